@@ -1,0 +1,37 @@
+//! `moot`: the command line over Moot's library crates.
+//!
+//! Exit status: 0 when everything asked for was done, 1 when some inputs
+//! failed (the others are still processed), 2 on a usage or fatal error.
+
+mod extract;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "moot", version, about = "Committee records for UK councils")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read agenda packs (text or PDF) or saved meeting pages and print
+    /// what they hold as moot-pack/1 JSON.
+    Extract(extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Extract(args) => extract::run(&args),
+    };
+    match outcome {
+        Ok(status) => status,
+        Err(error) => {
+            eprintln!("moot: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

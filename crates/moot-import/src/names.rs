@@ -1,0 +1,1 @@
+//! People's names as minutes and membership lists print them.

@@ -1,0 +1,248 @@
+//! Repairs the damage PDF-to-text conversion leaves, line by line, so the
+//! part parsers can look for structure instead of debris.
+//!
+//! What it mends, in order:
+//! - line endings (CRLF, CR) and form feeds (page breaks become blank lines);
+//! - headings glued to what precedes them by bold markup
+//!   (`UNRESTRICTED ITEMS**17. Chairman's Welcome**` becomes two lines);
+//! - markdown and HTML markup (`**`, `*`, `<u>`, `## `, `[text](#)`);
+//! - Greek and Cyrillic letters that OCR put in place of Latin look-alikes,
+//!   inside words that are otherwise Latin and inside tab-separated tables;
+//! - page debris ("Page 13" alone on a line, "This page is intentionally left
+//!   blank");
+//! - page references wrapped over two lines ("(Pages 19 -" then "26)").
+//!
+//! It never drops a source line's number: every logical line knows where it
+//! came from.
+
+use crate::document::{Document, Line};
+use moot_domain::Lines;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Normalises a pack's text into a [`Document`].
+pub fn normalise(text: &str) -> Document {
+    let mut lines = Vec::new();
+    for (index, raw) in text.split('\n').enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        for piece in split_glued_headings(raw) {
+            lines.push(Line {
+                text: clean_line(piece),
+                source: Lines::one(number),
+            });
+        }
+    }
+    join_wrapped_page_references(&mut lines);
+    Document { lines }
+}
+
+/// Splits a line where bold markup opens straight after other text: PDF
+/// converters glue a heading to the end of the line before it that way.
+fn split_glued_headings(raw: &str) -> Vec<&str> {
+    static GLUE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{L}\p{N})]\*\*[\p{Lu}\p{N}(]").expect("valid regex"));
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for m in GLUE.find_iter(raw) {
+        // Keep a bold span that is closed later on the same line together
+        // with what precedes it when it is merely emphasis inside a sentence.
+        let cut = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
+        let before = &raw[start..cut];
+        if is_glued_heading_prefix(before) {
+            pieces.push(before);
+            start = cut;
+        }
+    }
+    pieces.push(&raw[start..]);
+    pieces
+}
+
+/// Text before a glued heading is itself heading-like: upper-case words
+/// ("UNRESTRICTED ITEMS", "KENT COUNTY COUNCIL") or the close of a bold span.
+fn is_glued_heading_prefix(before: &str) -> bool {
+    let letters: Vec<char> = before.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    before.trim_end().ends_with("**") || (!letters.is_empty() && upper * 10 >= letters.len() * 9)
+}
+
+fn clean_line(raw: &str) -> String {
+    let text = raw.replace(['\r', '\u{0c}'], "").replace('\u{a0}', " ");
+    let text = strip_markup(&text);
+    let text = replace_look_alikes(&text);
+    if is_page_debris(&text) {
+        return String::new();
+    }
+    text.trim_end().to_owned()
+}
+
+fn strip_markup(text: &str) -> String {
+    static HTML: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)</?(?:u|i|b|em|strong|sup|sub|br|span|p|font)\b[^>]*>").expect("valid")
+    });
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("valid regex"));
+    static HEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").expect("valid regex"));
+    static ITALIC_OPEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(^|[\s(])\*([^\s*])").expect("valid regex"));
+    static ITALIC_CLOSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([^\s*])\*([\s),.;:]|$)").expect("valid regex"));
+    let text = HTML.replace_all(text, " ");
+    let text = LINK.replace_all(&text, "$1");
+    let text = HEADING.replace(&text, "");
+    let text = text.replace("**", "");
+    let text = ITALIC_OPEN.replace_all(&text, "$1$2");
+    let text = ITALIC_CLOSE.replace_all(&text, "$1$2");
+    text.into_owned()
+}
+
+/// The Latin letter an OCR look-alike stands for.
+fn latin_for(c: char) -> Option<char> {
+    Some(match c {
+        'Α' | 'А' | 'Δ' | 'Λ' => 'A',
+        'Β' | 'В' => 'B',
+        'Ε' | 'Е' => 'E',
+        'Ζ' => 'Z',
+        'Η' | 'Н' => 'H',
+        'Ι' | 'І' => 'I',
+        'Κ' | 'К' => 'K',
+        'Μ' | 'М' => 'M',
+        'Ν' => 'N',
+        'Ο' | 'О' => 'O',
+        'Ρ' | 'Р' => 'P',
+        'Τ' | 'Т' => 'T',
+        'Υ' | 'У' => 'Y',
+        'Χ' | 'Х' => 'X',
+        'а' => 'a',
+        'е' => 'e',
+        'о' | 'ο' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'С' => 'C',
+        _ => return None,
+    })
+}
+
+/// Replaces look-alike letters in tab-separated table lines, and in words
+/// that mix them with Latin letters. Genuine Greek or Cyrillic prose, which
+/// has no Latin letters in its words and no tabs, is left alone.
+fn replace_look_alikes(text: &str) -> String {
+    if !text.chars().any(|c| latin_for(c).is_some()) {
+        return text.to_owned();
+    }
+    let in_table = text.contains('\t');
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(|c: char| c.is_whitespace()) {
+        let has_latin = word.chars().any(|c| c.is_ascii_alphabetic());
+        let foreign = word
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii_alphabetic() && latin_for(*c).is_none())
+            .count();
+        if (in_table || has_latin) && foreign == 0 {
+            out.extend(word.chars().map(|c| latin_for(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+fn is_page_debris(text: &str) -> bool {
+    static DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|this page (?:is )?intentionally (?:left )?blank\.?|-\s*\d+\s*-)\s*$")
+            .expect("valid regex")
+    });
+    DEBRIS.is_match(text)
+}
+
+/// Joins "(Pages 19 -" with a following "26)" (blank lines between allowed).
+fn join_wrapped_page_references(lines: &mut Vec<Line>) {
+    static OPEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s*\d+\s*[-–—]?\s*$").expect("valid regex"));
+    static CLOSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*[-–—]?\s*\d+\s*\)").expect("valid regex"));
+    let mut i = 0;
+    while i < lines.len() {
+        if OPEN.is_match(&lines[i].text) {
+            let next = (i + 1..lines.len().min(i + 4)).find(|&j| !lines[j].is_blank());
+            if let Some(j) = next.filter(|&j| CLOSE.is_match(&lines[j].text)) {
+                let tail = std::mem::take(&mut lines[j].text);
+                let source = lines[i].source.join(lines[j].source);
+                let head = &mut lines[i];
+                head.text = format!("{} {}", head.text.trim_end(), tail.trim_start());
+                head.source = source;
+                lines.drain(i + 1..=j);
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        normalise(input).lines.into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn glued_heading_is_split_from_the_line_before() {
+        assert_eq!(
+            texts("UNRESTRICTED ITEMS**17. Chairman's Welcome**"),
+            ["UNRESTRICTED ITEMS", "17. Chairman's Welcome"]
+        );
+        assert_eq!(
+            texts("KENT COUNTY COUNCIL**HEALTH AND WELLBEING BOARD**"),
+            ["KENT COUNTY COUNCIL", "HEALTH AND WELLBEING BOARD"]
+        );
+    }
+
+    #[test]
+    fn bold_inside_a_sentence_is_not_split() {
+        assert_eq!(
+            texts("Subject: **CAMHS Update**"),
+            ["Subject: CAMHS Update"]
+        );
+        assert_eq!(texts("and the Board**"), ["and the Board"]);
+    }
+
+    #[test]
+    fn markup_is_removed() {
+        assert_eq!(
+            texts("<u>Public Meetings</u> *Maggie Blyth* [Appendix A](#)"),
+            [" Public Meetings  Maggie Blyth Appendix A"]
+        );
+        assert_eq!(texts("## ADOPTION"), ["ADOPTION"]);
+    }
+
+    #[test]
+    fn look_alike_letters_are_replaced_in_tables_and_mixed_words() {
+        assert_eq!(texts("4\t%\tН\tYTD\tΑ"), ["4\t%\tH\tYTD\tA"]);
+        assert_eq!(texts("ΙΔΤΕST RESULT"), ["IATEST RESULT"]);
+        assert_eq!(texts("Ελληνικά κείμενο"), ["Ελληνικά κείμενο"]);
+    }
+
+    #[test]
+    fn page_debris_becomes_blank() {
+        assert_eq!(
+            texts("Page 13\nThis page is intentionally left blank"),
+            ["", ""]
+        );
+    }
+
+    #[test]
+    fn wrapped_page_reference_is_joined_and_keeps_both_line_numbers() {
+        let doc = normalise("4 Minutes (Pages 19 -\n\n26)\n5 Next");
+        assert_eq!(doc.lines[0].text, "4 Minutes (Pages 19 - 26)");
+        assert_eq!(doc.lines[0].source, Lines::span(1, 3));
+        assert_eq!(doc.lines[1].text, "5 Next");
+    }
+
+    #[test]
+    fn crlf_and_form_feeds_are_removed() {
+        assert_eq!(texts("a\r\n\u{0c}b"), ["a", "b"]);
+    }
+}
