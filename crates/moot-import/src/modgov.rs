@@ -1,14 +1,90 @@
-//! Modern.gov "Agenda and minutes" meeting pages, as a browser saves them.
+//! Modern.gov "Agenda and minutes" meeting pages, as a browser saves them
+//! (select-all and copy, or "save as text").
+//!
+//! Many councils publish each meeting as a Modern.gov web page rather than
+//! (or as well as) a PDF pack: a page title ("Agenda", "Agenda and
+//! minutes", "Agenda and draft minutes"), the body and date, "Venue:" and
+//! "Contact:", then an "Items" table of numbered items, each with its
+//! "Minutes:" or "Decision:" text. An agenda-item page has "Meeting of
+//! <Body>, <date> (Item 12.)" and one item. The page reads into the same
+//! records as a pack: the meeting, the agenda, and (where the page carries
+//! minutes) one set of minutes of the meeting itself.
+//!
+//! Pages are recognised by that structure, never by council: see
+//! [`is_meeting_page`].
+
+mod header;
+mod items;
+mod people;
+mod record;
 
 use crate::document::Document;
 use crate::Extraction;
+use moot_domain::{AgendaItem, Diagnostic, Pack, Severity};
 
-/// True when the text is a saved meeting page rather than a pack.
-pub fn is_meeting_page(_doc: &Document) -> bool {
-    false
+/// True when the text is a saved meeting page rather than a pack: near its
+/// top a page title or "Meeting of" line, a "Venue:"/"Contact:" block or an
+/// "Items" table header, and numbered items with "Minutes:" sections or
+/// the items header. A pack's cover may have a title and a venue, but not
+/// the items table header of a page.
+pub fn is_meeting_page(doc: &Document) -> bool {
+    let head_end = doc.len().min(header::HEAD_LINES);
+    let head = (0..head_end).map(|i| doc.text(i));
+    let (mut title, mut meeting_of, mut labels, mut items_header) = (false, false, 0, false);
+    for text in head {
+        title |= header::is_page_title(text);
+        meeting_of |= header::is_meeting_of(text);
+        labels += usize::from(header::label(text).is_some());
+        items_header |= header::is_items_header(text);
+    }
+    let minuted = (0..doc.len()).any(|i| {
+        items::is_record_label(doc.text(i))
+            && (0..i).rev().take(40).any(|j| items::is_number_cell(doc.text(j)))
+    });
+    let anchored = title || meeting_of;
+    (anchored && items_header && labels >= 1)
+        || (anchored && labels >= 2 && (items_header || minuted))
+        || (meeting_of && minuted)
 }
 
 /// Reads a meeting page.
-pub fn extract(_doc: &Document) -> Extraction {
-    Extraction::default()
+pub fn extract(doc: &Document) -> Extraction {
+    let head = header::read(doc);
+    let (items, items_end) = items::read(doc, head.items_start, head.single_item.as_deref());
+    let mut diagnostics = Vec::new();
+    if items.is_empty() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            lines: doc.source_of(head.items_start..head.items_start + 1),
+            message: "meeting page: no numbered items found".to_owned(),
+        });
+    }
+    let agenda = items.iter().map(|item| agenda_item(doc, item)).collect();
+    let minutes = record::minutes(doc, &head.meeting, &items, items_end)
+        .into_iter()
+        .collect();
+    Extraction {
+        pack: Pack {
+            meeting: head.meeting,
+            agenda,
+            minutes,
+            decisions: crate::decisions::collect(doc),
+            ..Pack::default()
+        },
+        diagnostics,
+        findings: Vec::new(),
+    }
+}
+
+fn agenda_item(doc: &Document, item: &items::Item) -> AgendaItem {
+    AgendaItem {
+        number: Some(item.number.clone()),
+        title: item.title.clone(),
+        pages: None,
+        exempt: item.exempt,
+        decision: crate::decisions::numbers_in(&item.title)
+            .next()
+            .map(str::to_owned),
+        lines: doc.source_of(item.number_line..item.title_line + 1),
+    }
 }

@@ -1,0 +1,337 @@
+//! The minutes a meeting page carries under its items: who was present,
+//! who sent apologies and who substituted for whom (from the apologies
+//! item, "Present:" lines or the attendance table), the declared interests
+//! (sentences or a Name / Type / Nature table), and which items record a
+//! decision.
+
+use super::items::Item;
+use super::people::{
+    first_sentence, has_honorific, is_person, name_key, split_people, substitution_in_note, tidy,
+    TITLED_NAME,
+};
+use crate::document::Document;
+use moot_domain::{Declaration, Lines, Meeting, MinuteItem, Minutes, Substitution};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Attendance as the page records it.
+#[derive(Default)]
+struct Attendance {
+    present: Vec<String>,
+    apologies: Vec<String>,
+    substitutes: Vec<Substitution>,
+}
+
+impl Attendance {
+    fn add_present(&mut self, name: String) {
+        if !self.present.iter().any(|p| name_key(p) == name_key(&name)) {
+            self.present.push(name);
+        }
+    }
+
+    fn add_apology(&mut self, name: String) {
+        if !self.apologies.iter().any(|p| name_key(p) == name_key(&name)) {
+            self.apologies.push(name);
+        }
+    }
+
+    fn add_substitute(&mut self, name: String, for_member: String, lines: Lines) {
+        let key = (name_key(&name), name_key(&for_member));
+        let known = self
+            .substitutes
+            .iter()
+            .any(|s| (name_key(&s.name), name_key(&s.for_member)) == key);
+        if !known {
+            self.substitutes.push(Substitution {
+                name,
+                for_member,
+                lines,
+            });
+        }
+    }
+
+    /// Substitutes count as present.
+    fn finish(mut self) -> Self {
+        let names: Vec<String> = self.substitutes.iter().map(|s| s.name.clone()).collect();
+        names.into_iter().for_each(|n| self.add_present(n));
+        self
+    }
+}
+
+/// The minutes of the meeting, when any item has a "Minutes:" or
+/// "Decision:" section. Every numbered item of a minuted meeting is a
+/// minute (its number is the minute number), with or without text.
+pub(super) fn minutes(
+    doc: &Document,
+    meeting: &Meeting,
+    items: &[Item],
+    after_items: usize,
+) -> Option<Minutes> {
+    if !items.iter().any(|item| item.minuted) {
+        return None;
+    }
+    let mut attendance = Attendance::default();
+    let mut declarations = Vec::new();
+    for item in items {
+        for (index, text) in &item.record {
+            read_attendance(text, doc.source_of(*index..index + 1), &mut attendance);
+        }
+        declarations.extend(item_declarations(doc, item));
+    }
+    read_attendance_block(doc, after_items, &mut attendance);
+    let attendance = attendance.finish();
+    let first = items.first().map_or(0, |i| i.number_line);
+    let last = items.last().map_or(first + 1, |i| i.end);
+    Some(Minutes {
+        body: meeting.body.clone(),
+        date: meeting.date,
+        present: attendance.present,
+        substitutes: attendance.substitutes,
+        apologies: attendance.apologies,
+        declarations,
+        items: items.iter().map(|item| minute_item(doc, item)).collect(),
+        lines: doc.source_of(first..last),
+    })
+}
+
+fn minute_item(doc: &Document, item: &Item) -> MinuteItem {
+    let resolutions: Vec<String> = item
+        .record
+        .iter()
+        .filter(|(_, text)| RESOLUTION.is_match(text))
+        .map(|(_, text)| text.clone())
+        .collect();
+    MinuteItem {
+        number: Some(item.number.clone()),
+        title: item.title.clone(),
+        agenda_ref: None,
+        resolved: item.decided || !resolutions.is_empty(),
+        resolutions,
+        lines: doc.source_of(item.number_line..item.end),
+    }
+}
+
+/// Wording that records a decision: "RESOLVED", "AGREED that", "approved as
+/// a correct record", "It was agreed".
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bresolved\b|\bAGREED\b|\b(?:was|were|be|been|it\s+was|unanimously)\s+(?:agreed|approved|decided|endorsed|adopted)\b|\b(?:agreed|decided)\s+(?:that|to)\b|\bapproved\s+as\s+a\s+(?:correct|true|accurate)\s+record")
+        .expect("valid regex")
+});
+
+/// Reads apologies, substitutes and "Present:" lists from one paragraph.
+fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
+    static APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:received|submitted|given|tendered|reported|noted|sent|made)\s*(?:(?:from|by|on\s+behalf\s+of)(?:\s+the\s+following(?:\s+members)?)?|:)\s*:?|^apolog(?:y|ies)(?:\s+for\s+absence)?\s*[:\-–]")
+            .expect("valid regex")
+    });
+    static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:members\s+)?present\s*[:\-–]").expect("valid regex")
+    });
+    static SUBSTITUTES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^substitutes?(?:\s+present)?\s*[:\-–]").expect("valid regex")
+    });
+    if let Some(m) = APOLOGIES.find(text) {
+        let list = first_sentence(text.get(m.end()..).unwrap_or(""));
+        for entry in split_people(list) {
+            for note in &entry.notes {
+                if let Some((name, for_member)) = substitution_in_note(&entry.name, note) {
+                    attendance.add_substitute(name, for_member, lines);
+                }
+            }
+            attendance.add_apology(entry.name);
+        }
+    }
+    if let Some(m) = PRESENT.find(text).or_else(|| SUBSTITUTES.find(text)) {
+        for entry in split_people(text.get(m.end()..).unwrap_or("")) {
+            for note in &entry.notes {
+                if let Some((name, for_member)) = substitution_in_note(&entry.name, note) {
+                    attendance.add_substitute(name, for_member, lines);
+                }
+            }
+            attendance.add_present(entry.name);
+        }
+    }
+    read_substitution_sentences(text, lines, attendance);
+}
+
+/// "Councillor A attended as substitute for Councillor B", "Councillor B
+/// was substituted by Councillor A".
+fn read_substitution_sentences(text: &str, lines: Lines, attendance: &mut Attendance) {
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"({TITLED_NAME})\s+(?:attended|was\s+present|was\s+in\s+attendance|substituted|was\s+substituting|deputised)(?:\s+the\s+meeting)?\s+(?:as\s+(?:a\s+|the\s+)?(?:substitute|deputy)\s+)?(?:for|in\s+place\s+of|on\s+behalf\s+of)\s+({TITLED_NAME})"
+        ))
+        .expect("valid regex")
+    });
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"({TITLED_NAME})\s+(?:was\s+)?(?:substituted|replaced|represented)\s+by\s+({TITLED_NAME})"
+        ))
+        .expect("valid regex")
+    });
+    for c in FOR.captures_iter(text) {
+        if let (Some(name), Some(member)) = (c.get(1), c.get(2)) {
+            attendance.add_substitute(name.as_str().to_owned(), member.as_str().to_owned(), lines);
+        }
+    }
+    for c in BY.captures_iter(text) {
+        if let (Some(member), Some(name)) = (c.get(1), c.get(2)) {
+            attendance.add_substitute(name.as_str().to_owned(), member.as_str().to_owned(), lines);
+        }
+    }
+}
+
+/// The attendance table a page may carry after its items ("Attendance
+/// details"): rows of a name, a role and a status such as "Present",
+/// "Apologies" or "Present as substitute", in tab cells or one cell a line.
+fn read_attendance_block(doc: &Document, from: usize, attendance: &mut Attendance) {
+    static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(present(?:\s+as\s+(?:a\s+)?substitute)?|apologies(?:,?\s+sent\s+(?:a\s+)?(?:substitute|representative))?|absent|expected|in\s+attendance|also\s+present|virtual|remote)$")
+            .expect("valid regex")
+    });
+    let Some(start) = (from..doc.len()).find(|&i| {
+        let t = doc.text(i).to_lowercase();
+        t == "attendance details" || t == "attendance" || t == "meeting attendance"
+    }) else {
+        return;
+    };
+    let mut name: Option<String> = None;
+    for i in start + 1..doc.len() {
+        let lines = doc.source_of(i..i + 1);
+        for cell in doc.text(i).split('\t').map(str::trim) {
+            if has_honorific(cell) && is_person(cell) {
+                name = Some(tidy(cell));
+                continue;
+            }
+            let (Some(status), Some(who)) = (STATUS.captures(cell), name.as_ref()) else {
+                read_attendance(cell, lines, attendance);
+                continue;
+            };
+            let status = status.get(1).map_or(String::new(), |m| m.as_str().to_lowercase());
+            if status.starts_with("present") {
+                attendance.add_present(who.clone());
+            } else if status.starts_with("apologies") {
+                attendance.add_apology(who.clone());
+            }
+            name = None;
+        }
+    }
+}
+
+/// The interests declared under an item: each row of a declarations table
+/// (a name cell), and each "Councillor X declared ... interest" sentence.
+/// An interest declared under an ordinary item concerns that item unless
+/// it names another.
+fn item_declarations(doc: &Document, item: &Item) -> Vec<Declaration> {
+    static DECLARATIONS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)declar|disclos|interests?\b").expect("valid regex")
+    });
+    let is_declarations_item = DECLARATIONS_ITEM.is_match(&item.title);
+    let default_item = (!is_declarations_item).then(|| item.number.clone());
+    let mut found = Vec::new();
+    for (k, (index, text)) in item.record.iter().enumerate() {
+        let lines = doc.source_of(*index..index + 1);
+        let mut cells = text.split('\t').map(str::trim);
+        let first = cells.next().unwrap_or("");
+        if is_declarations_item && has_honorific(first) && is_person(first) {
+            let row: Vec<&str> = cells
+                .chain(
+                    item.record
+                        .iter()
+                        .skip(k + 1)
+                        .take(3)
+                        .map(|(_, t)| t.as_str())
+                        .take_while(|t| !(has_honorific(t) && is_person(t))),
+                )
+                .collect();
+            found.push(Declaration {
+                name: tidy(first),
+                item: row.iter().find_map(|t| item_reference(t)),
+                text: tidy(&row.join(" ")),
+                lines,
+            });
+            continue;
+        }
+        found.extend(declaration_sentences(text, lines, default_item.as_deref()));
+    }
+    found
+}
+
+/// "Councillor A Patel declared a personal interest in item 7 as ...";
+/// "Councillors Lee and Moss declared ...".
+fn declaration_sentences(text: &str, lines: Lines, default_item: Option<&str>) -> Vec<Declaration> {
+    static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"((?:{TITLED_NAME})(?:\s*(?:,|and|&)\s*(?:{TITLED_NAME}|\p{{Lu}}[\p{{L}}'’\-]+))*)\s+(?:declared|declares|disclosed|registered|made\s+(?:a\s+)?declarations?)\b"
+        ))
+        .expect("valid regex")
+    });
+    let mut found = Vec::new();
+    for c in DECLARED.captures_iter(text) {
+        let (Some(whole), Some(names)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let rest = first_sentence(text.get(whole.end()..).unwrap_or(""));
+        let item = item_reference(rest).or_else(|| default_item.map(str::to_owned));
+        for entry in split_people(names.as_str()) {
+            found.push(Declaration {
+                name: entry.name,
+                item: item.clone(),
+                text: tidy(&format!("{}{}", whole.as_str(), rest)),
+                lines,
+            });
+        }
+    }
+    found
+}
+
+/// The item a declaration names: "item 7", "agenda item 12a", "minute 45".
+fn item_reference(text: &str) -> Option<String> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(\p{Lu}{0,3}\d+[a-z]?(?:[./]\d+)?)")
+            .expect("valid regex")
+    });
+    let found = ITEM.captures(text)?.get(1)?.as_str();
+    Some(found.trim_end_matches('.').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attendance(text: &str) -> Attendance {
+        let mut a = Attendance::default();
+        read_attendance(text, Lines::one(1), &mut a);
+        a.finish()
+    }
+
+    #[test]
+    fn apologies_with_bracketed_substitutes() {
+        let a = attendance("Apologies for absence were received from Mr T Grey (Mrs P Lake attended as substitute), Dr K Moss and Ms B Rowe, Healthwatch.");
+        assert_eq!(a.apologies, ["Mr T Grey", "Dr K Moss", "Ms B Rowe"]);
+        assert_eq!(a.substitutes[0].name, "Mrs P Lake");
+        assert_eq!(a.present, ["Mrs P Lake"]);
+    }
+
+    #[test]
+    fn substitution_sentences_either_way_round() {
+        let a = attendance("Councillor R Shah attended as substitute for Councillor M Dunn. Councillor T Cole was substituted by Councillor L Ames.");
+        let pairs: Vec<(String, String)> = a.substitutes.iter().map(|s| (s.name.clone(), s.for_member.clone())).collect();
+        assert_eq!(pairs, [("Councillor R Shah".into(), "Councillor M Dunn".into()), ("Councillor L Ames".into(), "Councillor T Cole".into())]);
+    }
+
+    #[test]
+    fn declarations_name_their_item() {
+        let d = declaration_sentences("Councillor A Patel declared a personal interest in Item 7 as a governor.", Lines::one(1), None);
+        assert_eq!(d[0].name, "Councillor A Patel");
+        assert_eq!(d[0].item.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn resolution_wordings() {
+        for t in ["RESOLVED that the report be noted.", "AGREED: to defer", "The minutes were approved as a correct record.", "It was agreed that the panel would visit."] {
+            assert!(RESOLUTION.is_match(t), "{t}");
+        }
+        assert!(!RESOLUTION.is_match("to consider and agree its work programme"));
+    }
+}
