@@ -1,1 +1,418 @@
 //! People's names as minutes and membership lists print them.
+//!
+//! Attendance is printed as prose lists: "Mr R W Gough (Chairman), Dr B
+//! Bowes, Mr K A Ferrin, MBE and Ms D Stock (Substitute for Ms P Davies)",
+//! or "Councillors Smith and Jones". This module splits such lists into
+//! names with their bracketed notes, knows honorifics and post-nominals,
+//! tells a name from other words, and finds where a sentence ends without
+//! being fooled by "Supt." or "Cllr.".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One person in a printed list: the name as printed and any bracketed
+/// notes that followed it ("Chairman", "Substitute for Ms P Davies").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedName {
+    /// The name as printed, honorifics kept, notes and post-nominals removed.
+    pub name: String,
+    /// The bracketed notes, in order, without their brackets.
+    pub notes: Vec<String>,
+}
+
+/// Titles printed before a name.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "cllr",
+    "councillor",
+    "sir",
+    "dame",
+    "prof",
+    "professor",
+    "rev",
+    "revd",
+    "reverend",
+    "lord",
+    "lady",
+    "supt",
+    "superintendent",
+    "alderman",
+    "canon",
+    "father",
+];
+
+/// Letters printed after a name.
+const POSTNOMINALS: &[&str] = &[
+    "mbe", "obe", "cbe", "jp", "dl", "qc", "kc", "frcp", "frcgp", "mp", "bem", "kbe", "dbe",
+];
+
+/// Plural titles that apply to every name in the list after them:
+/// "Councillors Smith and Jones" means two councillors.
+const PLURAL_TITLES: &[(&str, &str)] = &[
+    ("councillors", "Councillor"),
+    ("cllrs", "Cllr"),
+    ("messrs", "Mr"),
+    ("drs", "Dr"),
+];
+
+/// Capitalised words that are not names: "The Board declared ...".
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "an",
+    "this",
+    "that",
+    "it",
+    "there",
+    "he",
+    "she",
+    "they",
+    "we",
+    "all",
+    "none",
+    "no",
+    "other",
+    "members",
+    "member",
+    "board",
+    "committee",
+    "panel",
+    "council",
+    "cabinet",
+    "chairman",
+    "chair",
+    "item",
+    "items",
+    "report",
+    "minutes",
+    "officers",
+    "apologies",
+];
+
+/// Lower-case words that may sit inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "of", "bin",
+];
+
+fn bare_word(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// True when `word` is a title printed before names ("Mr", "Cllr.", "Dr").
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&bare_word(word).as_str())
+}
+
+fn is_postnominal(word: &str) -> bool {
+    POSTNOMINALS.contains(&bare_word(word).as_str())
+}
+
+/// True when `text` reads as a person's name: a few words, each capitalised
+/// (initials and honorifics included), no digits.
+pub fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 7
+        || text.contains(|c: char| c.is_ascii_digit() || "()[]:;".contains(c))
+    {
+        return false;
+    }
+    let capitalised = |w: &&str| {
+        let letters = w.trim_start_matches(|c: char| !c.is_alphabetic());
+        letters.chars().next().is_some_and(char::is_uppercase)
+            || PARTICLES.contains(&bare_word(w).as_str())
+    };
+    let has_surname = words
+        .iter()
+        .any(|w| !is_honorific(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let common = |w: &&str| NOT_NAMES.contains(&bare_word(w).as_str());
+    has_surname && words.iter().all(capitalised) && !words.iter().any(common)
+}
+
+/// Splits `text` at top level (outside brackets) wherever `is_separator`
+/// matches at a char boundary; the separator's length comes back from it.
+fn split_top_level(text: &str, separator_len: impl Fn(&str) -> Option<usize>) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut skip_until = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip_until {
+            continue;
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => {
+                if let Some(len) = separator_len(&text[i..]) {
+                    pieces.push(&text[start..i]);
+                    start = i + len;
+                    skip_until = start;
+                }
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+/// Length of a list separator at the start of `rest`: a comma, a
+/// semicolon, or the word "and" / "&" between spaces.
+fn list_separator(rest: &str) -> Option<usize> {
+    if rest.starts_with([',', ';']) {
+        return Some(1);
+    }
+    [" and ", " & ", " AND "]
+        .iter()
+        .find(|sep| rest.starts_with(**sep))
+        .map(|sep| sep.len())
+}
+
+/// Splits a printed list into its top-level pieces (commas, semicolons,
+/// "and"), leaving bracketed text whole.
+pub fn split_list(text: &str) -> Vec<&str> {
+    split_top_level(text, list_separator)
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Separates trailing bracketed notes from a name: "Mr A (Chairman)" gives
+/// "Mr A" and ["Chairman"].
+fn take_notes(piece: &str) -> (String, Vec<String>) {
+    static NOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)").expect("valid regex"));
+    let notes = NOTE
+        .captures_iter(piece)
+        .filter_map(|c| c.get(1))
+        .map(|m| collapse(m.as_str()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let name = NOTE.replace_all(piece, " ");
+    (collapse(&name), notes)
+}
+
+/// Collapses whitespace runs to single spaces and trims.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes post-nominal letters ("MBE") from the end of a name.
+fn without_postnominals(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| is_postnominal(w)) {
+        words.pop();
+    }
+    words.join(" ").trim_end_matches(',').to_owned()
+}
+
+/// The singular title a plural one stands for, and the rest of the piece:
+/// "Councillors Smith" gives ("Councillor", "Smith").
+fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
+    let (first, rest) = piece.split_once(char::is_whitespace)?;
+    let bare = bare_word(first);
+    PLURAL_TITLES
+        .iter()
+        .find(|(plural, _)| *plural == bare)
+        .map(|(_, singular)| (*singular, rest.trim()))
+}
+
+fn starts_with_honorific(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(is_honorific)
+}
+
+/// Splits a list of people into names with their notes. Post-nominals
+/// printed after a comma ("Mr K A Ferrin, MBE") stay with their name and
+/// are dropped; a plural title ("Councillors Smith and Jones") is given to
+/// every following name that has no title of its own; a trailing full stop
+/// is removed.
+pub fn split_name_list(text: &str) -> Vec<ListedName> {
+    let text = text.trim().trim_end_matches(['.', ';', ',']);
+    let mut names: Vec<ListedName> = Vec::new();
+    let mut carried_title: Option<&'static str> = None;
+    for piece in split_list(text) {
+        let (raw_name, notes) = take_notes(piece);
+        let mut name = without_postnominals(&raw_name);
+        if name.split_whitespace().all(is_postnominal) {
+            if let Some(previous) = names.last_mut() {
+                previous.notes.extend(notes);
+            }
+            continue;
+        }
+        if let Some((title, rest)) = plural_title(&name) {
+            carried_title = Some(title);
+            name = format!("{title} {rest}");
+        } else if let Some(title) = carried_title.filter(|_| !starts_with_honorific(&name)) {
+            name = format!("{title} {name}");
+        } else if starts_with_honorific(&name) {
+            carried_title = None;
+        }
+        if !name.is_empty() {
+            names.push(ListedName { name, notes });
+        }
+    }
+    names
+}
+
+/// The surname and first initial used to tell whether two printings name
+/// the same person ("Mr P J Oakford", "Peter Oakford").
+fn identity(name: &str) -> Option<(String, Option<char>)> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| !is_honorific(w) && !is_postnominal(w))
+        .map(bare_word)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (surname, given) = words.split_last()?;
+    Some((
+        surname.clone(),
+        given.first().and_then(|g| g.chars().next()),
+    ))
+}
+
+/// True when two printed names plausibly refer to the same person: same
+/// surname and no conflicting first initial.
+pub fn same_person(a: &str, b: &str) -> bool {
+    match (identity(a), identity(b)) {
+        (Some((sa, ia)), Some((sb, ib))) => sa == sb && (ia.is_none() || ib.is_none() || ia == ib),
+        _ => false,
+    }
+}
+
+/// Words that end with a full stop without ending a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 1
+        || is_honorific(bare)
+        || matches!(
+            bare.to_lowercase().as_str(),
+            "st" | "no" | "nos" | "eg" | "e.g" | "ie" | "i.e" | "etc" | "cf" | "vs" | "approx"
+        )
+}
+
+/// Splits `text` into sentences at a full stop, question or exclamation
+/// mark followed by a space, except after abbreviations and initials.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
+        if !next_is_space {
+            continue;
+        }
+        let word = text[start..i]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if c == '.' && is_abbreviation(word) {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        out.push(text[start..end].trim());
+        start = end;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        split_name_list(text).into_iter().map(|n| n.name).collect()
+    }
+
+    #[test]
+    fn list_splits_at_commas_and_the_last_and() {
+        assert_eq!(
+            names("Mr R W Gough (Chairman), Dr B Bowes (Vice-Chairman), Mr M Ridgwell and Ms D Stock (Substitute for Ms P Davies)."),
+            ["Mr R W Gough", "Dr B Bowes", "Mr M Ridgwell", "Ms D Stock"]
+        );
+    }
+
+    #[test]
+    fn bracketed_notes_are_kept_apart_from_the_name() {
+        let list = split_name_list("Ms D Stock (Substitute for Ms P Davies)");
+        assert_eq!(list[0].notes, ["Substitute for Ms P Davies"]);
+        let list =
+            split_name_list("Mr A Scott-Clark (Director of Health Improvement (KCC), NHS Kent)");
+        assert_eq!(list[0].name, "Mr A Scott-Clark");
+        assert_eq!(list.len(), 1);
+    }
+
+    #[test]
+    fn postnominals_after_a_comma_stay_with_their_name() {
+        assert_eq!(
+            names("Mr K A Ferrin, MBE, Mr C Hibberd and Mr L B Ridings, MBE and Mrs J Whittle"),
+            [
+                "Mr K A Ferrin",
+                "Mr C Hibberd",
+                "Mr L B Ridings",
+                "Mrs J Whittle"
+            ]
+        );
+        let list = split_name_list("Mrs A D Allen, MBE (Chairman), Mr B Neaves");
+        assert_eq!(list[0].notes, ["Chairman"]);
+    }
+
+    #[test]
+    fn plural_title_is_given_to_each_name() {
+        assert_eq!(
+            names("Councillors Smith and Jones"),
+            ["Councillor Smith", "Councillor Jones"]
+        );
+        assert_eq!(
+            names("Councillor Brown (Chair); Councillors Green, White and Mrs Black"),
+            [
+                "Councillor Brown",
+                "Councillor Green",
+                "Councillor White",
+                "Mrs Black"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_are_told_from_other_words() {
+        assert!(looks_like_name("Supt. Mark Travis"));
+        assert!(looks_like_name("Mr S J G Koowaree"));
+        assert!(looks_like_name("Ursula von der Leyen"));
+        assert!(!looks_like_name("the report be noted"));
+        assert!(!looks_like_name("Item 5"));
+        assert!(!looks_like_name("Mr"));
+    }
+
+    #[test]
+    fn same_person_compares_surname_and_first_initial() {
+        assert!(same_person("Mr P J Oakford", "Peter Oakford"));
+        assert!(same_person("Dr Jonathan Wells", "Jonathan Wells"));
+        assert!(!same_person("Jonathan Wells", "Cllr. Tom Wells"));
+    }
+
+    #[test]
+    fn sentences_do_not_end_at_titles_or_initials() {
+        assert_eq!(
+            sentences("Apologies from Supt. Mark Travis and Cllr. T. Wells. John attended."),
+            [
+                "Apologies from Supt. Mark Travis and Cllr. T. Wells.",
+                "John attended."
+            ]
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! The numbered minutes of one set: their headings, the agenda item each
+//! records ("(Item N)"), and the resolutions.
+//!
+//! A minute heading is a number and a title-like line: "17. Chairman's
+//! Welcome", "221 Apologies and Substitutes", "- 69. Membership ... (Item
+//! A1)". Minutes carry their own numbered paragraphs ("1.", "(1)") and
+//! quote reports' numbered sections, so a numbered line is a heading only
+//! when its title reads as a heading (no sentence punctuation at its end)
+//! and it either carries an "(Item N)" reference, on its line or the next,
+//! or continues the sequence: minute numbers run on by one, across
+//! meetings too (17, 18, ...), so each heading after the first must be the
+//! next number, unless an "(Item N)" reference vouches for a gap.
+
+use crate::document::Document;
+use crate::names::collapse;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Longest gap in minute numbers accepted when an "(Item N)" reference
+/// vouches for the heading.
+const MAX_NUMBER_GAP: u32 = 20;
+/// Most lines the last minute of a set runs to when no closing line ("The
+/// meeting ended at ...", the chairman's signature) ends the set.
+const MAX_LAST_MINUTE_LINES: usize = 150;
+/// Longest minute title, in characters.
+const MAX_TITLE_CHARS: usize = 320;
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-•·]\s*)?(\d{1,4})(?:/\d{2,4})?[.)]?\s+(\S.*)$").expect("valid regex")
+});
+static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:agenda\s+)?items?\s*(?:no\.?\s*)?([A-Z]{0,2}\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)")
+        .expect("valid regex")
+});
+static ITEM_REF_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(\s*(?:agenda\s+)?items?\s*(?:no\.?\s*)?([A-Z]{0,2}\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)\s*$")
+        .expect("valid regex")
+});
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\bRESOLVED\b|\bAGREED\b",
+        r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
+        r"|(?i:\bit\s+was\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
+        r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members)\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
+    ))
+    .expect("valid regex")
+});
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^(?:chairman|chair|chairperson|signed)\s*[:.…_]*\s*(?:\d.*)?$")
+        .expect("valid regex")
+});
+static PARAGRAPH_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-•]\s*)?(?:\(\d{1,2}\)|\d{1,2}\.)\s").expect("valid regex"));
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-•·]|\(?[a-z]{1,4}\)|\(?\d{1,2}\)|\([a-z]{1,4}\))").expect("valid regex")
+});
+
+/// One minute heading and the lines of its minute.
+#[derive(Debug, Clone)]
+pub struct Minute {
+    /// The minute number as printed, without a trailing dot.
+    pub number: String,
+    /// The heading without the "(Item N)" reference.
+    pub title: String,
+    /// The agenda item recorded, from "(Item N)".
+    pub agenda_ref: Option<String>,
+    /// The heading line.
+    pub heading: usize,
+    /// The minute's body lines, after the heading and its reference.
+    pub body: Range<usize>,
+}
+
+/// A numbered line that may be a minute heading.
+#[derive(Debug, Clone)]
+struct Candidate {
+    number: u32,
+    label: String,
+    title: String,
+    agenda_ref: Option<String>,
+    heading: usize,
+    body_start: usize,
+}
+
+/// Reads every minute heading in `range`, in order, with its body.
+pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
+    let candidates: Vec<Candidate> = range
+        .clone()
+        .filter_map(|i| candidate(doc, i, range.end))
+        .collect();
+    let chain = sequence(&candidates);
+    let set_end = chain.last().map_or(range.end, |last| {
+        closing_line(doc, last.body_start..range.end)
+    });
+    let mut minutes: Vec<Minute> = Vec::with_capacity(chain.len());
+    for (n, c) in chain.iter().enumerate() {
+        let end = chain.get(n + 1).map_or(set_end, |next| next.heading);
+        minutes.push(Minute {
+            number: c.label.clone(),
+            title: c.title.clone(),
+            agenda_ref: c.agenda_ref.clone(),
+            heading: c.heading,
+            body: c.body_start.min(end)..end,
+        });
+    }
+    minutes
+}
+
+/// Where the set ends within `after_last`, the last minute's lines: at its
+/// closing line, or after a bounded run of lines.
+fn closing_line(doc: &Document, after_last: Range<usize>) -> usize {
+    let capped = after_last.end.min(after_last.start + MAX_LAST_MINUTE_LINES);
+    (after_last.start..capped)
+        .find(|&i| CLOSING.is_match(doc.text(i)))
+        .map_or(capped, |i| i + 1)
+}
+
+/// The numbered line at `i` as a candidate heading, if its title reads as
+/// one. An "(Item N)" reference alone on the next non-blank line belongs to
+/// it.
+fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
+    let caps = NUMBERED.captures(doc.text(i))?;
+    let label = caps.get(1)?.as_str();
+    let number: u32 = label.parse().ok()?;
+    let mut text = caps.get(2)?.as_str().to_owned();
+    let mut body_start = i + 1;
+    if !ITEM_REF.is_match(&text) {
+        if let Some(next) = doc.next_non_blank(i + 1, end.min(i + 4)) {
+            if ITEM_REF_LINE.is_match(doc.text(next)) {
+                text = format!("{text} {}", doc.text(next));
+                body_start = next + 1;
+            }
+        }
+    }
+    let agenda_ref = ITEM_REF
+        .captures(&text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned());
+    let title = clean_title(&ITEM_REF.replace_all(&text, " "));
+    is_heading_title(&title, agenda_ref.is_some()).then(|| Candidate {
+        number,
+        label: label.to_owned(),
+        title,
+        agenda_ref,
+        heading: i,
+        body_start,
+    })
+}
+
+fn clean_title(text: &str) -> String {
+    collapse(text)
+        .trim_end_matches([' ', '-', '–', '—', ','])
+        .trim()
+        .to_owned()
+}
+
+/// True when `title` reads as a heading rather than a sentence.
+fn is_heading_title(title: &str, has_ref: bool) -> bool {
+    let Some(first) = title.chars().next() else {
+        return false;
+    };
+    let starts_well = first.is_uppercase() || first.is_ascii_digit() || "\"'‘“".contains(first);
+    let (letters, upper) = title
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0usize, 0usize), |(a, u), c| {
+            (a + 1, u + usize::from(c.is_uppercase()))
+        });
+    let all_caps = letters > 0 && upper * 10 >= letters * 9;
+    let ends_as_sentence =
+        title.ends_with([':', ';', ',', '-']) || (title.ends_with('.') && !all_caps && !has_ref);
+    let opens_resolution = is_resolution(title) && !all_caps;
+    starts_well
+        && !ends_as_sentence
+        && !opens_resolution
+        && title.chars().count() <= MAX_TITLE_CHARS
+        && !title.contains('\t')
+}
+
+/// The candidates that form the run of minute headings: the first is
+/// vouched for by an "(Item N)" reference or by its successor's number; each
+/// later one is the next number, or a referenced heading a short gap on.
+fn sequence(candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut chain: Vec<Candidate> = Vec::new();
+    for (k, c) in candidates.iter().enumerate() {
+        let accept = match chain.last() {
+            None => {
+                c.agenda_ref.is_some()
+                    || candidates[k + 1..].iter().any(|d| d.number == c.number + 1)
+            }
+            Some(last) => {
+                c.number == last.number + 1
+                    || (c.agenda_ref.is_some()
+                        && c.number > last.number
+                        && c.number <= last.number + MAX_NUMBER_GAP)
+            }
+        };
+        if accept {
+            chain.push(c.clone());
+        }
+    }
+    chain
+}
+
+/// True when a line records a resolution.
+pub fn is_resolution(text: &str) -> bool {
+    RESOLUTION.is_match(text)
+}
+
+/// The resolutions recorded in `body`, each with the list lines that
+/// follow its opening line.
+pub fn resolutions(doc: &Document, body: Range<usize>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for i in body {
+        let text = doc.text(i);
+        if text.is_empty() {
+            continue;
+        }
+        let continues = (LIST_ITEM.is_match(text) && !PARAGRAPH_START.is_match(text))
+            || text.starts_with(char::is_lowercase);
+        match current.as_mut() {
+            Some(resolution) if continues => {
+                resolution.push(' ');
+                resolution.push_str(&strip_marker(text));
+            }
+            _ => {
+                out.extend(current.take());
+                current = is_resolution(text).then(|| strip_marker(text));
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// A line without its leading list marker.
+fn strip_marker(text: &str) -> String {
+    collapse(text.trim_start_matches(['-', '•', '·', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn headings(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = normalise(text);
+        minutes(&doc, 0..doc.len())
+            .into_iter()
+            .map(|m| (m.number, m.title, m.agenda_ref))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_inside_minutes_are_not_headings() {
+        let found = headings(
+            "45. Minutes of the Meeting held on 1 May 2014\n(Item A4)\n1. Two corrections were made:-\n2. RESOLVED that the minutes be signed.\n46. Oral Updates\n(Item B1)\n1. Mr X gave an update\n",
+        );
+        let numbers: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(numbers, ["45", "46"]);
+        assert_eq!(found[0].2.as_deref(), Some("A4"));
+    }
+
+    #[test]
+    fn undotted_numbers_in_sequence_are_headings() {
+        let found = headings("221 Apologies and Substitutes\n\nNone.\n\n222 Declarations of Interests\n\n5 year plans were discussed\n223 5 year Strategy\n");
+        let titles: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Apologies and Substitutes",
+                "Declarations of Interests",
+                "5 year Strategy"
+            ]
+        );
+    }
+
+    #[test]
+    fn resolution_wordings() {
+        for yes in [
+            "RESOLVED that the report be noted.",
+            "Resolved: that",
+            "2. RESOLVED:",
+            "Agreed:",
+            "- (b) AGREED",
+            "It was agreed that the item be deferred.",
+            "The Committee unanimously resolved to approve",
+        ] {
+            assert!(is_resolution(yes), "{yes}");
+        }
+        for no in [
+            "and this was agreed.",
+            "Mr X agreed that the advice had been poor.",
+            "The updates were noted.",
+        ] {
+            assert!(!is_resolution(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn resolution_takes_its_list() {
+        let doc = normalise("RESOLVED:\n - (a) That the report be noted;\n - (b) That a further report be made.\n\nThe meeting closed.");
+        assert_eq!(
+            resolutions(&doc, 0..doc.len()),
+            ["RESOLVED: (a) That the report be noted; (b) That a further report be made."]
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! Where a set of minutes opens, and what its opening says: the body and
+//! the date of the minuted meeting.
+//!
+//! Councils open minutes in two families of layout:
+//! - a sentence: "MINUTES of a meeting of the Health and Wellbeing Board
+//!   held in ... on Wednesday, 17 July 2013." or "MINUTES OF THE PLANNING
+//!   COMMITTEE MEETING HELD ON ...", often under heading lines naming the
+//!   council and the body;
+//! - a heading block: the body's name, a date line ("Tuesday, 13 May 2014,
+//!   2.00pm, Council Chamber ...") and a bare "Minutes" heading.
+//!
+//! Either way the opening is followed closely by the attendance ("PRESENT:",
+//! "Present:"). That confirmation is required: agenda items such as
+//! "4 Minutes of the Meeting held on 17 July 2013 (Pages 1 - 8)" or a
+//! minute titled "Confirmation of Minutes" are not followed by attendance,
+//! and are numbered besides.
+
+use crate::dates::find_date;
+use crate::document::Document;
+use moot_domain::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Non-blank lines searched before an attendance label for the minutes
+/// heading.
+const HEADING_LOOKBACK: usize = 6;
+/// Non-blank lines searched after an attendance label for a bare "Minutes"
+/// heading (some layouts print it between "Present:" and the names).
+const HEADING_LOOKAHEAD: usize = 2;
+/// Heading lines above the opening that still belong to it.
+const MAX_HEADING_LINES: usize = 4;
+
+static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^minutes\s+of\s+(?:a|an|the)\s+(?:.{0,80}?\s)?meeting\b.{0,300}\bheld\b")
+        .expect("valid regex")
+});
+static BARE_MINUTES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^minutes\s*:?$").expect("valid regex"));
+static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:members|councillors|those)\s+)?(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)")
+        .expect("valid regex")
+});
+static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^minutes\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
+        .expect("valid regex")
+});
+static BODY_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^minutes\s+of\s+the\s+(.+?)\s+meeting\s+held\b").expect("valid regex")
+});
+
+/// True for a line that opens minutes: the "Minutes of a meeting of ...
+/// held ..." sentence or a bare "Minutes" heading. Numbered or bulleted
+/// lines (agenda items, minute headings) never are.
+fn is_minutes_heading(text: &str) -> bool {
+    MINUTES_SENTENCE.is_match(text) || BARE_MINUTES.is_match(text)
+}
+
+/// True for the label that opens an attendance list.
+pub fn is_attendance_label(text: &str) -> bool {
+    ATTENDANCE_LABEL.is_match(text)
+}
+
+/// Up to `count` non-blank line indices before `from`, nearest first.
+fn non_blank_before(doc: &Document, from: usize, count: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..from)
+        .rev()
+        .filter(|&i| !doc.lines[i].is_blank())
+        .take(count)
+}
+
+/// Up to `count` non-blank line indices after `from`, nearest first.
+fn non_blank_after(doc: &Document, from: usize, count: usize) -> impl Iterator<Item = usize> + '_ {
+    (from + 1..doc.len())
+        .filter(|&i| !doc.lines[i].is_blank())
+        .take(count)
+}
+
+/// The minutes heading that an attendance label at `label` confirms.
+fn heading_near(doc: &Document, label: usize) -> Option<usize> {
+    non_blank_before(doc, label, HEADING_LOOKBACK)
+        .chain(non_blank_after(doc, label, HEADING_LOOKAHEAD))
+        .find(|&i| is_minutes_heading(doc.text(i)))
+}
+
+fn letters(text: &str) -> (usize, usize) {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(all, upper), c| {
+            (all + 1, upper + usize::from(c.is_uppercase()))
+        })
+}
+
+/// An upper-case heading line ("KENT COUNTY COUNCIL").
+fn is_caps_heading(text: &str) -> bool {
+    let (all, upper) = letters(text);
+    all >= 3 && upper * 10 >= all * 9 && text.chars().count() <= 100 && !text.contains('\t')
+}
+
+/// A short title-case heading line ("Health and Well-Being Board").
+fn is_title_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=12).contains(&words)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', ':', ',', ';'])
+        && !text.contains('\t')
+}
+
+/// A short line carrying a date ("Tuesday, 13 May 2014, 2.00pm, ...").
+fn is_date_line(text: &str) -> bool {
+    text.chars().count() <= 160 && find_date(text).is_some()
+}
+
+/// The first line of the opening whose heading or attendance is at
+/// `anchor`: heading lines and a date line printed just above belong to it.
+fn opening_start(doc: &Document, anchor: usize) -> usize {
+    let mut start = anchor;
+    let mut seen_date = false;
+    for i in non_blank_before(doc, anchor, MAX_HEADING_LINES) {
+        let text = doc.text(i);
+        if is_caps_heading(text) {
+            start = i;
+        } else if start == anchor && is_date_line(text) {
+            seen_date = true;
+            start = i;
+        } else if seen_date && is_title_heading(text) {
+            seen_date = false;
+            start = i;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// Logical line indices where a set of minutes opens, in order.
+pub fn set_starts(doc: &Document) -> Vec<usize> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut last_anchor = None;
+    for label in 0..doc.len() {
+        if !is_attendance_label(doc.text(label)) {
+            continue;
+        }
+        let Some(heading) = heading_near(doc, label) else {
+            continue;
+        };
+        if last_anchor == Some(heading) {
+            continue;
+        }
+        last_anchor = Some(heading);
+        let start = opening_start(doc, heading.min(label));
+        if starts.last().is_none_or(|&s| start > s) {
+            starts.push(start);
+        }
+    }
+    starts
+}
+
+/// What a set's opening says about the minuted meeting.
+#[derive(Debug, Default)]
+pub struct Opening {
+    /// The body whose meeting was minuted.
+    pub body: Option<String>,
+    /// The date of that meeting.
+    pub date: Option<Date>,
+}
+
+/// Reads the body and date from the opening lines `lines` (the part's
+/// lines up to its attendance list).
+pub fn read_opening(doc: &Document, lines: std::ops::Range<usize>) -> Opening {
+    let mut opening = Opening::default();
+    let mut last_heading: Option<&str> = None;
+    let (mut sentence_date, mut line_date) = (None, None);
+    for i in lines {
+        let text = doc.text(i);
+        if text.is_empty() {
+            continue;
+        }
+        if is_attendance_label(text) {
+            break;
+        }
+        if let Some(body) = body_of_sentence(text) {
+            opening.body = Some(body);
+        }
+        if MINUTES_SENTENCE.is_match(text) {
+            sentence_date = sentence_date.or(find_date(text).map(|(date, _)| date));
+        } else if is_date_line(text) {
+            line_date = line_date.or(find_date(text).map(|(date, _)| date));
+        }
+        if !is_minutes_heading(text)
+            && !is_date_line(text)
+            && (is_caps_heading(text) || is_title_heading(text))
+        {
+            last_heading = Some(text);
+        }
+    }
+    opening.date = sentence_date.or(line_date);
+    if opening.body.is_none() {
+        opening.body = last_heading.map(crate::names::collapse);
+    }
+    opening
+}
+
+/// The body named in a "Minutes of a meeting of the X held ..." sentence.
+fn body_of_sentence(text: &str) -> Option<String> {
+    let caps = BODY_OF_SENTENCE
+        .captures(text)
+        .or_else(|| BODY_BEFORE_MEETING.captures(text))?;
+    let body = crate::names::collapse(caps.get(1)?.as_str());
+    (!body.is_empty()).then_some(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    #[test]
+    fn sentence_opening_takes_its_heading_lines() {
+        let doc = normalise(
+            "Some earlier text.\n\nBOROUGH COUNCIL\n\nLICENSING COMMITTEE\n\nMINUTES of a meeting of the Licensing Committee held at the Town Hall on 3 March 2016.\n\nPRESENT: Councillor A Smith (Chair)\n",
+        );
+        assert_eq!(set_starts(&doc), [2]);
+    }
+
+    #[test]
+    fn agenda_items_about_minutes_do_not_open_a_set() {
+        let doc = normalise(
+            "4 Minutes of the Meeting held on 17 July 2013 (Pages 1 - 8)\nConfirmation of Minutes\nPresent: to be confirmed\n",
+        );
+        assert!(set_starts(&doc).is_empty());
+    }
+
+    #[test]
+    fn heading_block_opening_starts_at_the_body_line() {
+        let doc = normalise(
+            "Notes for members of the public are printed here at length.\n\nAudit Committee\n\nMonday, 2 June 2014, 10.00am, Room 1\n\nPresent:\n\nMinutes\n\nMr A Smith (Chairman)\n",
+        );
+        assert_eq!(set_starts(&doc), [2]);
+        let opening = read_opening(&doc, 2..doc.len());
+        assert_eq!(opening.body.as_deref(), Some("Audit Committee"));
+        assert_eq!(
+            opening.date.map(|d| d.to_string()).as_deref(),
+            Some("2014-06-02")
+        );
+    }
+
+    #[test]
+    fn body_comes_from_either_sentence_form() {
+        assert_eq!(
+            body_of_sentence(
+                "MINUTES of a meeting of the Health Board held in Room 2 on 1 May 2013."
+            )
+            .as_deref(),
+            Some("Health Board")
+        );
+        assert_eq!(
+            body_of_sentence("MINUTES OF THE PLANNING COMMITTEE MEETING HELD ON 4 JUNE 2015")
+                .as_deref(),
+            Some("PLANNING COMMITTEE")
+        );
+    }
+}
