@@ -1,0 +1,1 @@
+//! Storage interface (in progress).
