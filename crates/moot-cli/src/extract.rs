@@ -1,8 +1,10 @@
 //! `moot extract`: packs in, `moot-pack/1` JSON out.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use moot_import::Extraction;
-use std::io::Write;
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -35,10 +37,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
     }
+    let mut written = HashSet::new();
     let mut failed = 0;
     for file in &args.files {
-        if let Err(error) = extract_one(args, file) {
-            eprintln!("moot: {}: {error:#}", file.display());
+        if let Err(error) = extract_one(args, file, &mut written) {
+            eprintln!("moot: {}: {}", file.display(), one_line(&error));
             failed += 1;
         }
     }
@@ -49,7 +52,27 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     })
 }
 
-fn extract_one(args: &Args, file: &Path) -> Result<()> {
+/// The error and its causes on one line, so each failed file is one line
+/// of stderr.
+fn one_line(error: &anyhow::Error) -> String {
+    format!("{error:#}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Extracts one file. `written` holds the output files already written, so
+/// two inputs with the same name do not overwrite each other's record.
+fn extract_one(args: &Args, file: &Path, written: &mut HashSet<PathBuf>) -> Result<()> {
+    let output = args.out.as_ref().map(|dir| output_path(dir, file));
+    if let Some(path) = &output {
+        if written.contains(path) {
+            bail!(
+                "not extracted: {} was already written for an earlier input of the same name",
+                path.display()
+            );
+        }
+    }
     let extraction = read_pack(file, args.max_size)?;
     let source = file.file_name().map_or_else(
         || file.display().to_string(),
@@ -63,12 +86,12 @@ fn extract_one(args: &Args, file: &Path) -> Result<()> {
     } else {
         moot_format::pack_json(&source, &extraction.pack, &extraction.diagnostics)
     };
-    match &args.out {
-        Some(dir) => {
-            let stem = file.file_stem().unwrap_or(file.as_os_str());
-            let path = dir.join(Path::new(stem).with_extension("json"));
+    match output {
+        Some(path) => {
             std::fs::write(&path, json + "\n")
-                .with_context(|| format!("cannot write {}", path.display()))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            written.insert(path);
+            Ok(())
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -77,25 +100,64 @@ fn extract_one(args: &Args, file: &Path) -> Result<()> {
     }
 }
 
+/// `DIR/NAME.json` for input `.../NAME.txt`.
+fn output_path(dir: &Path, file: &Path) -> PathBuf {
+    let stem = file.file_stem().unwrap_or(file.as_os_str());
+    dir.join(Path::new(stem).with_extension("json"))
+}
+
+/// Reads, converts and extracts one pack. The size limit is checked on the
+/// open file before anything is read, and reading stops at the limit in
+/// case the file grows meanwhile.
 fn read_pack(file: &Path, max_mib: u64) -> Result<Extraction> {
-    let size = std::fs::metadata(file).context("cannot read")?.len();
-    if size > max_mib * 1024 * 1024 {
+    let limit = max_mib.saturating_mul(1024 * 1024);
+    let handle = File::open(file).context("cannot open")?;
+    let metadata = handle.metadata().context("cannot read")?;
+    if metadata.is_dir() {
+        bail!("is a directory, not a pack file");
+    }
+    if metadata.len() > limit {
         bail!(
             "too large ({} MiB; the limit is {max_mib} MiB, see --max-size)",
-            size / (1024 * 1024)
+            metadata.len() / (1024 * 1024)
         );
     }
-    let bytes = std::fs::read(file).context("cannot read")?;
+    let mut bytes = Vec::new();
+    handle
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .context("cannot read")?;
+    if bytes.len() as u64 > limit {
+        bail!("too large (the limit is {max_mib} MiB, see --max-size)");
+    }
     let text = if moot_pdf::is_pdf(&bytes) {
         moot_pdf::pdf_to_text(&bytes)?
     } else {
         moot_import::decode(&bytes)?
     };
-    let extraction = moot_import::extract_text(&text);
+    let extraction = extract_guarded(&text)?;
     if extraction.is_empty() {
         bail!("no agenda pack or meeting page found in this text");
     }
     Ok(extraction)
+}
+
+/// The importer must never panic; if a bug makes it, that input fails with
+/// a one-line error and the other inputs are still extracted. The panic
+/// hook is silenced meanwhile, since the error says it all on one line.
+fn extract_guarded(text: &str) -> Result<Extraction> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(|| moot_import::extract_text(text));
+    std::panic::set_hook(hook);
+    outcome.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        anyhow!("internal error in the importer (a bug in Moot, please report it): {message}")
+    })
 }
 
 fn print_findings(source: &str, extraction: &Extraction) -> Result<()> {
