@@ -126,8 +126,9 @@ pub fn read(doc: &Document, opening: Range<usize>, prose: &[Range<usize>]) -> At
     attendance
 }
 
-/// The text of the "Present" list: after the label on its line, or on the
-/// lines that follow it (a bare "Minutes" heading between is skipped).
+/// The "Present" list: after the label on its line and on the name-list
+/// lines that follow it (a bare "Minutes" heading between is skipped), up
+/// to the next label ("IN ATTENDANCE:", "Also attended:", "Officers:").
 fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Attendance) {
     let Some((label, inline)) = opening.clone().find_map(|i| {
         let caps = PRESENT_LABEL.captures(doc.text(i))?;
@@ -135,25 +136,11 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
     }) else {
         return;
     };
-    let mut list_lines: Vec<usize> = Vec::new();
-    if inline.trim().is_empty() {
-        list_lines.extend(
-            (label + 1..opening.end)
-                .filter(|&i| !doc.lines[i].is_blank())
-                .take_while(|&i| {
-                    let text = doc.text(i);
-                    text.eq_ignore_ascii_case("minutes") || is_name_list(text)
-                }),
-        );
-        list_lines.retain(|&i| !doc.text(i).eq_ignore_ascii_case("minutes"));
-    }
-    let mut texts: Vec<(&str, Lines)> = list_lines
-        .iter()
-        .map(|&i| (doc.text(i), doc.source_of(i..i + 1)))
-        .collect();
-    if !inline.trim().is_empty() {
-        texts.insert(0, (inline, doc.source_of(label..label + 1)));
-    }
+    let continuation = (label + 1..opening.end)
+        .filter(|&i| !doc.lines[i].is_blank() && !doc.text(i).eq_ignore_ascii_case("minutes"))
+        .take_while(|&i| is_name_list(doc.text(i)))
+        .map(|i| (doc.text(i), doc.source_of(i..i + 1)));
+    let texts = std::iter::once((inline, doc.source_of(label..label + 1))).chain(continuation);
     for (text, lines) in texts {
         for listed in split_name_list(text) {
             if !looks_like_name(&listed.name) {

@@ -29,6 +29,10 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-•]\s*)?(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]{1,3}\))\s+")
+        .expect("valid regex")
+});
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\s+(?:\w+\s+)?(?:declarations?|interests?)\b").expect("valid regex")
 });
@@ -42,7 +46,8 @@ pub fn read(doc: &Document, body: Range<usize>, default_item: Option<&str>) -> V
         if !text.to_lowercase().contains("interest") {
             continue;
         }
-        for sentence in sentences(text) {
+        let text = PARAGRAPH_NUMBER.replace(text, "");
+        for sentence in sentences(&text) {
             if NEGATIVE.is_match(sentence) {
                 continue;
             }

@@ -27,7 +27,8 @@ const MAX_LAST_MINUTE_LINES: usize = 150;
 const MAX_TITLE_CHARS: usize = 320;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-•·]\s*)?(\d{1,4})(?:/\d{2,4})?[.)]?\s+(\S.*)$").expect("valid regex")
+    Regex::new(r"^(?:[-•·]\s*)?(?P<label>(?P<prefix>[A-Z]{1,8}/(?:\d{1,4}/)?)?(?P<n>\d{1,4})(?:/\d{2,4})?)[.)]?\s+(?P<title>\S.*)$")
+        .expect("valid regex")
 });
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?:agenda\s+)?items?\s*(?:no\.?\s*)?([A-Z]{0,2}\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)")
@@ -39,8 +40,8 @@ static ITEM_REF_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\bRESOLVED\b|\bAGREED\b",
-        r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
+        r"\b(?:RESOLVED|AGREED|DECIDED)\b",
+        r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
         r"|(?i:\bit\s+was\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
         r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members)\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
     ))
@@ -74,12 +75,22 @@ pub struct Minute {
 /// A numbered line that may be a minute heading.
 #[derive(Debug, Clone)]
 struct Candidate {
+    /// What the number is printed after ("HWB/24/" in "HWB/24/01"); the
+    /// sequence runs within one prefix.
+    prefix: String,
     number: u32,
     label: String,
     title: String,
     agenda_ref: Option<String>,
     heading: usize,
     body_start: usize,
+}
+
+impl Candidate {
+    /// True when this heading's number is the one after `previous`'s.
+    fn follows(&self, previous: &Candidate) -> bool {
+        self.prefix == previous.prefix && self.number == previous.number + 1
+    }
 }
 
 /// Reads every minute heading in `range`, in order, with its body.
@@ -120,9 +131,10 @@ fn closing_line(doc: &Document, after_last: Range<usize>) -> usize {
 /// it.
 fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
     let caps = NUMBERED.captures(doc.text(i))?;
-    let label = caps.get(1)?.as_str();
-    let number: u32 = label.parse().ok()?;
-    let mut text = caps.get(2)?.as_str().to_owned();
+    let label = caps.name("label")?.as_str();
+    let prefix = caps.name("prefix").map_or("", |m| m.as_str());
+    let number: u32 = caps.name("n")?.as_str().parse().ok()?;
+    let mut text = caps.name("title")?.as_str().to_owned();
     let mut body_start = i + 1;
     if !ITEM_REF.is_match(&text) {
         if let Some(next) = doc.next_non_blank(i + 1, end.min(i + 4)) {
@@ -138,6 +150,7 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
         .map(|m| m.as_str().to_owned());
     let title = clean_title(&ITEM_REF.replace_all(&text, " "));
     is_heading_title(&title, agenda_ref.is_some()).then(|| Candidate {
+        prefix: prefix.to_owned(),
         number,
         label: label.to_owned(),
         title,
@@ -167,14 +180,26 @@ fn is_heading_title(title: &str, has_ref: bool) -> bool {
             (a + 1, u + usize::from(c.is_uppercase()))
         });
     let all_caps = letters > 0 && upper * 10 >= letters * 9;
-    let ends_as_sentence =
-        title.ends_with([':', ';', ',', '-']) || (title.ends_with('.') && !all_caps && !has_ref);
+    let ends_as_sentence = title.ends_with([':', ';', ',', '-'])
+        || (title.ends_with('.') && !all_caps && !has_ref && !is_short_title_case(title));
     let opens_resolution = is_resolution(title) && !all_caps;
     starts_well
         && !ends_as_sentence
         && !opens_resolution
         && title.chars().count() <= MAX_TITLE_CHARS
         && !title.contains('\t')
+}
+
+/// A few capitalised words, small words between: "Apologies for Absence."
+fn is_short_title_case(title: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "and", "for", "the", "to", "in", "on", "a", "at", "by", "with",
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || SMALL.contains(w)
+        })
 }
 
 /// The candidates that form the run of minute headings: the first is
@@ -184,13 +209,11 @@ fn sequence(candidates: &[Candidate]) -> Vec<Candidate> {
     let mut chain: Vec<Candidate> = Vec::new();
     for (k, c) in candidates.iter().enumerate() {
         let accept = match chain.last() {
-            None => {
-                c.agenda_ref.is_some()
-                    || candidates[k + 1..].iter().any(|d| d.number == c.number + 1)
-            }
+            None => c.agenda_ref.is_some() || candidates[k + 1..].iter().any(|d| d.follows(c)),
             Some(last) => {
-                c.number == last.number + 1
+                c.follows(last)
                     || (c.agenda_ref.is_some()
+                        && c.prefix == last.prefix
                         && c.number > last.number
                         && c.number <= last.number + MAX_NUMBER_GAP)
             }
@@ -234,9 +257,13 @@ pub fn resolutions(doc: &Document, body: Range<usize>) -> Vec<String> {
     out
 }
 
-/// A line without its leading list marker.
+/// A line without its leading list marker or paragraph number.
 fn strip_marker(text: &str) -> String {
-    collapse(text.trim_start_matches(['-', '•', '·', ' ']))
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[-•·]\s*)?(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.?(?:\s|\b))?\s*")
+            .expect("valid regex")
+    });
+    collapse(&MARKER.replace(text, ""))
 }
 
 #[cfg(test)]
