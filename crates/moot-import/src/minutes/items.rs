@@ -42,7 +42,7 @@ static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b(?:RESOLVED|AGREED|DECIDED)\b",
         r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
-        r"|(?i:\bit\s+was\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
+        r"|(?:^|[.;:]\s+)It\s+was\s+(?i:(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
         r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members)\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
     ))
     .expect("valid regex")
@@ -312,12 +312,14 @@ mod tests {
             "Agreed:",
             "- (b) AGREED",
             "It was agreed that the item be deferred.",
+            "Noted. It was resolved to defer.",
             "The Committee unanimously resolved to approve",
         ] {
             assert!(is_resolution(yes), "{yes}");
         }
         for no in [
             "and this was agreed.",
+            "and it was agreed to take item 6 first.",
             "Mr X agreed that the advice had been poor.",
             "The updates were noted.",
         ] {
