@@ -1,0 +1,93 @@
+//! Extraction throughput: MB/s of pack text through `extract_text`, on one
+//! core, over every pack in `../shared/corpus`.
+//!
+//! `cargo bench -p moot-import --bench extract` (release build). Each pack
+//! is extracted repeatedly for about a second after one warm-up run; the
+//! figure per pack is its bytes times runs over the time taken, and the
+//! overall figure is all bytes over all time, so large packs weigh more.
+//! `MOOT_BENCH_SECONDS` sets the time per pack. The importer's target is at
+//! least 50 MB/s overall.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// One pack's measurement.
+struct Measure {
+    name: String,
+    bytes: usize,
+    runs: u32,
+    elapsed: Duration,
+}
+
+impl Measure {
+    fn megabytes_per_second(&self) -> f64 {
+        megabytes_per_second(self.bytes * self.runs as usize, self.elapsed)
+    }
+}
+
+fn megabytes_per_second(bytes: usize, elapsed: Duration) -> f64 {
+    bytes as f64 / 1e6 / elapsed.as_secs_f64().max(f64::MIN_POSITIVE)
+}
+
+fn corpus_packs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let mut packs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    packs.sort();
+    assert!(!packs.is_empty(), "no packs in {}", dir.display());
+    packs
+}
+
+fn measure(path: &Path, budget: Duration) -> Measure {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    black_box(moot_import::extract_text(&text));
+    let started = Instant::now();
+    let mut runs = 0;
+    while runs == 0 || started.elapsed() < budget {
+        black_box(moot_import::extract_text(black_box(&text)));
+        runs += 1;
+    }
+    Measure {
+        name: path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        bytes: text.len(),
+        runs,
+        elapsed: started.elapsed(),
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` does not, and
+    // then one quick run checks that the benchmark works.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let seconds = std::env::var("MOOT_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .unwrap_or(if benching { 1.0 } else { 0.0 });
+    let budget = Duration::from_secs_f64(seconds);
+
+    let measures: Vec<Measure> = corpus_packs().iter().map(|p| measure(p, budget)).collect();
+    for m in &measures {
+        println!(
+            "{:<32} {:>9} bytes {:>5} runs {:>8.1} MB/s",
+            m.name,
+            m.bytes,
+            m.runs,
+            m.megabytes_per_second()
+        );
+    }
+    let bytes: usize = measures.iter().map(|m| m.bytes * m.runs as usize).sum();
+    let elapsed: Duration = measures.iter().map(|m| m.elapsed).sum();
+    println!(
+        "overall: {:.1} MB/s on one core ({} packs)",
+        megabytes_per_second(bytes, elapsed),
+        measures.len()
+    );
+}
