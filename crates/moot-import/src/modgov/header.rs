@@ -37,9 +37,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(venue|location|place|contact(?:\s+officer)?|contacts?)\s*:\s*(.*)$")
         .expect("valid regex")
 });
-static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*item\s+([\p{L}\d./]+?)\.?\s*\)").expect("valid regex")
-});
+static ITEM_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\(\s*item\s+([\p{L}\d./]+?)\.?\s*\)").expect("valid regex"));
 
 /// True when the line is a page title: "Agenda", "Agenda and minutes",
 /// "Agenda, decisions and draft minutes", "Agenda item".
@@ -78,13 +77,15 @@ pub(super) fn read(doc: &Document) -> Header {
     if let Some(d) = date_line {
         read_date_line(doc, from, d, &mut meeting);
     }
-    let label_end = items_header.unwrap_or_else(|| date_line.map_or(from, |d| d + 12).min(head_end));
+    let label_end =
+        items_header.unwrap_or_else(|| date_line.map_or(from, |d| d + 12).min(head_end));
     for i in date_line.unwrap_or(from)..label_end {
         let Some((key, value)) = label(doc.text(i)) else {
             continue;
         };
         let value = if value.is_empty() {
-            doc.text(doc.next_non_blank(i + 1, label_end).unwrap_or(i)).to_owned()
+            doc.text(doc.next_non_blank(i + 1, label_end).unwrap_or(i))
+                .to_owned()
         } else {
             value
         };
@@ -173,7 +174,11 @@ fn cut_at_sentence_end(text: &str) -> &str {
     const ABBREVIATIONS: [&str; 6] = ["st", "rd", "no", "ave", "mt", "nr"];
     for (at, _) in text.match_indices(". ") {
         let before = text.get(..at).unwrap_or("");
-        let word = before.rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
+        let word = before
+            .rsplit([' ', '\t'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         if !ABBREVIATIONS.contains(&word.as_str()) && word.chars().count() > 1 {
             return before;
         }
@@ -201,32 +206,64 @@ mod tests {
 
     #[test]
     fn page_titles_of_both_templates() {
-        for t in ["Agenda", "Agenda and minutes", "Agenda and draft minutes", "Agenda, decisions and draft minutes", "Agenda item"] {
+        for t in [
+            "Agenda",
+            "Agenda and minutes",
+            "Agenda and draft minutes",
+            "Agenda, decisions and draft minutes",
+            "Agenda item",
+        ] {
             assert!(is_page_title(t), "{t}");
         }
         assert!(!is_page_title("Agenda item 6"));
-        assert!(!is_page_title("Agenda produced and published by the Director"));
+        assert!(!is_page_title(
+            "Agenda produced and published by the Director"
+        ));
     }
 
     #[test]
     fn body_comes_before_the_weekday() {
-        assert_eq!(body_before_date("Planning Committee - Tuesday ").as_deref(), Some("Planning Committee"));
-        assert_eq!(body_before_date("Meeting of Cabinet, Thursday ").as_deref(), Some("Cabinet"));
+        assert_eq!(
+            body_before_date("Planning Committee - Tuesday ").as_deref(),
+            Some("Planning Committee")
+        );
+        assert_eq!(
+            body_before_date("Meeting of Cabinet, Thursday ").as_deref(),
+            Some("Cabinet")
+        );
         assert_eq!(body_before_date("Thursday, "), None);
     }
 
     #[test]
     fn venue_drops_links_and_notes() {
-        assert_eq!(clean_venue("Room 2, Civic Centre, AB1 2CD. View directions").as_deref(), Some("Room 2, Civic Centre, AB1 2CD"));
-        assert_eq!(clean_venue("Remote. The public may watch online").as_deref(), Some("Remote"));
-        assert_eq!(clean_venue("St. Anne's Hall, High Street").as_deref(), Some("St. Anne's Hall, High Street"));
+        assert_eq!(
+            clean_venue("Room 2, Civic Centre, AB1 2CD. View directions").as_deref(),
+            Some("Room 2, Civic Centre, AB1 2CD")
+        );
+        assert_eq!(
+            clean_venue("Remote. The public may watch online").as_deref(),
+            Some("Remote")
+        );
+        assert_eq!(
+            clean_venue("St. Anne's Hall, High Street").as_deref(),
+            Some("St. Anne's Hall, High Street")
+        );
     }
 
     #[test]
     fn contact_is_the_first_person_named() {
-        assert_eq!(clean_contact("Jo Bloggs  Email: jo@x.gov.uk").as_deref(), Some("Jo Bloggs"));
-        assert_eq!(clean_contact("Sam Reed or Kim Fox Phone: 0123").as_deref(), Some("Sam Reed"));
-        assert_eq!(clean_contact("Ravi Shah, Democratic Services Officer, 01234 567890").as_deref(), Some("Ravi Shah"));
+        assert_eq!(
+            clean_contact("Jo Bloggs  Email: jo@x.gov.uk").as_deref(),
+            Some("Jo Bloggs")
+        );
+        assert_eq!(
+            clean_contact("Sam Reed or Kim Fox Phone: 0123").as_deref(),
+            Some("Sam Reed")
+        );
+        assert_eq!(
+            clean_contact("Ravi Shah, Democratic Services Officer, 01234 567890").as_deref(),
+            Some("Ravi Shah")
+        );
         assert_eq!(clean_contact("Email: committees@x.gov.uk"), None);
     }
 }

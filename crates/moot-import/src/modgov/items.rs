@@ -43,6 +43,9 @@ enum Layout {
     Stacked,
     /// "1.<tab>Title" on one line.
     Tabbed,
+    /// "1. Title" on one line; numbers may only step forward a little, so
+    /// numbered paragraphs of the minutes do not open items.
+    Spaced,
 }
 
 /// Which section of an item a line falls in.
@@ -59,6 +62,8 @@ static NUMBER_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{NUMBER}$")).expect("valid regex"));
 static NUMBER_TAB_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^({NUMBER})\t+\s*(\S.*)$")).expect("valid regex"));
+static NUMBER_SPACE_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^({NUMBER})\s+(\S.*)$")).expect("valid regex"));
 static SECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(minutes|decisions?|resolved|supporting\s+documents|additional\s+documents|background\s+papers|documents)\s*:\s*(.*)$")
         .expect("valid regex")
@@ -95,9 +100,10 @@ pub(super) fn is_number_cell(text: &str) -> bool {
     NUMBER_ALONE.is_match(text)
 }
 
-/// True when a line is a "Minutes:" or "Decision:" section label.
-pub(super) fn is_record_label(text: &str) -> bool {
-    matches!(section_label(text), Some((Section::Record, _, _)))
+/// True when a line is a "Minutes:" label (`decision` false) or a
+/// "Minutes:" or "Decision:" label (`decision` true) with nothing after it.
+pub(super) fn is_record_label(text: &str, decision: bool) -> bool {
+    matches!(section_label(text), Some((Section::Record, d, rest)) if rest.is_empty() && (decision || !d))
 }
 
 /// The items from `start` on, and the index where the items table ends.
@@ -196,7 +202,8 @@ fn is_exempt_heading(text: &str) -> bool {
     words <= 12 && !text.ends_with(['.', ':']) && EXEMPT_HEADING.is_match(text)
 }
 
-/// Stacked when any number cell stands alone above a title.
+/// Stacked when any number cell stands alone above a title, else tabbed
+/// when any number cell is tab-separated from its title, else spaced.
 fn layout(doc: &Document, start: usize) -> Layout {
     let stacked = (start..doc.len()).any(|i| {
         NUMBER_ALONE.is_match(doc.text(i))
@@ -204,10 +211,13 @@ fn layout(doc: &Document, start: usize) -> Layout {
                 .next_non_blank(i + 1, i + 4)
                 .is_some_and(|j| is_title(doc.text(j)))
     });
+    let tabbed = || (start..doc.len()).any(|i| NUMBER_TAB_TITLE.is_match(doc.text(i)));
     if stacked {
         Layout::Stacked
-    } else {
+    } else if tabbed() {
         Layout::Tabbed
+    } else {
+        Layout::Spaced
     }
 }
 
@@ -227,13 +237,19 @@ fn item_opening(
             let j = doc.next_non_blank(i + 1, i + 4)?;
             (text, doc.text(j), j)
         }
-        Layout::Tabbed => {
-            let c = NUMBER_TAB_TITLE.captures(text)?;
+        Layout::Tabbed | Layout::Spaced => {
+            let pattern = match layout {
+                Layout::Tabbed => &NUMBER_TAB_TITLE,
+                _ => &NUMBER_SPACE_TITLE,
+            };
+            let c = pattern.captures(text)?;
             (c.get(1)?.as_str(), c.get(2)?.as_str(), i)
         }
     };
     let number = number.trim_end_matches('.').trim().to_owned();
-    let follows = previous.is_none_or(|p| comes_after(p, &number));
+    let follows = previous.is_none_or(|p| {
+        comes_after(p, &number) && (layout != Layout::Spaced || steps_a_little(p, &number))
+    });
     (is_title(title) && follows).then(|| (number, clean_title(title), title_line))
 }
 
@@ -256,6 +272,11 @@ fn comes_after(previous: &str, next: &str) -> bool {
     prefix_a != prefix_b || major_b >= major_a
 }
 
+/// True when `next` is at most three numbers on from `previous`.
+fn steps_a_little(previous: &str, next: &str) -> bool {
+    number_key(next).1 <= number_key(previous).1.saturating_add(3)
+}
+
 /// The letters before an item number's digits and its first run of digits.
 fn number_key(number: &str) -> (String, u32) {
     let prefix: String = number.chars().take_while(|c| !c.is_ascii_digit()).collect();
@@ -263,7 +284,10 @@ fn number_key(number: &str) -> (String, u32) {
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(char::is_ascii_digit)
-        .fold(0u32, |n, c| n.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0)));
+        .fold(0u32, |n, c| {
+            n.saturating_mul(10)
+                .saturating_add(c.to_digit(10).unwrap_or(0))
+        });
     (prefix.trim().to_owned(), major)
 }
 
@@ -280,7 +304,10 @@ mod tests {
 
     #[test]
     fn titles_lose_document_links() {
-        assert_eq!(clean_title("Budget Monitor pdf icon PDF 253 KB"), "Budget Monitor");
+        assert_eq!(
+            clean_title("Budget Monitor pdf icon PDF 253 KB"),
+            "Budget Monitor"
+        );
         assert_eq!(clean_title("Annual Report (PDF 1.2 MB)"), "Annual Report");
         assert_eq!(
             clean_title("Land Sale View the reasons why item 9. is restricted"),

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 pub(super) const HONORIFIC: &str = r"(?:[Cc]ounty [Cc]ouncillors?|[Cc]ouncillors?|[Cc]llrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Rev(?:d|erend)?\.?|Canon|Alderman|Messrs\.?)";
 
 /// A name led by an honorific: "Councillor E Clynch", "Mr P J O'Neill".
-pub(super) const TITLED_NAME: &str = r"(?:[Cc]ounty [Cc]ouncillors?|[Cc]ouncillors?|[Cc]llrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Rev(?:d|erend)?\.?|Canon|Alderman)\s+(?:\p{Lu}[\p{L}'’\-]*\.?\s+){0,3}\p{Lu}[\p{L}'’\-]+";
+pub(super) const TITLED_NAME: &str = r"(?:[Cc]ounty [Cc]ouncillors?|[Cc]ouncillors?|[Cc]llrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Rev(?:d|erend)?\.?|Canon|Alderman)\s+(?:\p{Lu}\.?\s+|\p{Lu}[\p{L}'’\-]+\s+){0,3}\p{Lu}[\p{L}'’\-]+";
 
 static LEADING_HONORIFIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{HONORIFIC}(?:\s|$)")).expect("valid regex"));
@@ -43,14 +43,23 @@ pub(super) fn has_honorific(text: &str) -> bool {
 pub(super) fn is_person(text: &str) -> bool {
     const PARTICLES: [&str; 9] = ["de", "van", "von", "der", "den", "le", "la", "da", "du"];
     const NOT_NAMES: [&str; 8] = [
-        "None", "All", "The", "Members", "Member", "Nil", "No", "Apologies",
+        "None",
+        "All",
+        "The",
+        "Members",
+        "Member",
+        "Nil",
+        "No",
+        "Apologies",
     ];
     let text = text.trim();
     let rest = LEADING_HONORIFIC
         .find(text)
         .map_or(text, |m| text.get(m.end()..).unwrap_or(""));
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let surname = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let surname = words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
     let shaped = words.iter().all(|w| {
         PARTICLES.contains(w)
             || (w.chars().next().is_some_and(char::is_uppercase)
@@ -147,7 +156,7 @@ fn split_on_and(segment: Segment) -> Vec<Entry> {
         let notes = segment
             .notes
             .iter()
-            .filter(|(at, _)| *at >= start && *at <= cut_start)
+            .filter(|(at, _)| *at >= start && (*at < cut_end || cut_end == segment.text.len()))
             .map(|(_, n)| n.clone())
             .collect();
         entries.push(Entry {
@@ -189,8 +198,10 @@ pub(super) fn substitution_in_note(name: &str, note: &str) -> Option<(String, St
             .expect("valid regex")
     });
     static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:substitute[ds]?(?:\s+by)?|represented\s+by|replaced\s+by|with)\s*:?\s*")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)^(?:substitute[ds]?(?:\s+by)?|represented\s+by|replaced\s+by|with)\s*:?\s*",
+        )
+        .expect("valid regex")
     });
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i),|\s(?:attended|attending|substitut|deputis|deputiz|was\s|as\s|in\s+(?:his|her|their)\b|acted\b|represented\b)")
@@ -241,7 +252,10 @@ pub(super) fn name_key(name: &str) -> String {
     match words.split_last() {
         Some((surname, others)) => {
             let initial = others.first().and_then(|w| w.chars().next());
-            format!("{surname}/{}", initial.map(String::from).unwrap_or_default())
+            format!(
+                "{surname}/{}",
+                initial.map(String::from).unwrap_or_default()
+            )
         }
         None => String::new(),
     }
@@ -259,13 +273,20 @@ mod tests {
     fn lists_split_on_commas_and_and() {
         assert_eq!(
             names("Councillor A Patel, Councillor B Okafor and Councillor C Lee"),
-            ["Councillor A Patel", "Councillor B Okafor", "Councillor C Lee"]
+            [
+                "Councillor A Patel",
+                "Councillor B Okafor",
+                "Councillor C Lee"
+            ]
         );
     }
 
     #[test]
     fn a_plural_title_covers_the_whole_list() {
-        assert_eq!(names("Councillors Patel, Okafor & Lee"), ["Patel", "Okafor", "Lee"]);
+        assert_eq!(
+            names("Councillors Patel, Okafor & Lee"),
+            ["Patel", "Okafor", "Lee"]
+        );
     }
 
     #[test]
@@ -286,7 +307,10 @@ mod tests {
     #[test]
     fn notes_name_substitutes_either_way_round() {
         assert_eq!(
-            substitution_in_note("Mr T Grey", "Mrs P Lake, Finance Lead attended in his absence"),
+            substitution_in_note(
+                "Mr T Grey",
+                "Mrs P Lake, Finance Lead attended in his absence"
+            ),
             Some(("Mrs P Lake".into(), "Mr T Grey".into()))
         );
         assert_eq!(
@@ -298,7 +322,10 @@ mod tests {
 
     #[test]
     fn sentences_end_at_a_full_stop_that_is_not_an_initial() {
-        assert_eq!(first_sentence("Mr D. Smith and Dr. Jones. Next"), "Mr D. Smith and Dr. Jones");
+        assert_eq!(
+            first_sentence("Mr D. Smith and Dr. Jones. Next"),
+            "Mr D. Smith and Dr. Jones"
+        );
     }
 
     #[test]

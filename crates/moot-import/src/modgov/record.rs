@@ -30,7 +30,11 @@ impl Attendance {
     }
 
     fn add_apology(&mut self, name: String) {
-        if !self.apologies.iter().any(|p| name_key(p) == name_key(&name)) {
+        if !self
+            .apologies
+            .iter()
+            .any(|p| name_key(p) == name_key(&name))
+        {
             self.apologies.push(name);
         }
     }
@@ -124,12 +128,18 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
         Regex::new(r"(?i)\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:received|submitted|given|tendered|reported|noted|sent|made)\s*(?:(?:from|by|on\s+behalf\s+of)(?:\s+the\s+following(?:\s+members)?)?|:)\s*:?|^apolog(?:y|ies)(?:\s+for\s+absence)?\s*[:\-–]")
             .expect("valid regex")
     });
-    static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:members\s+)?present\s*[:\-–]").expect("valid regex")
-    });
+    static PRESENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^(?:members\s+)?present\s*[:\-–]").expect("valid regex"));
     static SUBSTITUTES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^substitutes?(?:\s+present)?\s*[:\-–]").expect("valid regex")
     });
+    static SENT_APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"((?:{TITLED_NAME})(?:\s*(?:,|and|&)\s*(?:{TITLED_NAME}))*)\s+(?:sent|gave|tendered|had\s+sent|submitted)\s+(?:(?:his|her|their)\s+)?apolog"
+        ))
+        .expect("valid regex")
+    });
+    let mut apologies = Vec::new();
     if let Some(m) = APOLOGIES.find(text) {
         let list = first_sentence(text.get(m.end()..).unwrap_or(""));
         for entry in split_people(list) {
@@ -138,8 +148,15 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
                     attendance.add_substitute(name, for_member, lines);
                 }
             }
+            apologies.push(entry.name.clone());
             attendance.add_apology(entry.name);
         }
+    }
+    for c in SENT_APOLOGIES.captures_iter(text) {
+        let names = c.get(1).map_or("", |m| m.as_str());
+        split_people(names)
+            .into_iter()
+            .for_each(|e| attendance.add_apology(e.name));
     }
     if let Some(m) = PRESENT.find(text).or_else(|| SUBSTITUTES.find(text)) {
         for entry in split_people(text.get(m.end()..).unwrap_or("")) {
@@ -152,6 +169,33 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
         }
     }
     read_substitution_sentences(text, lines, attendance);
+    read_lone_substitutes(text, lines, &apologies, attendance);
+}
+
+/// "Councillor E Lowe attended as a substitute." without saying for whom:
+/// paired with the one member whose apologies the same paragraph gives,
+/// otherwise only counted as present.
+fn read_lone_substitutes(
+    text: &str,
+    lines: Lines,
+    apologies: &[String],
+    attendance: &mut Attendance,
+) {
+    static LONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"({TITLED_NAME})\s+(?:attended|was\s+present)\s+as\s+(?:a\s+|the\s+)?substitute\s*(?:[.;]|$)"
+        ))
+        .expect("valid regex")
+    });
+    for c in LONE.captures_iter(text) {
+        let Some(name) = c.get(1).map(|m| m.as_str().to_owned()) else {
+            continue;
+        };
+        match apologies {
+            [member] => attendance.add_substitute(name, member.clone(), lines),
+            _ => attendance.add_present(name),
+        }
+    }
 }
 
 /// "Councillor A attended as substitute for Councillor B", "Councillor B
@@ -207,7 +251,9 @@ fn read_attendance_block(doc: &Document, from: usize, attendance: &mut Attendanc
                 read_attendance(cell, lines, attendance);
                 continue;
             };
-            let status = status.get(1).map_or(String::new(), |m| m.as_str().to_lowercase());
+            let status = status
+                .get(1)
+                .map_or(String::new(), |m| m.as_str().to_lowercase());
             if status.starts_with("present") {
                 attendance.add_present(who.clone());
             } else if status.starts_with("apologies") {
@@ -223,25 +269,26 @@ fn read_attendance_block(doc: &Document, from: usize, attendance: &mut Attendanc
 /// An interest declared under an ordinary item concerns that item unless
 /// it names another.
 fn item_declarations(doc: &Document, item: &Item) -> Vec<Declaration> {
-    static DECLARATIONS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)declar|disclos|interests?\b").expect("valid regex")
-    });
+    static DECLARATIONS_ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)declar|disclos|interests?\b").expect("valid regex"));
     let is_declarations_item = DECLARATIONS_ITEM.is_match(&item.title);
     let default_item = (!is_declarations_item).then(|| item.number.clone());
     let mut found = Vec::new();
     for (k, (index, text)) in item.record.iter().enumerate() {
         let lines = doc.source_of(*index..index + 1);
-        let mut cells = text.split('\t').map(str::trim);
-        let first = cells.next().unwrap_or("");
+        let (first, rest) = name_cell(text);
         if is_declarations_item && has_honorific(first) && is_person(first) {
-            let row: Vec<&str> = cells
+            let row: Vec<&str> = std::iter::once(rest)
                 .chain(
                     item.record
                         .iter()
                         .skip(k + 1)
                         .take(3)
                         .map(|(_, t)| t.as_str())
-                        .take_while(|t| !(has_honorific(t) && is_person(t))),
+                        .take_while(|t| {
+                            let (name, _) = name_cell(t);
+                            !(has_honorific(name) && is_person(name))
+                        }),
                 )
                 .collect();
             found.push(Declaration {
@@ -257,12 +304,26 @@ fn item_declarations(doc: &Document, item: &Item) -> Vec<Declaration> {
     found
 }
 
+/// A row's first cell and the rest: cells split by tabs, or a name set off
+/// by a dash, colon or comma ("Councillor A Patel – Item 7 – governor").
+fn name_cell(text: &str) -> (&str, &str) {
+    static SEPARATOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\t|\s[-–—]\s|:|,").expect("valid regex"));
+    match SEPARATOR.find(text) {
+        Some(m) => (
+            text.get(..m.start()).unwrap_or("").trim(),
+            text.get(m.end()..).unwrap_or("").trim(),
+        ),
+        None => (text.trim(), ""),
+    }
+}
+
 /// "Councillor A Patel declared a personal interest in item 7 as ...";
 /// "Councillors Lee and Moss declared ...".
 fn declaration_sentences(text: &str, lines: Lines, default_item: Option<&str>) -> Vec<Declaration> {
     static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"((?:{TITLED_NAME})(?:\s*(?:,|and|&)\s*(?:{TITLED_NAME}|\p{{Lu}}[\p{{L}}'’\-]+))*)\s+(?:declared|declares|disclosed|registered|made\s+(?:a\s+)?declarations?)\b"
+            r"((?:{TITLED_NAME})(?:\s*(?:,|and|&)\s*(?:{TITLED_NAME}|(?:\p{{Lu}}\.?\s+){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+))*)\s+(?:declared|declares|disclosed|registered|made\s+(?:a\s+)?declarations?)\b"
         ))
         .expect("valid regex")
     });
@@ -316,20 +377,39 @@ mod tests {
     #[test]
     fn substitution_sentences_either_way_round() {
         let a = attendance("Councillor R Shah attended as substitute for Councillor M Dunn. Councillor T Cole was substituted by Councillor L Ames.");
-        let pairs: Vec<(String, String)> = a.substitutes.iter().map(|s| (s.name.clone(), s.for_member.clone())).collect();
-        assert_eq!(pairs, [("Councillor R Shah".into(), "Councillor M Dunn".into()), ("Councillor L Ames".into(), "Councillor T Cole".into())]);
+        let pairs: Vec<(String, String)> = a
+            .substitutes
+            .iter()
+            .map(|s| (s.name.clone(), s.for_member.clone()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Councillor R Shah".into(), "Councillor M Dunn".into()),
+                ("Councillor L Ames".into(), "Councillor T Cole".into())
+            ]
+        );
     }
 
     #[test]
     fn declarations_name_their_item() {
-        let d = declaration_sentences("Councillor A Patel declared a personal interest in Item 7 as a governor.", Lines::one(1), None);
+        let d = declaration_sentences(
+            "Councillor A Patel declared a personal interest in Item 7 as a governor.",
+            Lines::one(1),
+            None,
+        );
         assert_eq!(d[0].name, "Councillor A Patel");
         assert_eq!(d[0].item.as_deref(), Some("7"));
     }
 
     #[test]
     fn resolution_wordings() {
-        for t in ["RESOLVED that the report be noted.", "AGREED: to defer", "The minutes were approved as a correct record.", "It was agreed that the panel would visit."] {
+        for t in [
+            "RESOLVED that the report be noted.",
+            "AGREED: to defer",
+            "The minutes were approved as a correct record.",
+            "It was agreed that the panel would visit.",
+        ] {
             assert!(RESOLUTION.is_match(t), "{t}");
         }
         assert!(!RESOLUTION.is_match("to consider and agree its work programme"));
