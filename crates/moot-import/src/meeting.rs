@@ -1,10 +1,577 @@
 //! The meeting a pack was issued for, read from its cover and agenda header.
+//!
+//! A pack opens with a cover (body, date, time, venue) and repeats it above
+//! the agenda, often with more detail (the room) and the officer the public
+//! should ask. Later dates in the pack belong to earlier meetings whose
+//! minutes it carries, so only the front matter is read: the first date
+//! written as a meeting date is this meeting's, and the body is the heading
+//! printed above it. Councils either print the facts as a stack of lines
+//! (Kent, Worcestershire) or behind labels ("Date:", "Time:", "Venue:"); both
+//! are read.
+//!
+//! The module also holds what the other front-matter parsers share: where
+//! the front matter really ends ([`front_range`]) and how a typed heading
+//! in capitals is shown ([`tidy_heading`]).
 
+use crate::dates::{find_date, parse_time};
 use crate::document::Document;
-use crate::split::Part;
-use moot_domain::Meeting;
+use crate::split::{of_kind, Part, PartKind};
+use moot_domain::{Date, Meeting};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Reads the meeting from the front matter.
-pub fn parse(_doc: &Document, _parts: &[Part]) -> Meeting {
-    Meeting::default()
+pub fn parse(doc: &Document, parts: &[Part]) -> Meeting {
+    let front = front_range(doc, parts);
+    let labelled = labelled_fields(doc, front.clone());
+    let when = first_meeting_date_line(doc, front.clone());
+    let date = labelled
+        .date
+        .or_else(|| when.and_then(|i| find_date(doc.text(i)).map(|(d, _)| d)));
+    let time = labelled
+        .time
+        .or_else(|| when.and_then(|i| time_near(doc, i, front.end)));
+    let venue = labelled
+        .venue
+        .or_else(|| date.and_then(|d| best_venue(doc, front.clone(), d)));
+    let body = labelled
+        .body
+        .or_else(|| when.and_then(|i| body_above(doc, i)));
+    let lines = when.map(|i| doc.source_of(front.start..(i + 1).max(front.start + 1)));
+    Meeting {
+        organisation: organisation(doc, front.clone()),
+        body,
+        date,
+        time,
+        venue,
+        contact: contact(doc, front),
+        lines,
+    }
+}
+
+/// The lines of the front matter: the Front part, cut where the first set
+/// of minutes visibly opens ("MINUTES of a meeting … held", "PRESENT:") in
+/// case the minutes parser has not cut it there already.
+pub(crate) fn front_range(doc: &Document, parts: &[Part]) -> Range<usize> {
+    static MINUTES_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b.*\bheld\b|present\s*:)",
+        )
+        .expect("valid regex")
+    });
+    let Some(front) = of_kind(parts, PartKind::Front).next() else {
+        return 0..0;
+    };
+    let end = front.range.end.min(doc.len());
+    let start = front.range.start.min(end);
+    let cut = (start..end)
+        .find(|&i| MINUTES_OPEN.is_match(doc.text(i)))
+        .unwrap_or(end);
+    start..cut
+}
+
+/// Shows a heading typed in capitals ("CHILDREN'S SOCIAL CARE AND HEALTH
+/// COMMITTEE") in title case, with short joining words in lower case;
+/// other text is returned with its whitespace collapsed.
+pub(crate) fn tidy_heading(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let has_lower = collapsed.chars().any(char::is_lowercase);
+    if has_lower {
+        return collapsed;
+    }
+    let mut out = Vec::new();
+    for (n, word) in collapsed.split(' ').enumerate() {
+        let lower = word.to_lowercase();
+        let small = matches!(
+            lower.as_str(),
+            "and" | "of" | "the" | "for" | "in" | "on" | "to" | "at" | "with" | "a" | "an"
+        );
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+            && !small
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && is_known_acronym(word);
+        out.push(if acronym {
+            word.to_owned()
+        } else if small && n > 0 {
+            lower
+        } else {
+            capitalise(&lower)
+        });
+    }
+    out.join(" ")
+}
+
+/// Short capitalised words that stay in capitals inside a heading.
+fn is_known_acronym(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    matches!(
+        letters.as_str(),
+        "NHS" | "CCG" | "HWB" | "KCC" | "UK" | "SEND" | "ICB" | "ICS" | "II" | "III" | "IV"
+    )
+}
+
+/// Upper-cases the first letter of a word and of each part after a hyphen
+/// or slash ("well-being" → "Well-Being"), leaving "children's" alone.
+fn capitalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            start = false;
+        } else {
+            out.push(c);
+        }
+        if c == '-' || c == '/' || c == '(' {
+            start = true;
+        }
+    }
+    out
+}
+
+/// Facts printed behind a label ("Date:", "Time:", "Venue:", "Meeting:").
+#[derive(Default)]
+struct Labelled {
+    body: Option<String>,
+    date: Option<Date>,
+    time: Option<moot_domain::Time>,
+    venue: Option<String>,
+}
+
+/// Reads "Label: value" lines (or "Label⇥value") of the front matter; the
+/// first value of each label wins.
+fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(date|time|date\s+and\s+time|venue|place|location|where|meeting|committee|body)\s*(?::|\t)\s*(.+)$",
+        )
+        .expect("valid regex")
+    });
+    let mut found = Labelled::default();
+    for i in front {
+        let Some(c) = LABEL.captures(doc.text(i)) else {
+            continue;
+        };
+        let label = c[1].to_ascii_lowercase();
+        let value = c[2].trim();
+        if label.starts_with("date") {
+            found.date = found.date.or_else(|| find_date(value).map(|(d, _)| d));
+            if label.contains("time") {
+                found.time = found.time.or_else(|| parse_time(value));
+            }
+        } else if label == "time" {
+            found.time = found.time.or_else(|| parse_time(value));
+        } else if matches!(label.as_str(), "meeting" | "committee" | "body") {
+            found.body = found.body.or_else(|| Some(tidy_heading(value)));
+        } else {
+            found.venue = found.venue.or_else(|| clean_venue(value));
+        }
+    }
+    found
+}
+
+/// The first front line that states a meeting date: the date begins the
+/// line, after at most a weekday or a word such as "on" (so "Date of Issue:
+/// Friday 11 July 2014" and dates inside sentences do not count).
+fn first_meeting_date_line(doc: &Document, front: Range<usize>) -> Option<usize> {
+    front
+        .into_iter()
+        .find(|&i| is_meeting_date_line(doc.text(i)))
+}
+
+fn is_meeting_date_line(text: &str) -> bool {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:meeting\s+)?date(?:\s+and\s+time)?\s*:?|on|held\s+on|when\s*:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$",
+        )
+        .expect("valid regex")
+    });
+    find_date(text).is_some_and(|(_, at)| text.get(..at.start).is_some_and(|p| PREFIX.is_match(p)))
+}
+
+/// The time on the date line, or on the next line when that line holds
+/// only a time (covers print date, time and venue one under the other).
+fn time_near(doc: &Document, when: usize, end: usize) -> Option<moot_domain::Time> {
+    let text = doc.text(when);
+    let after_date = find_date(text)
+        .and_then(|(_, at)| text.get(at.end..))
+        .unwrap_or("");
+    parse_time(after_date).or_else(|| {
+        let next = doc.next_non_blank(when + 1, end)?;
+        let line = doc.text(next);
+        (line.split_whitespace().count() <= 4)
+            .then(|| parse_time(line))
+            .flatten()
+    })
+}
+
+static TIME_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d{2}\b|\b(?:12\s+)?noon\b")
+        .expect("valid regex")
+});
+
+/// Labels that end a venue where a two-column layout glued the contact
+/// box onto it ("County Telephone: 01622 694703").
+static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:please\s+)?ask\s+for\b|\b(?:telephone|tel|phone|e-?mail|contact|enquiries|direct\s+line|fax)\b\s*[:.]?")
+        .expect("valid regex")
+});
+
+/// The venue of every line stating the meeting's date; one that names a
+/// room (the detail the agenda header adds) beats one naming only a
+/// building, otherwise the first wins.
+fn best_venue(doc: &Document, front: Range<usize>, date: Date) -> Option<String> {
+    static ROOM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:room|chamber|suite|boardroom|hall\s+\d)\b").expect("valid regex")
+    });
+    let candidates: Vec<String> = front
+        .clone()
+        .filter(|&i| is_meeting_date_line(doc.text(i)))
+        .filter(|&i| find_date(doc.text(i)).is_some_and(|(d, _)| d == date))
+        .filter_map(|i| venue_after(doc, i, front.end))
+        .collect();
+    candidates
+        .iter()
+        .find(|v| ROOM.is_match(v))
+        .or(candidates.first())
+        .cloned()
+}
+
+/// The venue printed after the date and time: the rest of the date line,
+/// or else the lines below it (a blank line may come first) until a blank.
+fn venue_after(doc: &Document, when: usize, end: usize) -> Option<String> {
+    let text = doc.text(when);
+    let rest = rest_after_date_and_time(text);
+    if let Some(venue) = clean_venue(rest) {
+        return Some(venue);
+    }
+    let mut next = doc.next_non_blank(when + 1, end)?;
+    if text_is_only_a_time(doc.text(next)) {
+        next = doc.next_non_blank(next + 1, end)?;
+    }
+    let mut pieces = Vec::new();
+    let mut i = next;
+    while i < end && !doc.lines.get(i).is_none_or(|l| l.is_blank()) && pieces.len() < 4 {
+        let line = doc.text(i);
+        if !is_venue_like(line) {
+            break;
+        }
+        let before_label = CONTACT_LABEL
+            .find(line)
+            .map_or(line, |m| line.get(..m.start()).unwrap_or(""));
+        pieces.push(before_label.trim().to_owned());
+        if before_label.len() < line.len() && before_label.trim().is_empty() {
+            break;
+        }
+        i += 1;
+    }
+    clean_venue(&pieces.join(" "))
+}
+
+fn rest_after_date_and_time(text: &str) -> &str {
+    let after_date = find_date(text)
+        .and_then(|(_, at)| text.get(at.end..))
+        .unwrap_or("");
+    match TIME_TEXT.find(after_date) {
+        Some(m)
+            if after_date
+                .get(..m.start())
+                .is_some_and(|p| p.trim().len() <= 6) =>
+        {
+            after_date.get(m.end()..).unwrap_or("")
+        }
+        _ => after_date,
+    }
+}
+
+fn text_is_only_a_time(text: &str) -> bool {
+    TIME_TEXT
+        .find(text)
+        .is_some_and(|m| m.start() == 0 && text.get(m.end()..).is_some_and(|r| r.trim().is_empty()))
+}
+
+/// A short line that could be (part of) an address: no date, not a
+/// sentence, not a heading such as "AGENDA".
+fn is_venue_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let shouting = !line.chars().any(char::is_lowercase);
+    words <= 12 && !line.ends_with('.') && find_date(line).is_none() && !shouting
+}
+
+/// Trims joining words, punctuation and a glued contact box from a venue;
+/// `None` when nothing is left.
+fn clean_venue(text: &str) -> Option<String> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\s,.;:–-]|at\b|in\b|venue\b|place\b)+").expect("valid regex")
+    });
+    let text = CONTACT_LABEL
+        .find(text)
+        .map_or(text, |m| text.get(..m.start()).unwrap_or(""));
+    let text = LEAD.replace(text, "");
+    let text = text.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (collapsed.chars().any(char::is_alphabetic)).then_some(collapsed)
+}
+
+/// The heading printed just above the meeting's date: the nearest block of
+/// heading lines, skipping "AGENDA", "Notice of meeting" and the council's
+/// own name. A heading wrapped over two lines is joined.
+fn body_above(doc: &Document, when: usize) -> Option<String> {
+    static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:agenda|notice\s+of\s+(?:the\s+)?meeting|summons|public\s+document\s+pack|supplementary\s+agenda|to\s+follow)$")
+            .expect("valid regex")
+    });
+    static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:an?\s+)?(?:(?:extraordinary|special|ordinary|annual)\s+)?meeting\s+of\s+(?:the\s+)?")
+            .expect("valid regex")
+    });
+    let mut i = when;
+    let mut blocks_seen = 0;
+    while i > 0 && blocks_seen < 4 {
+        // Skip blanks, then gather the block of lines ending at i - 1.
+        while i > 0 && doc.lines.get(i - 1).is_some_and(|l| l.is_blank()) {
+            i -= 1;
+        }
+        let block_end = i;
+        while i > 0 && doc.lines.get(i - 1).is_some_and(|l| !l.is_blank()) && block_end - i < 3 {
+            i -= 1;
+        }
+        if i == block_end {
+            break;
+        }
+        blocks_seen += 1;
+        let text = (i..block_end)
+            .map(|j| doc.text(j))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = MEETING_OF.replace(&text, "");
+        if NOT_BODY.is_match(&text) || organisation_name(&text).is_some() {
+            continue;
+        }
+        return is_heading_like(&text).then(|| tidy_heading(&text));
+    }
+    None
+}
+
+/// A short title: no sentence punctuation, at most twelve words, most of
+/// them capitalised.
+fn is_heading_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    !words.is_empty()
+        && words.len() <= 12
+        && capitalised * 2 > words.len()
+        && !text.contains(['.', ':', '=', '@'])
+}
+
+/// The council or authority the pack names in a heading line of its own
+/// ("Worcestershire County Council", "KENT COUNTY COUNCIL", "London
+/// Borough of Camden"). The front matter is read first; when the cover
+/// leaves it out, the first such heading further on (the pack's own
+/// minutes or reports carry it) is taken.
+fn organisation(doc: &Document, front: Range<usize>) -> Option<String> {
+    let front_end = front.end;
+    front
+        .chain(front_end..doc.len())
+        .find_map(|i| organisation_name(doc.text(i)))
+}
+
+/// The organisation a whole line names, tidied, if it is one.
+fn organisation_name(line: &str) -> Option<String> {
+    static ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:the\s+)?(?:(?:(?:london|royal|metropolitan)\s+)?borough\s+of\s+[\w' -]+|(?:city|county)\s+of\s+[\w' -]+?\s+council|council\s+of\s+the\s+[\w' -]+|[\w'&.-]+(?:\s+[\w'&.-]+){0,5}?\s+(?:council|combined\s+authority|(?:fire\s+and\s+rescue|police|national\s+park|unitary|local)\s+authority))$",
+        )
+        .expect("valid regex")
+    });
+    static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(?:full|this|the|a|an|county|borough|district|city|town|parish|executive|youth|school|schools|members'?)\s+council$")
+            .expect("valid regex")
+    });
+    let line = line.trim();
+    if line.len() > 80 || !ORG.is_match(line) || NOT_ORG.is_match(line) {
+        return None;
+    }
+    let all_capitalised = line.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(w, "of" | "and" | "the" | "upon" | "on" | "le" | "in")
+    });
+    all_capitalised.then(|| tidy_heading(line))
+}
+
+/// The officer the public is told to ask: "Ask for:", "Contact:",
+/// "Enquiries to:", "… Officer:", or "contact Kate Griffiths, Committee
+/// Officer" in a sentence. The first one the front matter gives wins.
+fn contact(doc: &Document, front: Range<usize>) -> Option<String> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:\b(?:please\s+)?ask\s+for|^(?:contact(?:\s+officer)?|contact\s+name|officer\s+contact|enquiries(?:\s+to)?|for\s+enquiries|further\s+information|clerk(?:\s+to\s+the\s+\w+)?|(?:democratic|member|committee|governance)\s+services?\s+(?:officer|adviser|advisor|team)|committee\s+(?:officer|administrator|clerk|manager)|governance\s+officer))\s*(?::|\t|-)\s*",
+        )
+        .expect("valid regex")
+    });
+    static SENTENCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bcontact(?:ing)?\s+(?:the\s+)?").expect("valid regex"));
+    for i in front.clone() {
+        let text = doc.text(i);
+        if let Some(m) = LABELLED.find(text) {
+            let after = text.get(m.end()..).unwrap_or("");
+            let name = if after.trim().is_empty() {
+                doc.next_non_blank(i + 1, front.end)
+                    .and_then(|j| person_at_start(doc.text(j)))
+            } else {
+                person_at_start(after)
+            };
+            if name.is_some() {
+                return name;
+            }
+        }
+        for m in SENTENCE.find_iter(text) {
+            if let Some(name) = text.get(m.end()..).and_then(person_at_start) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// A person's name at the start of `text`: an optional title, then up to
+/// four capitalised words or initials, ending at a comma, a number, a label
+/// or a glued venue ("Theresa Grayell Darent Room, …" gives "Theresa
+/// Grayell"). Office names ("Democratic Services") are not people.
+pub(crate) fn person_at_start(text: &str) -> Option<String> {
+    const TITLES: [&str; 12] = [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "cllr",
+        "councillor",
+        "sir",
+        "dame",
+        "prof",
+        "professor",
+        "rev",
+    ];
+    const OFFICE: [&str; 12] = [
+        "services",
+        "service",
+        "team",
+        "unit",
+        "office",
+        "section",
+        "department",
+        "council",
+        "committee",
+        "officer",
+        "democratic",
+        "us",
+    ];
+    const PLACE: [&str; 10] = [
+        "room", "house", "hall", "chamber", "suite", "centre", "center", "building", "offices",
+        "road",
+    ];
+    let mut tokens: Vec<&str> = Vec::new();
+    for raw in text.split_whitespace() {
+        let word = raw.trim_end_matches([',', ';', ':']);
+        let bare = word.trim_end_matches('.').to_lowercase();
+        let is_title = TITLES.contains(&bare.as_str());
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.' | '’'));
+        if !(capitalised || is_title) || OFFICE.contains(&bare.as_str()) || tokens.len() >= 5 {
+            break;
+        }
+        if PLACE.contains(&bare.as_str()) {
+            tokens.pop();
+            break;
+        }
+        tokens.push(word);
+        if raw.ends_with([',', ';', ':']) {
+            break;
+        }
+    }
+    let named = tokens
+        .iter()
+        .filter(|t| !TITLES.contains(&t.trim_end_matches('.').to_lowercase().as_str()))
+        .count();
+    let surname_ok = tokens
+        .last()
+        .is_some_and(|t| t.trim_end_matches('.').chars().count() > 1);
+    (named >= 2 || (named == 1 && tokens.len() >= 2 && surname_ok))
+        .then(|| tokens.join(" "))
+        .filter(|_| surname_ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_capitals_become_title_case() {
+        assert_eq!(
+            tidy_heading("CHILDREN'S SOCIAL CARE AND HEALTH CABINET COMMITTEE"),
+            "Children's Social Care and Health Cabinet Committee"
+        );
+        assert_eq!(
+            tidy_heading("NHS  HEALTH-WATCH BOARD"),
+            "NHS Health-Watch Board"
+        );
+        assert_eq!(
+            tidy_heading("Health and Well-Being Board"),
+            "Health and Well-Being Board"
+        );
+    }
+
+    #[test]
+    fn organisation_lines_are_recognised() {
+        assert_eq!(
+            organisation_name("KENT COUNTY COUNCIL").as_deref(),
+            Some("Kent County Council")
+        );
+        assert_eq!(
+            organisation_name("London Borough of Camden").as_deref(),
+            Some("London Borough of Camden")
+        );
+        assert_eq!(organisation_name("Full Council"), None);
+        assert_eq!(organisation_name("the Council"), None);
+        assert_eq!(
+            organisation_name("Report to the County Council on fees"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_person_is_cut_from_glued_text() {
+        assert_eq!(
+            person_at_start("Theresa Grayell Darent Room, Sessions House").as_deref(),
+            Some("Theresa Grayell")
+        );
+        assert_eq!(
+            person_at_start("Kate Griffiths, Committee Officer on 01905").as_deref(),
+            Some("Kate Griffiths")
+        );
+        assert_eq!(person_at_start("01905 765765 for help"), None);
+        assert_eq!(person_at_start("Democratic Services on 01234 567890"), None);
+        assert_eq!(person_at_start("Mrs Patel"), Some("Mrs Patel".to_owned()));
+    }
+
+    #[test]
+    fn issue_dates_are_not_meeting_dates() {
+        assert!(is_meeting_date_line("Wednesday, 18th September, 2013"));
+        assert!(is_meeting_date_line("Date: Tuesday 5 March 2024"));
+        assert!(!is_meeting_date_line("Date of Issue: Friday 11 July 2014"));
+        assert!(!is_meeting_date_line(
+            "Minutes of the meeting held on 9 May 2013"
+        ));
+    }
 }
