@@ -126,7 +126,13 @@ fn read_date_line(doc: &Document, from: usize, line: usize, meeting: &mut Meetin
         return;
     };
     meeting.date = Some(date);
-    meeting.time = parse_time(text.get(range.end..).unwrap_or(""));
+    meeting.time = parse_time(text.get(range.end..).unwrap_or("")).or_else(|| {
+        // The time on a line of its own below the date.
+        let next = doc.text(doc.next_non_blank(line + 1, line + 3)?);
+        (next.chars().count() <= 20 && label(next).is_none())
+            .then(|| parse_time(next))
+            .flatten()
+    });
     let before = body_before_date(text.get(..range.start).unwrap_or(""));
     meeting.body = before.or_else(|| {
         (from..line)

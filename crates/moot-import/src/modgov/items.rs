@@ -85,7 +85,7 @@ static DOCUMENT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:back\s+to\s+top|printed\s+(?:draft\s+)?(?:minutes|decisions|agenda)\b|attendance\s+details|meeting\s+attendance|attendance|documents|media|webcast|got\s+a\s+question\??|related\s+(?:meetings|links)|site\s+map|share\s+this\s+page|other\s+meetings.*)$")
+    Regex::new(r"(?i)^(?:back\s+to\s+top|top\s+of\s+page|contact\s+us|accessibility(?:\s+statement)?|cookies|privacy(?:\s+notice)?|terms\s+and\s+conditions|follow\s+us|printed\s+(?:draft\s+)?(?:minutes|decisions|agenda)\b|attendance\s+details|meeting\s+attendance|attendance|documents|media|webcast|got\s+a\s+question\??|related\s+(?:meetings|links)|site\s+map|share\s+this\s+page|other\s+meetings.*)$")
         .expect("valid regex")
 });
 
@@ -130,7 +130,9 @@ pub(super) fn read(doc: &Document, start: usize, single: Option<&str>) -> (Vec<I
             None => item_opening(doc, i, layout, previous),
         };
         if let Some((number, title, title_line)) = opened {
-            let exempt = exempt_section || EXEMPT_TITLE.is_match(&title);
+            let exempt = exempt_section
+                || EXEMPT_TITLE.is_match(&title)
+                || RESTRICTED_ITEM.is_match(doc.text(title_line));
             exempt_section |= EXEMPT_HEADING.is_match(&title);
             items.push(Item {
                 number,

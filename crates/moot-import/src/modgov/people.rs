@@ -42,7 +42,7 @@ pub(super) fn has_honorific(text: &str) -> bool {
 /// or initials, optionally after a title, with no digits or sentence words.
 pub(super) fn is_person(text: &str) -> bool {
     const PARTICLES: [&str; 9] = ["de", "van", "von", "der", "den", "le", "la", "da", "du"];
-    const NOT_NAMES: [&str; 8] = [
+    const NOT_NAMES: [&str; 14] = [
         "None",
         "All",
         "The",
@@ -51,6 +51,12 @@ pub(super) fn is_person(text: &str) -> bool {
         "Nil",
         "No",
         "Apologies",
+        "Chair",
+        "Chairman",
+        "Vice-Chair",
+        "Vice-Chairman",
+        "Director",
+        "Officer",
     ];
     let text = text.trim();
     let rest = LEADING_HONORIFIC
@@ -85,7 +91,7 @@ pub(super) fn split_people(list: &str) -> Vec<Entry> {
         .filter(|e| !e.name.is_empty())
         .collect();
     let titled = entries.iter().filter(|e| has_honorific(&e.name)).count();
-    let need_title = !plural && titled * 2 > entries.len();
+    let need_title = !plural && titled * 2 >= entries.len();
     entries
         .into_iter()
         .filter(|e| is_person(&e.name) && (!need_title || has_honorific(&e.name)))
@@ -295,6 +301,7 @@ mod tests {
             names("Mr T Grey, Ms B Rowe, Healthwatch Northshire and Dr K Moss"),
             ["Mr T Grey", "Ms B Rowe", "Dr K Moss"]
         );
+        assert_eq!(names("Councillor A Rahman, Chair"), ["Councillor A Rahman"]);
     }
 
     #[test]
