@@ -341,7 +341,10 @@ fn marked_exempt(doc: &Document, from: usize, end: usize) -> bool {
     });
     doc.next_non_blank(from, end)
         .filter(|&j| j < from + 3)
-        .is_some_and(|j| numbered(doc.text(j)).is_none() && MARK.is_match(doc.text(j)))
+        .map(|j| doc.text(j))
+        .is_some_and(|text| {
+            numbered(text).is_none() && business_heading(text).is_none() && MARK.is_match(text)
+        })
 }
 
 /// The indices of the longest run of candidates whose numbers follow one

@@ -16,7 +16,7 @@
 use crate::dates::{find_date, parse_time};
 use crate::document::Document;
 use crate::split::{of_kind, Part, PartKind};
-use moot_domain::{Date, Meeting};
+use moot_domain::{Date, Meeting, Time};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -25,29 +25,94 @@ use std::sync::LazyLock;
 pub fn parse(doc: &Document, parts: &[Part]) -> Meeting {
     let front = front_range(doc, parts);
     let labelled = labelled_fields(doc, front.clone());
-    let when = first_meeting_date_line(doc, front.clone());
-    let date = labelled
-        .date
-        .or_else(|| when.and_then(|i| find_date(doc.text(i)).map(|(d, _)| d)));
-    let time = labelled
-        .time
-        .or_else(|| when.and_then(|i| time_near(doc, i, front.end)));
-    let venue = labelled
-        .venue
-        .or_else(|| date.and_then(|d| best_venue(doc, front.clone(), d)));
-    let body = labelled
-        .body
-        .or_else(|| when.and_then(|i| body_above(doc, i)));
-    let lines = when.map(|i| doc.source_of(front.start..(i + 1).max(front.start + 1)));
+    let stated = stacked(doc, front.clone()).or_else(|| notice(doc, front.clone()));
+    let lines = stated
+        .as_ref()
+        .map(|s| doc.source_of(front.start..header_end(doc, front.clone(), s.line)));
+    let stated = stated.unwrap_or_default();
     Meeting {
         organisation: organisation(doc, front.clone()),
-        body,
-        date,
-        time,
-        venue,
+        body: labelled.body.or(stated.body),
+        date: labelled.date.or(stated.date),
+        time: labelled.time.or(stated.time),
+        venue: labelled.venue.or(stated.venue),
         contact: contact(doc, front),
         lines,
     }
+}
+
+/// What the cover or a notice states about the meeting, and the line of
+/// its date.
+#[derive(Default)]
+struct Stated {
+    line: usize,
+    body: Option<String>,
+    date: Option<Date>,
+    time: Option<Time>,
+    venue: Option<String>,
+}
+
+/// The cover and agenda header as a stack of lines: body, date, time,
+/// venue (Kent, Worcestershire and most Modern.gov covers).
+fn stacked(doc: &Document, front: Range<usize>) -> Option<Stated> {
+    let when = first_meeting_date_line(doc, front.clone())?;
+    let date = find_date(doc.text(when)).map(|(d, _)| d);
+    Some(Stated {
+        line: when,
+        body: body_above(doc, when),
+        date,
+        time: time_near(doc, when, front.end),
+        venue: date.and_then(|d| best_venue(doc, front, d)),
+    })
+}
+
+/// A meeting announced in a sentence: "NOTICE IS HEREBY GIVEN that a
+/// meeting of the Scrutiny Committee will be held in the Council Chamber,
+/// Civic Centre on Thursday 14 March 2019 at 7.00 pm".
+fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will|is\s+to|to)\s+be\s+held\b\s*")
+            .expect("valid regex")
+    });
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:at|in)\s+(?:the\s+)?(.+?)(?:\s+on)?(?:\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$")
+            .expect("valid regex")
+    });
+    front.into_iter().find_map(|i| {
+        let text = doc.text(i);
+        let held = HELD.captures(text)?;
+        let after = text.get(held.get(0)?.end()..)?;
+        let (date, at) = find_date(after)?;
+        let before_date = after.get(..at.start).unwrap_or("");
+        let after_date = after.get(at.end..).unwrap_or("");
+        let after_time = TIME_TEXT
+            .find(after_date)
+            .and_then(|m| after_date.get(m.end()..))
+            .unwrap_or(after_date);
+        let venue = PLACE
+            .captures(before_date.trim())
+            .or_else(|| PLACE.captures(after_time.trim().trim_end_matches('.')))
+            .and_then(|c| clean_venue(c.get(1)?.as_str()));
+        Some(Stated {
+            line: i,
+            body: body_above(doc, i).or_else(|| held.get(1).map(|b| tidy_heading(b.as_str()))),
+            date: Some(date),
+            time: parse_time(after_date),
+            venue,
+        })
+    })
+}
+
+/// The index after the last line restating the meeting's date (the agenda
+/// header repeats the cover), so the meeting's lines cover both.
+fn header_end(doc: &Document, front: Range<usize>, when: usize) -> usize {
+    let date = find_date(doc.text(when)).map(|(d, _)| d);
+    front
+        .filter(|&i| is_meeting_date_line(doc.text(i)))
+        .filter(|&i| find_date(doc.text(i)).map(|(d, _)| d) == date)
+        .last()
+        .unwrap_or(when)
+        + 1
 }
 
 /// The lines of the front matter: the Front part, cut where the first set
@@ -135,7 +200,7 @@ fn capitalise(word: &str) -> String {
 struct Labelled {
     body: Option<String>,
     date: Option<Date>,
-    time: Option<moot_domain::Time>,
+    time: Option<Time>,
     venue: Option<String>,
 }
 
@@ -192,7 +257,7 @@ fn is_meeting_date_line(text: &str) -> bool {
 
 /// The time on the date line, or on the next line when that line holds
 /// only a time (covers print date, time and venue one under the other).
-fn time_near(doc: &Document, when: usize, end: usize) -> Option<moot_domain::Time> {
+fn time_near(doc: &Document, when: usize, end: usize) -> Option<Time> {
     let text = doc.text(when);
     let after_date = find_date(text)
         .and_then(|(_, at)| text.get(at.end..))

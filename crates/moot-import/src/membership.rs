@@ -432,15 +432,24 @@ fn is_name_list(text: &str) -> bool {
 }
 
 /// Splits "A (Chairman), B, MBE and C" into "A (Chairman)", "B, MBE", "C".
+/// A plural title heading the list ("Councillors A, B") is given to each
+/// name in the singular ("Councillor A", "Councillor B").
 fn split_name_list(text: &str) -> Vec<String> {
     static SEPARATOR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r",\s*(?:and\s+)?|\s+and\s+|;\s*").expect("valid regex"));
     static LIST_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^(?:councillors|cllrs)\.?\s+").expect("valid regex"));
-    let text = LIST_LABEL.replace(text.trim(), "");
+        LazyLock::new(|| Regex::new(r"(?i)^(councillor|cllr)s\.?\s+").expect("valid regex"));
+    let text = text.trim();
+    let (title, text) = match LIST_LABEL.captures(text) {
+        Some(c) => (
+            c.get(1).map(|m| m.as_str()),
+            text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or(""),
+        ),
+        None => (None, text),
+    };
     let mut pieces: Vec<&str> = Vec::new();
     let mut piece_start = 0;
-    for sep in SEPARATOR.find_iter(&text) {
+    for sep in SEPARATOR.find_iter(text) {
         let piece = text.get(piece_start..sep.start()).unwrap_or("");
         // Split outside brackets only: "(Vice-Chairman, Planning)" stays whole.
         if piece.matches('(').count() > piece.matches(')').count() {
@@ -457,7 +466,10 @@ fn split_name_list(text: &str) -> Vec<String> {
                 last.push_str(", ");
                 last.push_str(piece);
             }
-            _ => merged.push(piece.to_owned()),
+            _ => merged.push(match title {
+                Some(title) if !starts_with_title(piece) => format!("{title} {piece}"),
+                _ => piece.to_owned(),
+            }),
         }
     }
     merged
@@ -650,9 +662,9 @@ mod tests {
                 "Councillors A Smith (Chair, Planning), Mrs A D Allen, MBE (Chairman) and B Jones"
             ),
             [
-                "A Smith (Chair, Planning)",
+                "Councillor A Smith (Chair, Planning)",
                 "Mrs A D Allen, MBE (Chairman)",
-                "B Jones"
+                "Councillor B Jones"
             ]
         );
     }
