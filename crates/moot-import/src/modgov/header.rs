@@ -4,9 +4,9 @@
 //! March, 2019 7.00 pm (Item 12.)"), "Venue:", "Contact:", and the "Items"
 //! table header where the items begin.
 
-use super::people::tidy;
 use crate::dates::{find_date, parse_time};
 use crate::document::Document;
+use crate::names::collapse;
 use moot_domain::Meeting;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -43,12 +43,12 @@ static ITEM_REF: LazyLock<Regex> =
 /// True when the line is a page title: "Agenda", "Agenda and minutes",
 /// "Agenda, decisions and draft minutes", "Agenda item".
 pub(super) fn is_page_title(text: &str) -> bool {
-    PAGE_TITLE.is_match(&tidy(text))
+    PAGE_TITLE.is_match(&collapse(text))
 }
 
 /// True when the line heads the items table ("Items", "No. Item").
 pub(super) fn is_items_header(text: &str) -> bool {
-    ITEMS_HEADER.is_match(&tidy(text))
+    ITEMS_HEADER.is_match(&collapse(text))
 }
 
 /// The label of a "Venue:" or "Contact:" line, lower-cased, and its value.
@@ -140,7 +140,7 @@ fn read_date_line(doc: &Document, from: usize, line: usize, meeting: &mut Meetin
             .map(|i| doc.text(i))
             .find(|t| !t.is_empty())
             .filter(|t| label(t).is_none() && !is_page_title(t))
-            .map(tidy)
+            .map(collapse)
     });
 }
 
@@ -158,7 +158,7 @@ fn body_before_date(text: &str) -> Option<String> {
     let body = WEEKDAY_TAIL.replace(text, "");
     let body = WEEKDAY_TAIL.replace(&body, "");
     let body = LEAD.replace(&body, "");
-    let body = tidy(&body);
+    let body = collapse(&body);
     body.chars().any(char::is_alphabetic).then_some(body)
 }
 
@@ -170,7 +170,7 @@ fn clean_venue(value: &str) -> Option<String> {
     });
     let value = LINKS.replace(value, "");
     let value = cut_at_sentence_end(&value);
-    let value = tidy(value.trim_end_matches(['.', ',', ' ']));
+    let value = collapse(value.trim_end_matches(['.', ',', ' ']));
     (!value.is_empty()).then_some(value)
 }
 
@@ -201,7 +201,7 @@ fn clean_contact(value: &str) -> Option<String> {
             .expect("valid regex")
     });
     let cut = CUT.find(value).map_or(value.len(), |m| m.start());
-    let name = tidy(value.get(..cut).unwrap_or(""));
+    let name = collapse(value.get(..cut).unwrap_or(""));
     let name = name.trim_end_matches(['.', ':', ' ']).to_owned();
     (name.chars().any(char::is_alphabetic)).then_some(name)
 }

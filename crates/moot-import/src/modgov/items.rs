@@ -7,8 +7,8 @@
 //! exempt items; "View the reasons why item 12. is restricted" marks one.
 
 use super::header::is_items_header;
-use super::people::tidy;
 use crate::document::Document;
+use crate::names::collapse;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -92,7 +92,7 @@ static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the line closes the items table: the page's document,
 /// attendance and footer blocks.
 pub(super) fn is_terminator(text: &str) -> bool {
-    TERMINATOR.is_match(&tidy(text))
+    TERMINATOR.is_match(&collapse(text))
 }
 
 /// True when a line alone is an item number cell.
@@ -179,7 +179,7 @@ fn read_line(item: &mut Item, index: usize, text: &str, section: Section) -> Sec
         Some((other, _, _)) => other,
         None => {
             if section == Section::Record {
-                item.record.push((index, tidy(text)));
+                item.record.push((index, collapse(text)));
             }
             section
         }
@@ -191,7 +191,7 @@ fn read_line(item: &mut Item, index: usize, text: &str, section: Section) -> Sec
 fn section_label(text: &str) -> Option<(Section, bool, String)> {
     let c = SECTION_LABEL.captures(text)?;
     let label = c.get(1)?.as_str().to_lowercase();
-    let rest = tidy(c.get(2).map_or("", |m| m.as_str()));
+    let rest = collapse(c.get(2).map_or("", |m| m.as_str()));
     if label.ends_with("documents") || label.ends_with("papers") {
         return Some((Section::Documents, false, rest));
     }
@@ -296,7 +296,7 @@ fn number_key(number: &str) -> (String, u32) {
 /// A title without the page's document links: "Minutes pdf icon PDF 253 KB"
 /// gives "Minutes".
 fn clean_title(text: &str) -> String {
-    let title = tidy(text);
+    let title = collapse(text);
     DOCUMENT_SUFFIX.replace(&title, "").trim().to_owned()
 }
 

@@ -6,10 +6,10 @@
 
 use super::items::Item;
 use super::people::{
-    first_sentence, has_honorific, is_person, name_key, split_people, substitution_in_note, tidy,
-    TITLED_NAME,
+    first_sentence, has_honorific, is_person, split_people, substitution_in_note, TITLED_NAME,
 };
 use crate::document::Document;
+use crate::names::{collapse, same_person};
 use moot_domain::{Declaration, Lines, Meeting, MinuteItem, Minutes, Substitution};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -24,27 +24,22 @@ struct Attendance {
 
 impl Attendance {
     fn add_present(&mut self, name: String) {
-        if !self.present.iter().any(|p| name_key(p) == name_key(&name)) {
+        if !self.present.iter().any(|p| same_person(p, &name)) {
             self.present.push(name);
         }
     }
 
     fn add_apology(&mut self, name: String) {
-        if !self
-            .apologies
-            .iter()
-            .any(|p| name_key(p) == name_key(&name))
-        {
+        if !self.apologies.iter().any(|p| same_person(p, &name)) {
             self.apologies.push(name);
         }
     }
 
     fn add_substitute(&mut self, name: String, for_member: String, lines: Lines) {
-        let key = (name_key(&name), name_key(&for_member));
         let known = self
             .substitutes
             .iter()
-            .any(|s| (name_key(&s.name), name_key(&s.for_member)) == key);
+            .any(|s| same_person(&s.name, &name) && same_person(&s.for_member, &for_member));
         if !known {
             self.substitutes.push(Substitution {
                 name,
@@ -244,7 +239,7 @@ fn read_attendance_block(doc: &Document, from: usize, attendance: &mut Attendanc
         let lines = doc.source_of(i..i + 1);
         for cell in doc.text(i).split('\t').map(str::trim) {
             if has_honorific(cell) && is_person(cell) {
-                name = Some(tidy(cell));
+                name = Some(collapse(cell));
                 continue;
             }
             let (Some(status), Some(who)) = (STATUS.captures(cell), name.as_ref()) else {
@@ -292,9 +287,9 @@ fn item_declarations(doc: &Document, item: &Item) -> Vec<Declaration> {
                 )
                 .collect();
             found.push(Declaration {
-                name: tidy(first),
+                name: collapse(first),
                 item: row.iter().find_map(|t| item_reference(t)),
-                text: tidy(&row.join(" ")),
+                text: collapse(&row.join(" ")),
                 lines,
             });
             continue;
@@ -338,7 +333,7 @@ fn declaration_sentences(text: &str, lines: Lines, default_item: Option<&str>) -
             found.push(Declaration {
                 name: entry.name,
                 item: item.clone(),
-                text: tidy(&format!("{}{}", whole.as_str(), rest)),
+                text: collapse(&format!("{} {}", whole.as_str(), rest)),
                 lines,
             });
         }
