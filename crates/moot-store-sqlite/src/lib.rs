@@ -1,1 +1,124 @@
-//! SQLite backend (in progress).
+//! Moot's embedded storage: one SQLite file, created on first use.
+//!
+//! [`SqliteStore`] implements [`moot_store::Store`]. The schema lives in
+//! numbered files under `migrations/`, embedded in the binary and applied in
+//! order ([`migrate`]); the database runs in WAL mode with foreign keys on.
+//! One pack is imported in one `IMMEDIATE` transaction, so a pack is stored
+//! whole or not at all, even when the process is killed half way, and a
+//! second importer waits rather than interleaving.
+//!
+//! ```no_run
+//! use moot_store::Store;
+//! let store = moot_store_sqlite::SqliteStore::open("moot.db".as_ref())?;
+//! println!("{} meetings", store.counts()?.meetings);
+//! # Ok::<(), moot_store::StoreError>(())
+//! ```
+
+mod migrate;
+mod pack;
+mod people;
+mod read;
+
+pub use migrate::schema_version;
+pub use pack::{slug, Checkpoint};
+
+use moot_domain::Pack;
+use moot_store::{
+    Counts, ImportOutcome, MeetingRecord, PersonId, PersonRecord, SourceFile, Store, StoreError,
+};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// A Moot database in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+/// Wraps a SQLite error.
+pub(crate) fn db(error: rusqlite::Error) -> StoreError {
+    StoreError::Database(Box::new(error))
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`, creating it if missing, and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path).map_err(db)?;
+        SqliteStore::setup(conn)
+    }
+
+    /// A database in memory, for tests and trials.
+    pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        SqliteStore::setup(Connection::open_in_memory().map_err(db)?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<SqliteStore, StoreError> {
+        conn.busy_timeout(Duration::from_secs(30)).map_err(db)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        migrate::migrate(&mut conn)?;
+        Ok(SqliteStore { conn })
+    }
+
+    /// Imports a pack like [`Store::import_pack`], calling `checkpoint`
+    /// after each stage; an error from it rolls the whole pack back.
+    pub fn import_pack_with(
+        &mut self,
+        source: &SourceFile<'_>,
+        pack: &Pack,
+        checkpoint: Checkpoint<'_>,
+    ) -> Result<ImportOutcome, StoreError> {
+        pack::import(&mut self.conn, source, pack, checkpoint)
+    }
+
+    /// The raw connection, for checks the store does not offer (tests run
+    /// `PRAGMA integrity_check` through it).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Store for SqliteStore {
+    fn import_pack(
+        &mut self,
+        source: &SourceFile<'_>,
+        pack: &Pack,
+    ) -> Result<ImportOutcome, StoreError> {
+        self.import_pack_with(source, pack, &mut |_| Ok(()))
+    }
+
+    fn counts(&self) -> Result<Counts, StoreError> {
+        read::counts(&self.conn)
+    }
+
+    fn meetings(&self) -> Result<Vec<MeetingRecord>, StoreError> {
+        read::meetings(&self.conn)
+    }
+
+    fn people(&self) -> Result<Vec<PersonRecord>, StoreError> {
+        read::people(&self.conn)
+    }
+
+    fn merge_people(&mut self, keep: PersonId, absorb: PersonId) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        people::merge(&tx, keep, absorb)?;
+        tx.commit().map_err(db)
+    }
+
+    fn split_person(&mut self, person: PersonId, name: &str) -> Result<PersonId, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let new = people::split(&tx, person, name)?;
+        tx.commit().map_err(db)?;
+        Ok(new)
+    }
+}

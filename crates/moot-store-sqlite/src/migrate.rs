@@ -1,0 +1,36 @@
+//! Versioned migrations: numbered SQL files in `migrations/`, embedded in
+//! the binary and applied in order. `PRAGMA user_version` holds how many
+//! have been applied. A migration once released is never edited; a change
+//! is a new file at the end of [`MIGRATIONS`].
+
+use moot_store::StoreError;
+use rusqlite::Connection;
+
+/// Every migration, in order; the schema version is the count applied.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+
+/// Brings the schema up to date, each migration in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let applied = schema_version(conn)?;
+    let known = MIGRATIONS.len() as i64;
+    if applied > known {
+        return Err(StoreError::TooNew {
+            found: applied,
+            known,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+        let tx = conn.transaction().map_err(crate::db)?;
+        tx.execute_batch(sql).map_err(crate::db)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)
+            .map_err(crate::db)?;
+        tx.commit().map_err(crate::db)?;
+    }
+    Ok(())
+}
+
+/// How many migrations the database has had.
+pub fn schema_version(conn: &Connection) -> Result<i64, StoreError> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(crate::db)
+}

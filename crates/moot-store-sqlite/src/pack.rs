@@ -1,0 +1,560 @@
+//! Writing one pack: every record of a `moot_domain::Pack` into its tables,
+//! inside the caller's transaction, stage by stage.
+//!
+//! The stages follow [`Stage`]; after each the caller's checkpoint may stop
+//! the import (tests use it to prove that a pack failing half way leaves
+//! nothing behind: the transaction is rolled back whole).
+
+use crate::people::{self, NameGroup, People};
+use crate::{db, read};
+use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack};
+use moot_store::{Counts, DocumentId, ImportOutcome, SourceFile, Stage, StoreError};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+/// A checkpoint called after each stage; an error stops the import.
+pub type Checkpoint<'a> = &'a mut dyn FnMut(Stage) -> Result<(), StoreError>;
+
+/// Stores `pack`, read from `source`, in one transaction.
+pub fn import(
+    conn: &mut Connection,
+    source: &SourceFile<'_>,
+    pack: &Pack,
+    checkpoint: Checkpoint<'_>,
+) -> Result<ImportOutcome, StoreError> {
+    let sha256 = source.sha256();
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(db)?;
+    if let Some(document) = document_by_hash(&tx, &sha256)? {
+        return Ok(ImportOutcome::AlreadyImported { document });
+    }
+    let before = read::counts(&tx)?;
+    let document = write_pack(&tx, source, &sha256, pack, checkpoint)?;
+    let added: Counts = read::counts(&tx)?.since(before);
+    tx.commit().map_err(db)?;
+    Ok(ImportOutcome::Imported { document, added })
+}
+
+fn document_by_hash(tx: &Transaction<'_>, sha256: &str) -> Result<Option<DocumentId>, StoreError> {
+    tx.query_row(
+        "SELECT id FROM documents WHERE sha256 = ?1",
+        [sha256],
+        |row| row.get(0),
+    )
+    .optional()
+    .map(|id| id.map(DocumentId))
+    .map_err(db)
+}
+
+fn write_pack(
+    tx: &Transaction<'_>,
+    source: &SourceFile<'_>,
+    sha256: &str,
+    pack: &Pack,
+    checkpoint: Checkpoint<'_>,
+) -> Result<DocumentId, StoreError> {
+    let doc = insert_document(tx, source, sha256)?;
+    checkpoint(Stage::Document)?;
+    let org = organisation(tx, pack.meeting.organisation.as_deref())?;
+    let w = Writer { tx, doc, org };
+    let body = w.body(pack.meeting.body.as_deref())?;
+    let meeting = w.pack_meeting(body, pack)?;
+    checkpoint(Stage::Meeting)?;
+    let minutes_bodies = pack
+        .minutes
+        .iter()
+        .map(|m| w.body(m.body.as_deref()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let people = w.resolve_people(body, &minutes_bodies, pack)?;
+    if let Some(body) = body {
+        w.memberships(body, &pack.membership, &people)?;
+    }
+    checkpoint(Stage::People)?;
+    w.agenda(meeting, &pack.agenda)?;
+    checkpoint(Stage::Agenda)?;
+    for (minutes, body) in pack.minutes.iter().zip(&minutes_bodies) {
+        w.minutes(*body, minutes, &people)?;
+    }
+    checkpoint(Stage::Minutes)?;
+    w.papers(body, meeting, pack)?;
+    checkpoint(Stage::Papers)?;
+    Ok(DocumentId(doc))
+}
+
+fn insert_document(
+    tx: &Transaction<'_>,
+    source: &SourceFile<'_>,
+    sha256: &str,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO documents (sha256, file_name, bytes, text, imported_at)
+         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        params![sha256, source.name, source.bytes, source.text],
+    )
+    .map_err(db)?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn organisation(tx: &Transaction<'_>, name: Option<&str>) -> Result<Option<i64>, StoreError> {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(None);
+    };
+    tx.execute(
+        "INSERT OR IGNORE INTO organisations (name) VALUES (?1)",
+        [name],
+    )
+    .map_err(db)?;
+    tx.query_row(
+        "SELECT id FROM organisations WHERE name = ?1",
+        [name],
+        |r| r.get(0),
+    )
+    .map(Some)
+    .map_err(db)
+}
+
+/// A body's identity within its organisation: lower case, "&" read as
+/// "and", apostrophes and hyphens dropped ("Health and Well-Being Board"
+/// and "Health & Wellbeing Board" agree).
+pub fn slug(name: &str) -> String {
+    name.to_lowercase()
+        .replace('&', " and ")
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '-' | '‐' | '–'))
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn lines(l: Lines) -> (i64, i64) {
+    (i64::from(l.first), i64::from(l.last))
+}
+
+fn date_text(date: Option<Date>) -> Option<String> {
+    date.map(|d| d.to_string())
+}
+
+struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    doc: i64,
+    org: Option<i64>,
+}
+
+impl Writer<'_> {
+    fn body(&self, name: Option<&str>) -> Result<Option<i64>, StoreError> {
+        let Some(name) = name.map(str::trim).filter(|n| !slug(n).is_empty()) else {
+            return Ok(None);
+        };
+        let slug = slug(name);
+        self.tx
+            .execute(
+                "INSERT OR IGNORE INTO bodies (organisation_id, name, slug) VALUES (?1, ?2, ?3)",
+                params![self.org, name, slug],
+            )
+            .map_err(db)?;
+        self.tx
+            .query_row(
+                "SELECT id FROM bodies WHERE organisation_id IS ?1 AND slug = ?2",
+                params![self.org, slug],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .map_err(db)
+    }
+
+    /// The meeting of `body` on `date`, created if unknown; a meeting whose
+    /// body or date is unknown cannot be matched and is always new.
+    fn meeting(
+        &self,
+        body: Option<i64>,
+        date: Option<Date>,
+        status: &str,
+        at: Option<Lines>,
+    ) -> Result<i64, StoreError> {
+        let date = date_text(date);
+        let existing: Option<i64> = match (body, &date) {
+            (Some(body), Some(date)) => self
+                .tx
+                .query_row(
+                    "SELECT id FROM meetings WHERE body_id = ?1 AND date = ?2",
+                    params![body, date],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?,
+            _ => None,
+        };
+        if let Some(id) = existing {
+            if status == "minuted" {
+                self.tx
+                    .execute("UPDATE meetings SET status = 'minuted' WHERE id = ?1", [id])
+                    .map_err(db)?;
+            }
+            return Ok(id);
+        }
+        let (first, last) = at.map(lines).unzip();
+        self.tx
+            .execute(
+                "INSERT INTO meetings (body_id, date, status, document_id, lines_first, lines_last)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![body, date, status, self.doc, first, last],
+            )
+            .map_err(db)?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The meeting the pack was issued for, its details filled in where
+    /// still unknown, linked from the document.
+    fn pack_meeting(&self, body: Option<i64>, pack: &Pack) -> Result<i64, StoreError> {
+        let m = &pack.meeting;
+        let id = self.meeting(body, m.date, "scheduled", m.lines)?;
+        self.tx
+            .execute(
+                "UPDATE meetings SET time = coalesce(time, ?2), venue = coalesce(venue, ?3),
+                 contact = coalesce(contact, ?4) WHERE id = ?1",
+                params![id, m.time.map(|t| t.to_string()), m.venue, m.contact],
+            )
+            .map_err(db)?;
+        self.tx
+            .execute(
+                "UPDATE documents SET meeting_id = ?1 WHERE id = ?2",
+                params![id, self.doc],
+            )
+            .map_err(db)?;
+        Ok(id)
+    }
+
+    fn resolve_people(
+        &self,
+        body: Option<i64>,
+        minutes_bodies: &[Option<i64>],
+        pack: &Pack,
+    ) -> Result<People, StoreError> {
+        let mut groups: Vec<NameGroup> = Vec::new();
+        if let Some(body) = body {
+            let names = pack.membership.iter().map(|m| m.name.clone()).collect();
+            groups.push(NameGroup { body, names });
+        }
+        for (minutes, body) in pack.minutes.iter().zip(minutes_bodies) {
+            if let Some(body) = body {
+                groups.push(NameGroup {
+                    body: *body,
+                    names: names_in_minutes(minutes),
+                });
+            }
+        }
+        people::resolve_groups(self.tx, self.org, self.doc, groups)
+    }
+
+    fn memberships(
+        &self,
+        body: i64,
+        members: &[Member],
+        people: &People,
+    ) -> Result<(), StoreError> {
+        let mut insert = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO memberships (body_id, person_id, name, role, party, position, voting,
+                 document_id, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )
+            .map_err(db)?;
+        for m in members {
+            let (first, last) = lines(m.lines);
+            let person = people.get(body, &m.name);
+            insert
+                .execute(params![
+                    body, person, m.name, m.role, m.party, m.position, m.voting, self.doc, first,
+                    last
+                ])
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    fn agenda(&self, meeting: i64, items: &[AgendaItem]) -> Result<(), StoreError> {
+        let mut insert = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO agenda_items (meeting_id, position, number, title, pages_first, pages_last,
+                 exempt, decision, document_id, lines_first, lines_last)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .map_err(db)?;
+        for (position, item) in items.iter().enumerate() {
+            let (first, last) = lines(item.lines);
+            let (p1, p2) = item.pages.unzip();
+            insert
+                .execute(params![
+                    meeting,
+                    position as i64,
+                    item.number,
+                    item.title,
+                    p1,
+                    p2,
+                    item.exempt,
+                    item.decision,
+                    self.doc,
+                    first,
+                    last
+                ])
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    /// One set of minutes, attached to the meeting it records (created if
+    /// not yet known), with attendance, declarations and numbered minutes.
+    fn minutes(
+        &self,
+        body: Option<i64>,
+        minutes: &Minutes,
+        people: &People,
+    ) -> Result<(), StoreError> {
+        let meeting = match (body, minutes.date) {
+            (Some(_), Some(_)) => {
+                Some(self.meeting(body, minutes.date, "minuted", Some(minutes.lines))?)
+            }
+            _ => None,
+        };
+        let (first, last) = lines(minutes.lines);
+        self.tx
+            .execute(
+                "INSERT INTO minutes (meeting_id, body_id, date, document_id, lines_first, lines_last)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![meeting, body, date_text(minutes.date), self.doc, first, last],
+            )
+            .map_err(db)?;
+        let id = self.tx.last_insert_rowid();
+        let person = |name: &str| body.and_then(|b| people.get(b, name));
+        self.attendance(id, minutes, &person)?;
+        self.declarations(id, minutes, &person)?;
+        self.minute_items(id, &minutes.items)
+    }
+
+    fn attendance(
+        &self,
+        id: i64,
+        minutes: &Minutes,
+        person: &dyn Fn(&str) -> Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut insert = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO attendance (minutes_id, person_id, name, kind, substitute_for_person_id,
+                 substitute_for_name, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .map_err(db)?;
+        for name in &minutes.present {
+            let sub = minutes.substitutes.iter().find(|s| s.name == *name);
+            let kind = if sub.is_some() {
+                "substitute"
+            } else {
+                "present"
+            };
+            let for_name = sub.map(|s| s.for_member.as_str());
+            let (first, last) = sub.map(|s| lines(s.lines)).unzip();
+            insert
+                .execute(params![
+                    id,
+                    person(name),
+                    name,
+                    kind,
+                    for_name.and_then(person),
+                    for_name,
+                    first,
+                    last
+                ])
+                .map_err(db)?;
+        }
+        for sub in minutes
+            .substitutes
+            .iter()
+            .filter(|s| !minutes.present.contains(&s.name))
+        {
+            let (first, last) = lines(sub.lines);
+            insert
+                .execute(params![
+                    id,
+                    person(&sub.name),
+                    sub.name,
+                    "substitute",
+                    person(&sub.for_member),
+                    sub.for_member,
+                    first,
+                    last
+                ])
+                .map_err(db)?;
+        }
+        for name in &minutes.apologies {
+            let none: Option<i64> = None;
+            insert
+                .execute(params![
+                    id,
+                    person(name),
+                    name,
+                    "apologies",
+                    none,
+                    none,
+                    none,
+                    none
+                ])
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    fn declarations(
+        &self,
+        id: i64,
+        minutes: &Minutes,
+        person: &dyn Fn(&str) -> Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut insert = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO declarations (minutes_id, person_id, name, item, text, lines_first, lines_last)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .map_err(db)?;
+        for d in &minutes.declarations {
+            let (first, last) = lines(d.lines);
+            insert
+                .execute(params![
+                    id,
+                    person(&d.name),
+                    d.name,
+                    d.item,
+                    d.text,
+                    first,
+                    last
+                ])
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    fn minute_items(&self, id: i64, items: &[MinuteItem]) -> Result<(), StoreError> {
+        for (position, item) in items.iter().enumerate() {
+            let (first, last) = lines(item.lines);
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO minute_items (minutes_id, position, number, title, agenda_ref, resolved,
+                     lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![id, position as i64, item.number, item.title, item.agenda_ref, item.resolved, first, last])
+                })
+                .map_err(db)?;
+            let item_id = self.tx.last_insert_rowid();
+            for (n, text) in item.resolutions.iter().enumerate() {
+                self.tx
+                    .execute(
+                        "INSERT INTO resolutions (minute_item_id, position, text) VALUES (?1, ?2, ?3)",
+                        params![item_id, n as i64, text],
+                    )
+                    .map_err(db)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reports, decision numbers and scorecard rows.
+    fn papers(&self, body: Option<i64>, meeting: i64, pack: &Pack) -> Result<(), StoreError> {
+        for r in &pack.reports {
+            let (first, last) = lines(r.lines);
+            self.tx
+                .execute(
+                    "INSERT INTO reports (meeting_id, document_id, subject, from_text, to_text,
+                     classification, decision, lines_first, lines_last)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        meeting,
+                        self.doc,
+                        r.subject,
+                        r.from,
+                        r.to,
+                        r.classification,
+                        r.decision,
+                        first,
+                        last
+                    ],
+                )
+                .map_err(db)?;
+        }
+        for d in &pack.decisions {
+            let (first, last) = lines(d.lines);
+            self.tx
+                .execute(
+                    "INSERT OR IGNORE INTO decisions (organisation_id, number, document_id, lines_first, lines_last)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![self.org, d.number, self.doc, first, last],
+                )
+                .map_err(db)?;
+        }
+        self.indicators(body, pack)
+    }
+
+    fn indicators(&self, body: Option<i64>, pack: &Pack) -> Result<(), StoreError> {
+        for row in &pack.indicators {
+            self.tx
+                .execute(
+                    "INSERT OR IGNORE INTO indicators (organisation_id, body_id, code, name, polarity)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![self.org, body, row.code, row.name, row.polarity.map(|p| p.letter())],
+                )
+                .map_err(db)?;
+            let indicator: i64 = self
+                .tx
+                .query_row(
+                    "SELECT id FROM indicators WHERE organisation_id IS ?1 AND code IS ?2 AND name = ?3",
+                    params![self.org, row.code, row.name],
+                    |r| r.get(0),
+                )
+                .map_err(db)?;
+            let (first, last) = lines(row.lines);
+            self.tx
+                .execute(
+                    "INSERT INTO indicator_values (indicator_id, document_id, period, value, rag, target,
+                     lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![indicator, self.doc, row.period, row.value, row.rag.map(|r| r.name()), row.target, first, last],
+                )
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+}
+
+/// Every name a set of minutes prints: attendance, substitutions (both
+/// sides) and declarations.
+fn names_in_minutes(minutes: &Minutes) -> Vec<String> {
+    let subs = minutes
+        .substitutes
+        .iter()
+        .flat_map(|s| [s.name.clone(), s.for_member.clone()]);
+    minutes
+        .present
+        .iter()
+        .chain(&minutes.apologies)
+        .cloned()
+        .chain(subs)
+        .chain(minutes.declarations.iter().map(|d| d.name.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_ignore_case_hyphens_apostrophes_and_ampersands() {
+        assert_eq!(
+            slug("Health and Well-Being Board"),
+            slug("Health & Wellbeing Board")
+        );
+        assert_eq!(slug("Children's Social Care"), "childrens-social-care");
+        assert_eq!(slug("  "), "");
+    }
+}
