@@ -91,6 +91,14 @@ const NOT_NAMES: &[&str] = &[
     "minutes",
     "officers",
     "apologies",
+    "unrestricted",
+    "exempt",
+    "agenda",
+    "business",
+    "part",
+    "private",
+    "public",
+    "session",
 ];
 
 /// Lower-case words that may sit inside a name ("Ursula von der Leyen").
@@ -131,7 +139,20 @@ pub fn looks_like_name(text: &str) -> bool {
         .iter()
         .any(|w| !is_honorific(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
     let common = |w: &&str| NOT_NAMES.contains(&bare_word(w).as_str());
-    has_surname && words.iter().all(capitalised) && !words.iter().any(common)
+    has_surname && words.iter().all(capitalised) && !words.iter().any(common) && !is_shouted(&words)
+}
+
+/// True for words all in capitals with no title among them: a heading
+/// ("UNRESTRICTED ITEMS"), not a name.
+fn is_shouted(words: &[&str]) -> bool {
+    let long_words = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    !words.iter().any(|w| is_honorific(w))
+        && long_words.clone().count() > 0
+        && long_words
+            .clone()
+            .all(|w| !w.chars().any(char::is_lowercase))
 }
 
 /// Splits `text` at top level (outside brackets) wherever `is_separator`
@@ -222,6 +243,13 @@ fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
         .iter()
         .find(|(plural, _)| *plural == bare)
         .map(|(_, singular)| (*singular, rest.trim()))
+}
+
+/// True for a plural title ("Councillors", "Cllrs") that stands for the
+/// singular before each name after it.
+pub fn is_plural_title(word: &str) -> bool {
+    let bare = bare_word(word);
+    PLURAL_TITLES.iter().any(|(plural, _)| *plural == bare)
 }
 
 fn starts_with_honorific(name: &str) -> bool {

@@ -13,14 +13,17 @@
 
 use super::opening::is_attendance_label;
 use crate::document::Document;
-use crate::names::{looks_like_name, same_person, sentences, split_list, split_name_list};
+use crate::names::{
+    is_honorific, is_plural_title, looks_like_name, same_person, sentences, split_list,
+    split_name_list,
+};
 use moot_domain::{Lines, Substitution};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static PRESENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:members|councillors|those)\s+)?present\b\s*[:\-–]?\s*(.*)$")
+    Regex::new(r"(?i)^(?P<before>(?:[\w-]+\s+){0,2})present\b\s*[:\-–]?\s*(?P<list>.*)$")
         .expect("valid regex")
 });
 static SUBSTITUTE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,11 +31,11 @@ static SUBSTITUTE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SUBSTITUTED_BY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:substituted|replaced|represented)\s+by\s+(.+)$|^(.+?)\s+(?:substituting|deputising|deputizing|attending as (?:a )?substitute)$")
+    Regex::new(r"(?i)^(?:substituted|replaced|represented)\s+by\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:substituting|deputising|deputizing|attending as (?:a )?substitute)$|^(?:substitute|sub|deputy)\s*[:\-–]\s*(?P<c>.+)$")
         .expect("valid regex")
 });
 static APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bapolog(?:y|ies)\b(?:\s+for\s+(?:absence|lateness))?(?:\s+(?:were|was|had|have|has)(?:\s+been)?\s+(?:\w+\s+)?(?:received|submitted|given|tendered|reported|noted|made|sent|presented|conveyed|offered))?\s*(?:from|by|on behalf of|:|-|–)\s+(.+)$")
+    Regex::new(r"(?i)\bapolog(?:y|ies)\b(?:\s+for\s+absence)?(?:\s+(?:were|was|had|have|has)(?:\s+been)?\s+(?:\w+\s+)?(?:received|submitted|given|tendered|reported|noted|made|sent|presented|conveyed|offered))?\s*(?:from|by|on behalf of|:|-|–)\s+(.+)$")
         .expect("valid regex")
 });
 static SUBSTITUTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,23 +129,50 @@ pub fn read(doc: &Document, opening: Range<usize>, prose: &[Range<usize>]) -> At
     attendance
 }
 
+/// Words before "present" that make it a label for others than members:
+/// "Also present", "Officers present".
+const NOT_MEMBERS: &[&str] = &["also", "officer", "officers", "other", "others", "not"];
+
+/// The "Present" list's label line among `opening`, with the list text
+/// printed after the label.
+fn present_label(doc: &Document, opening: Range<usize>) -> Option<(usize, &str)> {
+    opening.clone().find_map(|i| {
+        let caps = PRESENT_LABEL.captures(doc.text(i))?;
+        let before = caps
+            .name("before")
+            .map_or("", |m| m.as_str())
+            .to_lowercase();
+        let for_others = before.split_whitespace().any(|w| NOT_MEMBERS.contains(&w));
+        (!for_others).then(|| (i, caps.name("list").map_or("", |m| m.as_str())))
+    })
+}
+
 /// The "Present" list: after the label on its line and on the name-list
 /// lines that follow it (a bare "Minutes" heading between is skipped), up
 /// to the next label ("IN ATTENDANCE:", "Also attended:", "Officers:").
+/// Group labels inside the list ("Councillors:", "Co-opted Members:") are
+/// dropped, and a name wrapped over two lines is joined.
 fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Attendance) {
-    let Some((label, inline)) = opening.clone().find_map(|i| {
-        let caps = PRESENT_LABEL.captures(doc.text(i))?;
-        Some((i, caps.get(1).map_or("", |m| m.as_str())))
-    }) else {
+    let Some((label, inline)) = present_label(doc, opening.clone()) else {
         return;
     };
-    let continuation = (label + 1..opening.end)
-        .filter(|&i| !doc.lines[i].is_blank() && !doc.text(i).eq_ignore_ascii_case("minutes"))
-        .take_while(|&i| is_name_list(doc.text(i)))
-        .map(|i| (doc.text(i), doc.source_of(i..i + 1)));
-    let texts = std::iter::once((inline, doc.source_of(label..label + 1))).chain(continuation);
+    let mut texts = vec![(without_group_label(inline), doc.source_of(label..label + 1))];
+    let following = (label + 1..opening.end)
+        .filter(|&i| !doc.lines[i].is_blank() && !doc.text(i).eq_ignore_ascii_case("minutes"));
+    for i in following {
+        let (text, lines) = (without_group_label(doc.text(i)), doc.source_of(i..i + 1));
+        match texts.last_mut() {
+            Some((previous, previous_lines)) if ends_mid_name(previous) => {
+                previous.push(' ');
+                previous.push_str(&text);
+                *previous_lines = previous_lines.join(lines);
+            }
+            _ if is_name_list(&text) => texts.push((text, lines)),
+            _ => break,
+        }
+    }
     for (text, lines) in texts {
-        for listed in split_name_list(text) {
+        for listed in split_name_list(&text) {
             if !looks_like_name(&listed.name) {
                 continue;
             }
@@ -156,11 +186,64 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
     }
 }
 
+/// True when a list line stops inside a name: after a title or an initial
+/// ("Mr A Smith, Mrs B" then "Jones and ...").
+fn ends_mid_name(text: &str) -> bool {
+    text.split_whitespace().last().is_some_and(|w| {
+        is_honorific(w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+    })
+}
+
+/// A list line without a leading group label: "Co-opted Members: C"
+/// gives "C"; a plural title keeps its word so that it reaches each name
+/// ("Councillors: A, B" gives "Councillors A, B"). Other labels are kept,
+/// so the line is not read as names.
+fn without_group_label(text: &str) -> String {
+    const GROUPS: &[&str] = &[
+        "councillor",
+        "member",
+        "co-opted",
+        "coopted",
+        "voting",
+        "representative",
+        "party",
+        "group",
+        "conservative",
+        "labour",
+        "liberal",
+        "green",
+        "independent",
+    ];
+    match text.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 4 => {
+            let lower = label.trim().to_lowercase();
+            if is_plural_title(&lower) {
+                format!("{} {}", label.trim(), rest.trim())
+            } else if GROUPS.iter().any(|g| lower.contains(g)) {
+                rest.trim().to_owned()
+            } else {
+                text.to_owned()
+            }
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// True when every piece of a line is a name: a continuation of a list.
 fn is_name_list(text: &str) -> bool {
     !is_attendance_label(text) && !text.ends_with(':') && {
         let names = split_name_list(text);
-        !names.is_empty() && names.iter().all(|n| looks_like_name(&n.name))
+        // A name cut by the line's end is checked once joined.
+        let complete = if ends_mid_name(text) {
+            names.len().saturating_sub(1)
+        } else {
+            names.len()
+        };
+        !names.is_empty()
+            && names
+                .iter()
+                .take(complete)
+                .all(|n| looks_like_name(&n.name))
     }
 }
 
@@ -178,7 +261,8 @@ fn read_apologies(sentence: &str, lines: Lines, attendance: &mut Attendance) {
         attendance.add_apology(&listed.name);
         for note in &listed.notes {
             if let Some(caps) = SUBSTITUTED_BY_NOTE.captures(note) {
-                if let Some(substitute) = caps.get(1).or(caps.get(2)) {
+                let substitute = caps.name("a").or(caps.name("b")).or(caps.name("c"));
+                if let Some(substitute) = substitute {
                     attendance.add_substitution(substitute.as_str().trim(), &listed.name, lines);
                 }
             }

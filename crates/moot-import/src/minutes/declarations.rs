@@ -9,18 +9,18 @@
 //! agenda item.
 
 use crate::document::Document;
-use crate::names::{collapse, looks_like_name, sentences, split_name_list};
+use crate::names::{collapse, looks_like_name, sentences, split_name_list, ListedName};
 use moot_domain::Declaration;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.+?)\s+(?:declared|declares|had declared|disclosed|registered|made|gave)\s+(?:a|an|their|his|her)?\s*(?:[\w\s,-]{0,60}?\s)?(?:interests?|declarations?\s+of\s+(?:\w+\s+)?interests?)\b")
+    Regex::new(r"(?i)^(.+?)\s+(?:(?:had\s+)?(?:declared|declares|disclosed|registered)\b[^.]{0,80}?\binterests?\b|(?:made|gave|makes)\b[^.]{0,40}?\bdeclarations?\b)")
         .expect("valid regex")
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\binterests?\s+(?:was|were)\s+declared\s+by\s+(.+?)(?:\s+(?:in|on|for|as|regarding|in relation to)\b|[.;,]|$)")
+    Regex::new(r"(?i)\b(?:interests?\s+(?:was|were)\s+declared|declarations?\s+of\s+interests?\s+(?:was|were)\s+(?:made|received|declared))\s+by\s+(.+?)(?:\s+(?:in|on|for|as|regarding)\b|[.;]|$)")
         .expect("valid regex")
 });
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,15 +51,12 @@ pub fn read(doc: &Document, body: Range<usize>, default_item: Option<&str>) -> V
             if NEGATIVE.is_match(sentence) {
                 continue;
             }
-            let item = ITEM
-                .captures(sentence)
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str().to_owned())
-                .or_else(|| default_item.map(str::to_owned));
-            for name in declarers(sentence) {
+            let item = item_in(sentence).or_else(|| default_item.map(str::to_owned));
+            for declarer in declarers(sentence) {
+                let own_item = declarer.notes.iter().find_map(|n| item_in(n));
                 out.push(Declaration {
-                    name,
-                    item: item.clone(),
+                    name: declarer.name,
+                    item: own_item.or_else(|| item.clone()),
                     text: collapse(sentence),
                     lines: doc.source_of(i..i + 1),
                 });
@@ -69,8 +66,16 @@ pub fn read(doc: &Document, body: Range<usize>, default_item: Option<&str>) -> V
     out
 }
 
-/// The people a sentence says declared an interest.
-fn declarers(sentence: &str) -> Vec<String> {
+/// The agenda item a text names: "item 7", "Item A4", "agenda item 5".
+fn item_in(text: &str) -> Option<String> {
+    ITEM.captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
+}
+
+/// The people a sentence says declared an interest, each with the notes
+/// printed after the name ("(item 5)").
+fn declarers(sentence: &str) -> Vec<ListedName> {
     let subject = ACTIVE
         .captures(sentence)
         .and_then(|c| c.get(1))
@@ -81,11 +86,8 @@ fn declarers(sentence: &str) -> Vec<String> {
     };
     // "In relation to item 5, Councillor Smith declared ..." keeps the name.
     let subject = subject.rsplit(", ").next().unwrap_or(subject);
-    let names: Vec<String> = split_name_list(subject)
-        .into_iter()
-        .map(|n| n.name)
-        .collect();
-    if names.iter().all(|n| looks_like_name(n)) {
+    let names = split_name_list(subject);
+    if names.iter().all(|n| looks_like_name(&n.name)) {
         names
     } else {
         Vec::new()
@@ -96,37 +98,58 @@ fn declarers(sentence: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn names(sentence: &str) -> Vec<String> {
+        declarers(sentence).into_iter().map(|d| d.name).collect()
+    }
+
     #[test]
     fn declaration_wordings_name_the_declarer() {
         assert_eq!(
-            declarers("Mr Kirby declared an interest as a Member of the Panel."),
+            names("Mr Kirby declared an interest as a Member of the Panel."),
             ["Mr Kirby"]
         );
         assert_eq!(
-            declarers(
-                "Mr S J G Koowaree made a declaration of interest as his grandson was in care."
-            ),
+            names("Mr S J G Koowaree made a declaration of interest as his grandson was in care."),
             ["Mr S J G Koowaree"]
         );
         assert_eq!(
-            declarers("Councillor Jones declared a disclosable pecuniary interest in item 7 as a landlord."),
+            names("Councillor Jones declared a disclosable pecuniary interest in item 7 as a landlord."),
             ["Councillor Jones"]
         );
         assert_eq!(
-            declarers(
-                "Councillors Smith and Brown declared other significant interests in Item 4."
-            ),
+            names("Councillors Smith and Brown declared other significant interests in Item 4."),
             ["Councillor Smith", "Councillor Brown"]
         );
         assert_eq!(
-            declarers("An interest was declared by Dr Patel in item 5."),
+            names("An interest was declared by Dr Patel in item 5."),
             ["Dr Patel"]
         );
     }
 
     #[test]
+    fn declaration_with_words_between_verb_and_interest() {
+        assert_eq!(
+            names("Councillor Smith declared, in relation to item 7, a personal interest."),
+            ["Councillor Smith"]
+        );
+    }
+
+    #[test]
+    fn each_declarer_keeps_the_item_printed_after_their_name() {
+        let found = declarers(
+            "Declarations of interest were made by Councillor Ames (item 5) and Councillor Bell (item 7).",
+        );
+        let items: Vec<Option<String>> = found
+            .iter()
+            .map(|d| d.notes.iter().find_map(|n| item_in(n)))
+            .collect();
+        assert_eq!(items, [Some("5".to_owned()), Some("7".to_owned())]);
+    }
+
+    #[test]
     fn prose_that_is_not_a_declaration_names_nobody() {
-        assert!(declarers("The Board declared its interest in the scheme.").is_empty());
-        assert!(declarers("Members made a number of points about interest rates.").is_empty());
+        assert!(names("The Board declared its interest in the scheme.").is_empty());
+        assert!(names("Members made a number of points about interest rates.").is_empty());
+        assert!(names("Mr X made comments about the interest rate.").is_empty());
     }
 }

@@ -14,6 +14,7 @@
 use crate::document::Document;
 use crate::names::collapse;
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -27,7 +28,7 @@ const MAX_LAST_MINUTE_LINES: usize = 150;
 const MAX_TITLE_CHARS: usize = 320;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-•·]\s*)?(?P<label>(?P<prefix>[A-Z]{1,8}/(?:\d{1,4}/)?)?(?P<n>\d{1,4})(?:/\d{2,4})?)[.)]?\s+(?P<title>\S.*)$")
+    Regex::new(r"^(?:[-•·]\s*)?(?P<label>(?P<prefix>[A-Z]{1,8}/(?:\d{1,4}/)?|[A-Z]{2,6}\s)?(?P<n>\d{1,4})(?:/\d{2,4})?)(?:[.)]?\s+(?P<title>\S.*)|[.)]\s*)$")
         .expect("valid regex")
 });
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,7 +41,7 @@ static ITEM_REF_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:RESOLVED|AGREED|DECIDED)\b",
+        r"\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b|(?i:^decisions?\s*:)",
         r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
         r"|(?:^|[.;:]\s+)It\s+was\s+(?i:(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
         r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members)\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
@@ -134,10 +135,17 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
     let label = caps.name("label")?.as_str();
     let prefix = caps.name("prefix").map_or("", |m| m.as_str());
     let number: u32 = caps.name("n")?.as_str().parse().ok()?;
-    let mut text = caps.name("title")?.as_str().to_owned();
-    let mut body_start = i + 1;
+    let (mut text, mut body_start) = match caps.name("title") {
+        Some(title) => (title.as_str().to_owned(), i + 1),
+        // "45." alone, its title on the next line (a table's columns).
+        None => {
+            let next = doc.next_non_blank(i + 1, end.min(i + 3))?;
+            (doc.text(next).to_owned(), next + 1)
+        }
+    };
+    let title_line = body_start - 1;
     if !ITEM_REF.is_match(&text) {
-        if let Some(next) = doc.next_non_blank(i + 1, end.min(i + 4)) {
+        if let Some(next) = doc.next_non_blank(title_line + 1, end.min(title_line + 4)) {
             if ITEM_REF_LINE.is_match(doc.text(next)) {
                 text = format!("{text} {}", doc.text(next));
                 body_start = next + 1;
@@ -206,10 +214,20 @@ fn is_short_title_case(title: &str) -> bool {
 /// vouched for by an "(Item N)" reference or by its successor's number; each
 /// later one is the next number, or a referenced heading a short gap on.
 fn sequence(candidates: &[Candidate]) -> Vec<Candidate> {
+    let last_seen: HashMap<(&str, u32), usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, c)| ((c.prefix.as_str(), c.number), k))
+        .collect();
+    let has_successor = |k: usize, c: &Candidate| {
+        last_seen
+            .get(&(c.prefix.as_str(), c.number + 1))
+            .is_some_and(|&later| later > k)
+    };
     let mut chain: Vec<Candidate> = Vec::new();
     for (k, c) in candidates.iter().enumerate() {
         let accept = match chain.last() {
-            None => c.agenda_ref.is_some() || candidates[k + 1..].iter().any(|d| d.follows(c)),
+            None => c.agenda_ref.is_some() || has_successor(k, c),
             Some(last) => {
                 c.follows(last)
                     || (c.agenda_ref.is_some()

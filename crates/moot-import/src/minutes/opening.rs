@@ -31,17 +31,19 @@ const HEADING_LOOKAHEAD: usize = 2;
 const MAX_HEADING_LINES: usize = 4;
 
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^minutes\s+of\s+(?:a|an|the)\s+(?:.{0,80}?\s)?meeting\b.{0,300}\bheld\b")
+    Regex::new(r"(?i)^minutes\s+of\s+(?:a|an|the)\s+(?:.{0,80}?\s)?(?:meeting|proceedings)\b.{0,300}\bheld\b")
         .expect("valid regex")
 });
 static BARE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^minutes\s*:?$").expect("valid regex"));
 static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:members|councillors|those)\s+)?(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)",
+    )
+    .expect("valid regex")
 });
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^minutes\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
+    Regex::new(r"(?i)^(?:minutes\s+)?of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
         .expect("valid regex")
 });
 static BODY_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
