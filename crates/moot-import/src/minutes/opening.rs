@@ -31,30 +31,35 @@ const HEADING_LOOKAHEAD: usize = 2;
 const MAX_HEADING_LINES: usize = 4;
 
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^minutes\s+of\s+(?:a|an|the)\s+(?:.{0,80}?\s)?(?:meeting|proceedings)\b.{0,300}\bheld\b")
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\s+of\s+(?:a|an|the)\s+(?:.{0,120}?\s)?(?:meeting|proceedings)\b")
         .expect("valid regex")
 });
-static BARE_MINUTES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^minutes\s*:?$").expect("valid regex"));
+static BARE_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\s*:?$")
+        .expect("valid regex")
+});
 static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)",
     )
     .expect("valid regex")
 });
+static PAGE_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s+\d").expect("valid regex"));
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:minutes\s+)?of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes\s+)?of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
         .expect("valid regex")
 });
 static BODY_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^minutes\s+of\s+the\s+(.+?)\s+meeting\s+held\b").expect("valid regex")
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\s+of\s+the\s+(.+?)\s+meeting\b").expect("valid regex")
 });
 
 /// True for a line that opens minutes: the "Minutes of a meeting of ...
 /// held ..." sentence or a bare "Minutes" heading. Numbered or bulleted
 /// lines (agenda items, minute headings) never are.
 fn is_minutes_heading(text: &str) -> bool {
-    MINUTES_SENTENCE.is_match(text) || BARE_MINUTES.is_match(text)
+    (MINUTES_SENTENCE.is_match(text) && !PAGE_REFERENCE.is_match(text))
+        || BARE_MINUTES.is_match(text)
 }
 
 /// True for the label that opens an attendance list.
@@ -243,6 +248,20 @@ mod tests {
         assert_eq!(
             opening.date.map(|d| d.to_string()).as_deref(),
             Some("2014-06-02")
+        );
+    }
+
+    #[test]
+    fn draft_minutes_without_held_open_a_set() {
+        let doc = normalise(
+            "DRAFT MINUTES OF THE CABINET MEETING, 4 JUNE 2019\n\nPresent: Councillor A Smith (Leader)\n",
+        );
+        assert_eq!(set_starts(&doc), [0]);
+        let opening = read_opening(&doc, 0..doc.len());
+        assert_eq!(opening.body.as_deref(), Some("CABINET"));
+        assert_eq!(
+            opening.date.map(|d| d.to_string()).as_deref(),
+            Some("2019-06-04")
         );
     }
 
