@@ -296,13 +296,18 @@ fn tidy_title(title: &str) -> String {
         .to_owned()
 }
 
-/// A decision number ("15/00068") carried in the title.
+/// A decision number ("15/00068") carried in the title; a planning
+/// reference ("24/01234/FUL") is not one.
 fn decision_in(title: &str) -> Option<String> {
     static DECISION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{2}/\d{5})\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"\b\d{2}/\d{5}\b").expect("valid regex"));
     DECISION
-        .captures(title)
-        .and_then(|c| c.get(1))
+        .find_iter(title)
+        .find(|m| {
+            !title
+                .get(m.end()..)
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
         .map(|m| m.as_str().to_owned())
 }
 

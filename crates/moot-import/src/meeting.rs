@@ -108,9 +108,10 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
 fn header_end(doc: &Document, front: Range<usize>, when: usize) -> usize {
     let date = find_date(doc.text(when)).map(|(d, _)| d);
     front
-        .filter(|&i| is_meeting_date_line(doc.text(i)))
-        .filter(|&i| find_date(doc.text(i)).map(|(d, _)| d) == date)
-        .last()
+        .rev()
+        .find(|&i| {
+            is_meeting_date_line(doc.text(i)) && find_date(doc.text(i)).map(|(d, _)| d) == date
+        })
         .unwrap_or(when)
         + 1
 }

@@ -517,7 +517,7 @@ const TITLES: [&str; 20] = [
 ];
 
 /// Words that mark a post, an organisation or a heading, never a person.
-const NOT_NAME_WORDS: [&str; 40] = [
+const NOT_NAME_WORDS: [&str; 46] = [
     "board",
     "council",
     "committee",
@@ -558,6 +558,12 @@ const NOT_NAME_WORDS: [&str; 40] = [
     "borough",
     "sub-committee",
     "forum",
+    "locality",
+    "network",
+    "practice",
+    "hospital",
+    "area",
+    "division",
 ];
 
 fn starts_with_title(text: &str) -> bool {
