@@ -134,8 +134,11 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
         ))
         .expect("valid regex")
     });
+    // Cheap word checks first: most paragraphs are neither.
+    let lower = text.to_lowercase();
+    let mentions_apologies = lower.contains("apolog");
     let mut apologies = Vec::new();
-    if let Some(m) = APOLOGIES.find(text) {
+    if let Some(m) = APOLOGIES.find(text).filter(|_| mentions_apologies) {
         let list = first_sentence(text.get(m.end()..).unwrap_or(""));
         for entry in split_people(list) {
             for note in &entry.notes {
@@ -147,7 +150,8 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
             attendance.add_apology(entry.name);
         }
     }
-    for c in SENT_APOLOGIES.captures_iter(text) {
+    let sent = mentions_apologies.then(|| SENT_APOLOGIES.captures_iter(text));
+    for c in sent.into_iter().flatten() {
         let names = c.get(1).map_or("", |m| m.as_str());
         split_people(names)
             .into_iter()
@@ -163,8 +167,18 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
             attendance.add_present(entry.name);
         }
     }
-    read_substitution_sentences(text, lines, attendance);
-    read_lone_substitutes(text, lines, &apologies, attendance);
+    const SUBSTITUTE_WORDS: [&str; 6] = [
+        "substitut",
+        "deputis",
+        "in place of",
+        "on behalf of",
+        "replaced",
+        "represented",
+    ];
+    if SUBSTITUTE_WORDS.iter().any(|w| lower.contains(w)) {
+        read_substitution_sentences(text, lines, attendance);
+        read_lone_substitutes(text, lines, &apologies, attendance);
+    }
 }
 
 /// "Councillor E Lowe attended as a substitute." without saying for whom:
@@ -322,6 +336,13 @@ fn declaration_sentences(text: &str, lines: Lines, default_item: Option<&str>) -
         ))
         .expect("valid regex")
     });
+    let lower = text.to_lowercase();
+    if !["declar", "disclos", "registered"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for c in DECLARED.captures_iter(text) {
         let (Some(whole), Some(names)) = (c.get(0), c.get(1)) else {
