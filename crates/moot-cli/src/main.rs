@@ -3,7 +3,10 @@
 //! Exit status: 0 when everything asked for was done, 1 when some inputs
 //! failed (the others are still processed), 2 on a usage or fatal error.
 
+mod database;
 mod extract;
+mod import;
+mod people;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,12 +23,18 @@ enum Command {
     /// Read agenda packs (text or PDF) or saved meeting pages and print
     /// what they hold as moot-pack/1 JSON.
     Extract(extract::Args),
+    /// Store agenda packs (files or directories) in the database.
+    Import(import::Args),
+    /// List the people found across packs; merge or split them by hand.
+    People(people::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::People(args) => people::run(&args),
     };
     match outcome {
         Ok(status) => status,
