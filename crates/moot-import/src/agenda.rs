@@ -29,11 +29,14 @@ pub fn parse(doc: &Document, parts: &[Part], diagnostics: &mut Vec<Diagnostic>) 
         .filter_map(|n| candidates.get(n))
         .map(|c| c.item.clone())
         .collect();
-    if items.is_empty() && front.end > front.start {
+    let heading = front
+        .clone()
+        .find(|&i| doc.text(i).eq_ignore_ascii_case("agenda"));
+    if let (true, Some(at)) = (items.is_empty(), heading) {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
-            lines: doc.source_of(front.clone()),
-            message: "no numbered agenda items found in the front matter".to_owned(),
+            lines: doc.source_of(at..at + 1),
+            message: "an agenda heading with no numbered items after it".to_owned(),
         });
     }
     items
@@ -66,7 +69,7 @@ impl ItemNumber {
                 .as_str()
                 .chars()
                 .next()
-                .map(|l| u32::from(l) - u32::from('a') + 1),
+                .map(|l| u32::from(l).saturating_sub(u32::from('a')) + 1),
             (None, None) => None,
         };
         Some(ItemNumber {

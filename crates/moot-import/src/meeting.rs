@@ -219,8 +219,8 @@ fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
         let Some(c) = LABEL.captures(doc.text(i)) else {
             continue;
         };
-        let label = c[1].to_ascii_lowercase();
-        let value = c[2].trim();
+        let label = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let value = c.get(2).map_or("", |m| m.as_str()).trim();
         if label.starts_with("date") {
             found.date = found.date.or_else(|| find_date(value).map(|(d, _)| d));
             if label.contains("time") {
