@@ -118,10 +118,40 @@ fn candidates(doc: &Document, start: usize, end: usize) -> Vec<Candidate> {
             found.push(Candidate { number, item });
             i = last + 1;
             continue;
+        } else if let Some((number, printed, title_at)) = number_above_title(doc, i, end) {
+            let (mut item, last) = item_from(doc, title_at, end, printed, doc.text(title_at));
+            item.lines = doc.source_of(i..last + 1);
+            item.exempt = exempt || marked_exempt(doc, last + 1, end);
+            found.push(Candidate { number, item });
+            i = last + 1;
+            continue;
         }
         i += 1;
     }
     found
+}
+
+/// A number alone on its line ("1.", "Item 4") with the title on the next
+/// non-blank line, as some converters split a two-column agenda.
+fn number_above_title(
+    doc: &Document,
+    at: usize,
+    end: usize,
+) -> Option<(ItemNumber, String, usize)> {
+    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:item\s+)?([a-z]?\d{1,3}(?:\.\d{1,2})?[a-z]?)[.):]?$")
+            .expect("valid regex")
+    });
+    let c = ALONE.captures(doc.text(at))?;
+    let printed = canonical_number(c.get(1)?.as_str());
+    let number = ItemNumber::parse(&printed)?;
+    let title_at = doc.next_non_blank(at + 1, end).filter(|&j| j <= at + 2)?;
+    let title = doc.text(title_at);
+    let starts_with_letter = title.chars().next().is_some_and(char::is_alphabetic);
+    let plain =
+        numbered(title).is_none() && business_heading(title).is_none() && !is_description(title);
+    (starts_with_letter && plain && ALONE.captures(title).is_none())
+        .then_some((number, printed, title_at))
 }
 
 /// The number and the rest of a numbered line: "- A4 Minutes …", "4.

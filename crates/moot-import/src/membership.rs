@@ -139,6 +139,13 @@ impl Section {
                 self.push_text(heading.rest, source);
             } else if text.contains('\t') {
                 self.table_row(text, source);
+            } else if let Some((role, rest)) = role_line(text) {
+                for piece in split_name_list(rest) {
+                    let (name, _, party) = name_role_party(&piece);
+                    if is_person(&name) {
+                        self.push(name, Some(role.clone()), party, None, source);
+                    }
+                }
             } else if let Some((party, rest)) = party_line(text) {
                 self.party = Some(party);
                 self.push_text(rest, source);
@@ -391,6 +398,17 @@ fn is_section_end(text: &str) -> bool {
         .expect("valid regex")
     });
     END.is_match(text) || (text.split_whitespace().count() > 14 && !text.contains(','))
+}
+
+/// "Chairman: Councillor A Smith", "Vice-Chair: …": a role label
+/// before the person who holds it.
+fn role_line(text: &str) -> Option<(String, &str)> {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^((?:vice[- ]|deputy\s+)?chair(?:man|woman|person)?|convenor|convener|leader|deputy\s+leader)\s*:\s*(.+)$")
+            .expect("valid regex")
+    });
+    let c = ROLE.captures(text)?;
+    Some((c.get(1)?.as_str().to_owned(), c.get(2)?.as_str()))
 }
 
 /// "Conservative (8): names…", "UKIP (3) names…", "Labour: Councillors …":
