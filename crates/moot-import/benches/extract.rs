@@ -2,11 +2,12 @@
 //! core, over every pack in `../shared/corpus`.
 //!
 //! `cargo bench -p moot-import --bench extract` (release build). Each pack
-//! is extracted repeatedly for about a second after one warm-up run; the
-//! figure per pack is its bytes times runs over the time taken, and the
-//! overall figure is all bytes over all time, so large packs weigh more.
-//! `MOOT_BENCH_SECONDS` sets the time per pack. The importer's target is at
-//! least 50 MB/s overall.
+//! is run repeatedly for about a second after one warm-up run; the figure
+//! per pack is its bytes times runs over the time taken, and the overall
+//! figure is all bytes over all time, so large packs weigh more.
+//! `MOOT_BENCH_SECONDS` sets the time per pack. The earlier stages
+//! (normalise, split) are measured alone first, to show where the time
+//! goes. The importer's target is at least 50 MB/s overall.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -30,36 +31,62 @@ fn megabytes_per_second(bytes: usize, elapsed: Duration) -> f64 {
     bytes as f64 / 1e6 / elapsed.as_secs_f64().max(f64::MIN_POSITIVE)
 }
 
-fn corpus_packs() -> Vec<PathBuf> {
+/// Every `*.txt` pack in the shared corpus, by name.
+fn corpus_packs() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut packs: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .collect();
-    packs.sort();
-    assert!(!packs.is_empty(), "no packs in {}", dir.display());
-    packs
+    paths.sort();
+    assert!(!paths.is_empty(), "no packs in {}", dir.display());
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            (name.into_owned(), text)
+        })
+        .collect()
 }
 
-fn measure(path: &Path, budget: Duration) -> Measure {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    black_box(moot_import::extract_text(&text));
+/// Runs `stage` on one pack repeatedly for `budget` after a warm-up run.
+fn measure(name: &str, text: &str, budget: Duration, stage: &dyn Fn(&str)) -> Measure {
+    stage(text);
     let started = Instant::now();
     let mut runs = 0;
     while runs == 0 || started.elapsed() < budget {
-        black_box(moot_import::extract_text(black_box(&text)));
+        stage(black_box(text));
         runs += 1;
     }
     Measure {
-        name: path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        name: name.to_owned(),
         bytes: text.len(),
         runs,
         elapsed: started.elapsed(),
     }
+}
+
+fn report(title: &str, measures: &[Measure]) {
+    println!("{title}");
+    for m in measures {
+        println!(
+            "  {:<32} {:>9} bytes {:>5} runs {:>8.1} MB/s",
+            m.name,
+            m.bytes,
+            m.runs,
+            m.megabytes_per_second()
+        );
+    }
+    let bytes: usize = measures.iter().map(|m| m.bytes * m.runs as usize).sum();
+    let elapsed: Duration = measures.iter().map(|m| m.elapsed).sum();
+    println!(
+        "  overall: {:.1} MB/s on one core ({} packs)",
+        megabytes_per_second(bytes, elapsed),
+        measures.len()
+    );
 }
 
 fn main() {
@@ -72,22 +99,23 @@ fn main() {
         .filter(|s| s.is_finite() && *s >= 0.0)
         .unwrap_or(if benching { 1.0 } else { 0.0 });
     let budget = Duration::from_secs_f64(seconds);
+    let packs = corpus_packs();
+    let run = |title: &str, stage: &dyn Fn(&str)| {
+        let measures: Vec<Measure> = packs
+            .iter()
+            .map(|(name, text)| measure(name, text, budget, stage))
+            .collect();
+        report(title, &measures);
+    };
 
-    let measures: Vec<Measure> = corpus_packs().iter().map(|p| measure(p, budget)).collect();
-    for m in &measures {
-        println!(
-            "{:<32} {:>9} bytes {:>5} runs {:>8.1} MB/s",
-            m.name,
-            m.bytes,
-            m.runs,
-            m.megabytes_per_second()
-        );
-    }
-    let bytes: usize = measures.iter().map(|m| m.bytes * m.runs as usize).sum();
-    let elapsed: Duration = measures.iter().map(|m| m.elapsed).sum();
-    println!(
-        "overall: {:.1} MB/s on one core ({} packs)",
-        megabytes_per_second(bytes, elapsed),
-        measures.len()
-    );
+    run("normalise", &|text| {
+        black_box(moot_import::normalise::normalise(text));
+    });
+    run("normalise + split", &|text| {
+        let doc = moot_import::normalise::normalise(text);
+        black_box(moot_import::split::split(&doc));
+    });
+    run("extract_text (whole pipeline)", &|text| {
+        black_box(moot_import::extract_text(text));
+    });
 }
