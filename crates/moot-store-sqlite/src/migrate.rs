@@ -4,12 +4,14 @@
 //! is a new file at the end of [`MIGRATIONS`].
 
 use moot_store::StoreError;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// Every migration, in order; the schema version is the count applied.
 const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
 
-/// Brings the schema up to date, each migration in its own transaction.
+/// Brings the schema up to date, each migration in its own transaction
+/// (taken for writing first, so two processes opening a new database at
+/// once do not both apply it).
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let applied = schema_version(conn)?;
     let known = MIGRATIONS.len() as i64;
@@ -20,7 +22,12 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         });
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
-        let tx = conn.transaction().map_err(crate::db)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(crate::db)?;
+        if schema_version(&tx)? > index as i64 {
+            continue; // another process applied it meanwhile
+        }
         tx.execute_batch(sql).map_err(crate::db)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(crate::db)?;
