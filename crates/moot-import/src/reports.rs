@@ -111,6 +111,12 @@ fn label_of(text: &str) -> Option<Label> {
     if !first.is_ascii_alphabetic() {
         return None;
     }
+    // Labels are short: a colon early on, or a bare "Date"/"Decision".
+    let head: String = text.chars().take(48).collect();
+    let bare = matches!(first, 'D' | 'd');
+    if !head.contains(':') && !bare {
+        return None;
+    }
     if let Some(c) = LABEL.captures(text) {
         let field = field_named(c.get(1)?.as_str());
         return Some(Label {

@@ -48,6 +48,10 @@ pub(super) enum Header {
 impl Header {
     /// Reads a header row, if `cells` is one.
     pub(super) fn read(cells: &[&str]) -> Option<Header> {
+        // Headers hold labels, never figures.
+        if cells.iter().any(|c| cell::number(c).is_some()) {
+            return None;
+        }
         named(cells).or_else(|| series(cells))
     }
 

@@ -14,6 +14,7 @@
 //! An indicator repeated on a detail page is reported once.
 
 mod cell;
+mod flattened;
 mod header;
 
 use crate::document::Document;
@@ -52,6 +53,8 @@ struct Table {
 }
 
 fn scan_part(doc: &Document, range: std::ops::Range<usize>, rows: &mut Vec<IndicatorRow>) {
+    let first_row = rows.len();
+    let mut flattened: Vec<IndicatorRow> = Vec::new();
     let mut table: Option<Table> = None;
     let mut previous: Option<Header> = None;
     let mut last_non_blank = None;
@@ -92,13 +95,86 @@ fn scan_part(doc: &Document, range: std::ops::Range<usize>, rows: &mut Vec<Indic
             continue;
         }
         labels_line = cells.iter().all(|c| cell::number(c).is_none()).then_some(i);
-        if let Some(row) = table.as_ref().and_then(|t| read_row(&t.header, &cells)) {
-            rows.push(IndicatorRow {
-                lines: doc.source_of(i..i + 1),
-                ..row
-            });
+        let Some(table) = table.as_ref() else {
+            continue;
+        };
+        let lines = doc.source_of(i..i + 1);
+        if let Some(row) = read_row(&table.header, &cells) {
+            rows.push(IndicatorRow { lines, ..row });
+        }
+        flattened.extend(
+            flattened_rows(&table.header, &cells)
+                .into_iter()
+                .map(|row| IndicatorRow { lines, ..row }),
+        );
+    }
+    if let Some(part_rows) = rows.get_mut(first_row..) {
+        let extra = complete_from_flattened(part_rows, flattened);
+        rows.extend(extra);
+    }
+}
+
+/// Rows flattened into the stray cells of a damaged scorecard row (OCR
+/// text laid over the table): only tables with a polarity column, whose
+/// rows have a recognisable shape, are read this way.
+fn flattened_rows(header: &Header, cells: &[&str]) -> Vec<IndicatorRow> {
+    let (Some(name_at), Some(_)) = (header.column(Role::Name), header.column(Role::Polarity))
+    else {
+        return Vec::new();
+    };
+    cells
+        .iter()
+        .enumerate()
+        .filter(|&(c, text)| c != name_at && text.split_whitespace().count() >= 4)
+        .flat_map(|(_, text)| flattened::rows_in(text))
+        .collect()
+}
+
+/// Completes damaged rows from what the flattened text says about the same
+/// code, and returns the coded indicators only the flattened text holds
+/// (the best-read version of each).
+fn complete_from_flattened(
+    rows: &mut [IndicatorRow],
+    flattened: Vec<IndicatorRow>,
+) -> Vec<IndicatorRow> {
+    let mut extra: Vec<IndicatorRow> = Vec::new();
+    for row in rows.iter_mut().filter(|r| r.name.is_empty()) {
+        // OCR layers drift: the version printed nearest the row is its own.
+        let distance = |c: &IndicatorRow| c.lines.first.abs_diff(row.lines.first);
+        let Some(candidate) = flattened
+            .iter()
+            .filter(|c| c.code == row.code)
+            .min_by_key(|c| distance(c))
+        else {
+            continue;
+        };
+        let whole = row.polarity.is_some()
+            && row.period.is_some()
+            && row.value.is_some()
+            && row.rag.is_some();
+        if !whole && flattened::filled(candidate) > flattened::filled(row) {
+            let lines = row.lines;
+            *row = IndicatorRow {
+                lines,
+                ..candidate.clone()
+            };
+        } else {
+            row.name = candidate.name.clone();
         }
     }
+    for candidate in flattened {
+        if rows.iter().any(|r| r.code == candidate.code) {
+            continue;
+        }
+        match extra.iter_mut().find(|r| r.code == candidate.code) {
+            Some(best) if flattened::filled(&candidate) > flattened::filled(best) => {
+                *best = candidate;
+            }
+            Some(_) => {}
+            None => extra.push(candidate),
+        }
+    }
+    extra
 }
 
 /// Opens a table under `header`, completing a header that has lost its
