@@ -21,6 +21,9 @@ fn invented_house_styles_score_above_the_floor() {
     std::fs::create_dir_all(&out).expect("temp dir");
     for entry in std::fs::read_dir(&packs).expect("packs dir") {
         let input = entry.expect("entry").path();
+        if input.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
         let text = std::fs::read_to_string(&input).expect("pack text");
         let name = input.file_name().unwrap().to_string_lossy().into_owned();
         let extraction = moot_import::extract_text(&text);
