@@ -28,8 +28,11 @@ fn invented_house_styles_score_above_the_floor() {
         let name = input.file_name().unwrap().to_string_lossy().into_owned();
         let extraction = moot_import::extract_text(&text);
         let json = moot_format::pack_json(&name, &extraction.pack, &extraction.diagnostics);
-        std::fs::write(out.join(input.with_extension("json").file_name().unwrap()), json)
-            .expect("write prediction");
+        std::fs::write(
+            out.join(input.with_extension("json").file_name().unwrap()),
+            json,
+        )
+        .expect("write prediction");
     }
     let report = Command::new("python3")
         .arg(&scorer)
@@ -47,5 +50,8 @@ fn invented_house_styles_score_above_the_floor() {
         .and_then(|f| f.trim().parse().ok())
         .expect("scorer prints overall F1 last");
     std::fs::remove_dir_all(&out).ok();
-    assert!(overall >= FLOOR, "overall F1 {overall} below {FLOOR}:\n{report}");
+    assert!(
+        overall >= FLOOR,
+        "overall F1 {overall} below {FLOOR}:\n{report}"
+    );
 }
