@@ -8,11 +8,16 @@
 //! - `rag-count`: a summary gives Green/Amber/Red counts that differ from
 //!   the ratings printed in the rows;
 //! - `total`: a table's total line differs from the sum of the lines
-//!   above it (subtotals and rounding allowed for).
+//!   above it (subtotals and rounding allowed for);
+//! - `item-number`: a report prints another item number than the agenda
+//!   gives its title ([`items`]);
+//! - `page-range`: an agenda item's pages overlap the next item's.
 //!
 //! Counts are only checked where every row of the scorecard was read with
 //! a rating, so a row lost to conversion damage cannot raise a false
 //! alarm.
+
+mod items;
 
 use crate::document::Document;
 use crate::split::Part;
@@ -33,6 +38,8 @@ pub fn check(doc: &Document, parts: &[Part], pack: &Pack) -> Vec<Finding> {
         check_counts(doc, part, &rows, &mut findings);
         check_totals(doc, part, &mut findings);
     }
+    items::check_item_numbers(doc, pack, &mut findings);
+    items::check_page_ranges(pack, &mut findings);
     findings
 }
 
