@@ -25,10 +25,11 @@ use std::sync::LazyLock;
 pub fn parse(doc: &Document, parts: &[Part]) -> Meeting {
     let front = front_range(doc, parts);
     let labelled = labelled_fields(doc, front.clone());
-    let stated = stacked(doc, front.clone()).or_else(|| notice(doc, front.clone()));
-    let lines = stated
-        .as_ref()
-        .map(|s| doc.source_of(front.start..header_end(doc, front.clone(), s.line)));
+    let stated = Stated::merge(stacked(doc, front.clone()), notice(doc, front.clone()));
+    let lines = stated.as_ref().map(|s| {
+        let end = header_end(doc, front.clone(), s.date).max(s.last + 1);
+        doc.source_of(front.start..end)
+    });
     let stated = stated.unwrap_or_default();
     Meeting {
         organisation: organisation(doc, front.clone()),
@@ -41,15 +42,35 @@ pub fn parse(doc: &Document, parts: &[Part]) -> Meeting {
     }
 }
 
-/// What the cover or a notice states about the meeting, and the line of
-/// its date.
+/// What the cover or a notice states about the meeting, and the lines
+/// that state it (the date line, or the notice sentence).
 #[derive(Default)]
 struct Stated {
-    line: usize,
+    first: usize,
+    last: usize,
     body: Option<String>,
     date: Option<Date>,
     time: Option<Time>,
     venue: Option<String>,
+}
+
+impl Stated {
+    /// The statement printed first wins; the other fills in what it
+    /// leaves out when both give the same date (a summons sentence above
+    /// a stacked agenda header, or the reverse).
+    fn merge(a: Option<Stated>, b: Option<Stated>) -> Option<Stated> {
+        let (mut first, second) = match (a, b) {
+            (Some(a), Some(b)) if b.first < a.first => (b, a),
+            (Some(a), Some(b)) => (a, b),
+            (a, b) => return a.or(b),
+        };
+        if first.date == second.date {
+            first.body = first.body.or(second.body);
+            first.time = first.time.or(second.time);
+            first.venue = first.venue.or(second.venue);
+        }
+        Some(first)
+    }
 }
 
 /// The cover and agenda header as a stack of lines: body, date, time,
@@ -58,7 +79,8 @@ fn stacked(doc: &Document, front: Range<usize>) -> Option<Stated> {
     let when = first_meeting_date_line(doc, front.clone())?;
     let date = find_date(doc.text(when)).map(|(d, _)| d);
     Some(Stated {
-        line: when,
+        first: when,
+        last: when,
         body: body_above(doc, when),
         date,
         time: time_near(doc, when, front.end),
@@ -66,54 +88,127 @@ fn stacked(doc: &Document, front: Range<usize>) -> Option<Stated> {
     })
 }
 
-/// A meeting announced in a sentence: "NOTICE IS HEREBY GIVEN that a
-/// meeting of the Scrutiny Committee will be held in the Council Chamber,
-/// Civic Centre on Thursday 14 March 2019 at 7.00 pm".
+/// A meeting announced in a sentence, which PDF conversion may wrap over
+/// several lines: "NOTICE IS HEREBY GIVEN that a meeting of the Scrutiny
+/// Committee will be held in the Council Chamber on Thursday 14 March 2019
+/// at 7.00 pm", "You are summoned to attend a meeting of the Cabinet, to
+/// be held at County Hall on …", "A meeting of the Panel will take place
+/// on … at … in …".
 fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
-    static HELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will|is\s+to|to)\s+be\s+held\b\s*")
-            .expect("valid regex")
-    });
-    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:at|in)\s+(?:the\s+)?(.+?)(?:\s+on)?(?:\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$")
-            .expect("valid regex")
-    });
-    front.into_iter().find_map(|i| {
-        let text = doc.text(i);
-        let held = HELD.captures(text)?;
-        let after = text.get(held.get(0)?.end()..)?;
-        let (date, at) = find_date(after)?;
-        let before_date = after.get(..at.start).unwrap_or("");
-        let after_date = after.get(at.end..).unwrap_or("");
-        let after_time = TIME_TEXT
-            .find(after_date)
-            .and_then(|m| after_date.get(m.end()..))
-            .unwrap_or(after_date);
-        let venue = PLACE
-            .captures(before_date.trim())
-            .or_else(|| PLACE.captures(after_time.trim().trim_end_matches('.')))
-            .and_then(|c| clean_venue(c.get(1)?.as_str()));
+    static MEETING_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bmeeting\s+of\b").expect("valid regex"));
+    front.clone().find_map(|i| {
+        if !MEETING_OF.is_match(doc.text(i)) {
+            return None;
+        }
+        let last = (i..i + 5)
+            .take_while(|&j| j < front.end && doc.lines.get(j).is_some_and(|l| !l.is_blank()))
+            .last()
+            .unwrap_or(i);
+        let sentence = (i..=last)
+            .map(|j| doc.text(j))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let announced = announcement(&sentence)?;
+        let stated_on = (i..=last)
+            .rev()
+            .find(|&j| find_date(doc.text(j)).is_some())
+            .unwrap_or(last);
+        // "a meeting of the Committee": the heading above names it.
+        let body = announced
+            .body
+            .clone()
+            .filter(|b| !GENERIC_BODY.is_match(b))
+            .or_else(|| body_above(doc, i));
         Some(Stated {
-            line: i,
-            body: body_above(doc, i).or_else(|| held.get(1).map(|b| tidy_heading(b.as_str()))),
-            date: Some(date),
-            time: parse_time(after_date),
-            venue,
+            first: i,
+            last: stated_on,
+            body,
+            ..announced
         })
     })
 }
 
+/// A body named only by its kind ("the Committee", "the Board").
+static GENERIC_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:committee|sub-committee|board|panel|forum|group|partnership)$")
+        .expect("valid regex")
+});
+
+/// Reads body, date, time and venue from one announcing sentence, in
+/// whichever order it gives them. Sentences about other meetings
+/// ("Minutes of the meeting of … held on", "the next meeting of …") are
+/// not announcements. The venue is the phrase opened by "at"
+/// or "in" that is left once the date and time are taken out.
+fn announcement(sentence: &str) -> Option<Stated> {
+    static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\bmeeting\s+of\s+(?:the\s+)?(.+?)(?:(,?\s+(?:which\s+)?(?:will|is\s+(?:due\s+)?to|are\s+to|to|shall)\s+(?:be\s+(?:held|convened)|take\s+place|meet)\b)|\s+(?:on|at)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d))",
+        )
+        .expect("valid regex")
+    });
+    static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\.(?:\s+\p{Lu}|\s*$)|\s+(?:for|to)\s+(?:the\s+purposes?\b|transact|consider|discuss|deal\s+with)")
+            .expect("valid regex")
+    });
+    static OTHER_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:minutes|next|previous|last|future|subsequent|adjourned)\b\W*(?:\w+\W+)?$",
+        )
+        .expect("valid regex")
+    });
+    let c = ANNOUNCED.captures(sentence)?;
+    let body = c.get(1)?;
+    let before = sentence.get(..c.get(0)?.start()).unwrap_or("");
+    if OTHER_MEETING.is_match(before) || body.as_str().split_whitespace().any(|w| w == "held") {
+        return None;
+    }
+    let clause = sentence.get(c.get(2).map_or(body.end(), |m| m.end())..)?;
+    let clause = CLAUSE_END
+        .find(clause)
+        .map_or(clause, |m| clause.get(..m.start()).unwrap_or(clause));
+    let (date, on) = find_date(clause)?;
+    let at = TIME_TEXT.find(clause).map(|m| m.range());
+    let mut cuts = [Some(on), at].into_iter().flatten().collect::<Vec<_>>();
+    cuts.sort_by_key(|r| r.start);
+    let mut from = 0;
+    let mut phrases = Vec::new();
+    for cut in &cuts {
+        phrases.push(clause.get(from..cut.start).unwrap_or(""));
+        from = from.max(cut.end);
+    }
+    phrases.push(clause.get(from..).unwrap_or(""));
+    let body = tidy_heading(body.as_str().trim_end_matches(','));
+    Some(Stated {
+        body: is_heading_like(&body).then_some(body),
+        date: Some(date),
+        time: parse_time(clause),
+        venue: phrases.into_iter().find_map(place_phrase),
+        ..Stated::default()
+    })
+}
+
+/// "in the Council Chamber, Civic Centre on Tuesday," gives "Council
+/// Chamber, Civic Centre": a phrase opened by "at" or "in", without the
+/// words that led on to the date or time.
+fn place_phrase(phrase: &str) -> Option<String> {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:at|in)\s+(?:the\s+)?(.+?)(?:[\s,]+(?:on|at|from|commencing|starting|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s,.;:]*$")
+            .expect("valid regex")
+    });
+    clean_venue(PLACE.captures(phrase)?.get(1)?.as_str())
+}
+
 /// The index after the last line restating the meeting's date (the agenda
-/// header repeats the cover), so the meeting's lines cover both.
-fn header_end(doc: &Document, front: Range<usize>, when: usize) -> usize {
-    let date = find_date(doc.text(when)).map(|(d, _)| d);
+/// header repeats the cover), so the meeting's lines cover both; 0 when
+/// no line does.
+fn header_end(doc: &Document, front: Range<usize>, date: Option<Date>) -> usize {
     front
         .rev()
         .find(|&i| {
             is_meeting_date_line(doc.text(i)) && find_date(doc.text(i)).map(|(d, _)| d) == date
         })
-        .unwrap_or(when)
-        + 1
+        .map_or(0, |i| i + 1)
 }
 
 /// The lines of the front matter: the Front part, cut where the first set
@@ -381,13 +476,10 @@ fn clean_venue(text: &str) -> Option<String> {
 }
 
 /// The heading printed just above the meeting's date: the nearest block of
-/// heading lines, skipping "AGENDA", "Notice of meeting" and the council's
-/// own name. A heading wrapped over two lines is joined.
+/// heading lines, leaving out banners ("Public Document Pack", "AGENDA",
+/// "Notice of meeting") and the council's own name. A heading wrapped over
+/// two lines is joined.
 fn body_above(doc: &Document, when: usize) -> Option<String> {
-    static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:agenda|notice\s+of\s+(?:the\s+)?meeting|summons|public\s+document\s+pack|supplementary\s+agenda|to\s+follow)$")
-            .expect("valid regex")
-    });
     static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:an?\s+)?(?:(?:extraordinary|special|ordinary|annual)\s+)?meeting\s+of\s+(?:the\s+)?")
             .expect("valid regex")
@@ -409,15 +501,27 @@ fn body_above(doc: &Document, when: usize) -> Option<String> {
         blocks_seen += 1;
         let text = (i..block_end)
             .map(|j| doc.text(j))
+            .filter(|t| !is_banner(t) && organisation_name(t).is_none())
             .collect::<Vec<_>>()
             .join(" ");
         let text = MEETING_OF.replace(&text, "");
-        if NOT_BODY.is_match(&text) || organisation_name(&text).is_some() {
+        if text.is_empty() || organisation_name(&text).is_some() {
             continue;
         }
         return is_heading_like(&text).then(|| tidy_heading(&text));
     }
     None
+}
+
+/// A line that labels the document rather than naming the body: "Public
+/// Document Pack", "AGENDA", "Agenda Supplement", "Notice of Meeting",
+/// "Summons", "To follow".
+fn is_banner(line: &str) -> bool {
+    static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:public\s+)?(?:document|agenda|reports?)\s+pack|(?:supplementary\s+)?agenda(?:\s+(?:pack|supplement|and\s+reports?|papers))?|notice\s+of\s+(?:the\s+|a\s+)?meeting|(?:meeting\s+)?summons(?:\s+to\s+attend\b.*)?|to\s+follow|open\s+to\s+the\s+public|(?:restricted|confidential|not\s+for\s+publication)\b.*)$")
+            .expect("valid regex")
+    });
+    BANNER.is_match(line.trim())
 }
 
 /// A short title: no sentence punctuation, at most twelve words, most of

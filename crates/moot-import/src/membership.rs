@@ -13,9 +13,15 @@
 //!   block of names, beside a block of organisations of the same length,
 //!   which pairs row by row.
 //!
-//! Group headings ("Voting Members", "Associate Members") set
-//! [`Member::voting`]. The section ends at the first line that is none of
-//! these (a sentence, the agenda, a substitutes list).
+//! Group headings ("Voting Members", "Co-opted Members", "Parent Governor
+//! Representatives") set [`Member::voting`]; a heading "Councillors:" gives
+//! its title to bare surnames ("Smith (Chair)" is "Councillor Smith"). A
+//! bracket after a name is a role when it names the chair ("(Vice-Chair)"),
+//! a party when it names one, and otherwise the member's position ("(Care
+//! Leaver Representative)"). Substitutes ("Substitutes:", "Named
+//! substitutes", "Reserve Members") are read past but are not members. The
+//! section ends at the first line that is none of these (a sentence, the
+//! agenda).
 
 use crate::document::Document;
 use crate::meeting::front_range;
@@ -32,12 +38,12 @@ pub fn parse(doc: &Document, parts: &[Part], _diagnostics: &mut Vec<Diagnostic>)
     let mut i = front.start;
     while i < front.end && members.is_empty() {
         match group_heading(doc.text(i)) {
-            Some(heading) => {
-                let mut reader = Section::new(heading.voting);
+            Some(heading) if !heading.substitutes => {
+                let mut reader = Section::default();
                 i = reader.read(doc, i, front.end).max(i + 1);
                 members = reader.members;
             }
-            None => i += 1,
+            _ => i += 1,
         }
     }
     members
@@ -45,47 +51,76 @@ pub fn parse(doc: &Document, parts: &[Part], _diagnostics: &mut Vec<Diagnostic>)
 
 /// A heading that opens (part of) a membership list.
 struct GroupHeading<'a> {
-    /// What "Voting"/"Associate" says about the members under it.
+    /// What "Voting"/"Co-opted" says about the members under it.
     voting: Option<bool>,
+    /// The title a "Councillors" heading gives to the bare names under it.
+    title: Option<&'static str>,
+    /// The list under it names substitutes, who are not members.
+    substitutes: bool,
     /// A list printed after the heading's colon, on the same line.
     rest: &'a str,
 }
 
-/// "Membership (14)", "Members:", "Voting Members", "Associate Members",
-/// "Membership: Councillors A, B (Chair), C".
+/// "Membership (14)", "Members:", "Committee Members:", "Members of the
+/// Panel", "Voting Members", "Co-opted members (non-voting)", "Parent
+/// Governor Representatives", "Councillors: Smith (Chair), Jones",
+/// "Named substitutes: …".
 fn group_heading(text: &str) -> Option<GroupHeading<'_>> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^((?:[\w'-]+\s+){0,3})(?:membership|members|councillors)\s*(?:\(\d+\))?\s*(?::\s*(.*))?$",
+            r"(?i)^((?:[\w'-]+\s+){0,3})(membership|members|councillors|cllrs|representatives|co-optees|substitutes|reserves)(?:\s+of\s+the\s+(?:sub-committee|committee|board|panel|cabinet|forum|partnership))?\s*(\([^()]*\))?\s*(?::\s*(.*))?$",
         )
         .expect("valid regex")
     });
-    static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:associate|co-?opted|non-?voting|advisory|observer)\b")
+    static NON_VOTING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"non[-\s]?voting").expect("valid regex"));
+    static CO_OPTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:associate|co-?opted|co-?optees|advisory|observers?|independent|representatives)\b")
             .expect("valid regex")
     });
     let c = HEADING.captures(text)?;
     let qualifier = c.get(1).map_or("", |m| m.as_str());
-    if qualifier.to_ascii_lowercase().contains("substitute") || qualifier.contains("Public") {
+    if qualifier.contains("Public") {
         return None;
     }
-    let voting = if NOT_VOTING.is_match(qualifier) {
+    let word = c.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    let said =
+        format!("{qualifier} {word} {}", c.get(3).map_or("", |m| m.as_str())).to_ascii_lowercase();
+    let voting = if NON_VOTING.is_match(&said) {
         Some(false)
-    } else if qualifier.to_ascii_lowercase().contains("voting") {
+    } else if said.contains("voting") {
         Some(true)
+    } else if CO_OPTED.is_match(&said) {
+        Some(false)
     } else {
         None
     };
+    let title = match word.as_str() {
+        "councillors" => Some("Councillor"),
+        "cllrs" => Some("Cllr"),
+        _ => None,
+    };
     Some(GroupHeading {
         voting,
-        rest: c.get(2).map_or("", |m| m.as_str()),
+        title,
+        substitutes: SUBSTITUTE.is_match(&said),
+        rest: c.get(4).map_or("", |m| m.as_str()),
     })
 }
 
+/// A word naming substitutes or reserves.
+static SUBSTITUTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:substitutes?|reserves?)\b").expect("valid regex"));
+
 /// One membership section being read.
+#[derive(Default)]
 struct Section {
     members: Vec<Member>,
     voting: Option<bool>,
+    /// The title given to bare names ("Councillors:" heading).
+    title: Option<&'static str>,
+    /// The list being read names substitutes: read past, not kept.
+    substitutes: bool,
     /// Party of the list being read.
     party: Option<String>,
     /// Name-list text gathered across wrapped lines, and where it came from.
@@ -98,23 +133,11 @@ struct Section {
 }
 
 impl Section {
-    fn new(voting: Option<bool>) -> Section {
-        Section {
-            members: Vec::new(),
-            voting,
-            party: None,
-            pending: String::new(),
-            pending_lines: None,
-            name_column: None,
-            columns: Columns::default(),
-        }
-    }
-
     /// Reads from the heading at `start`; returns the index after the
     /// section.
     fn read(&mut self, doc: &Document, start: usize, end: usize) -> usize {
         if let Some(heading) = group_heading(doc.text(start)) {
-            self.push_text(heading.rest, doc.source_of(start..start + 1));
+            self.open_group(heading, doc.source_of(start..start + 1));
         }
         let mut i = start + 1;
         while i < end {
@@ -134,22 +157,25 @@ impl Section {
                 break;
             }
             if let Some(heading) = group_heading(text) {
-                self.voting = heading.voting.or(self.voting);
-                self.party = None;
-                self.push_text(heading.rest, source);
+                self.open_group(heading, source);
             } else if text.contains('\t') {
                 self.table_row(text, source);
             } else if let Some((role, rest)) = role_line(text) {
                 for piece in split_name_list(rest) {
-                    let (name, _, party) = name_role_party(&piece);
-                    if is_person(&name) {
-                        self.push(name, Some(role.clone()), party, None, source);
+                    if let Some(entry) = self.entry(&piece) {
+                        self.push(
+                            Entry {
+                                role: Some(role.clone()),
+                                ..entry
+                            },
+                            source,
+                        );
                     }
                 }
             } else if let Some((party, rest)) = party_line(text) {
                 self.party = Some(party);
                 self.push_text(rest, source);
-            } else if is_name_list(text) {
+            } else if self.is_name_list(text) {
                 self.push_text(text, source);
             } else {
                 let block_end = block_end(doc, i, end);
@@ -163,6 +189,31 @@ impl Section {
         }
         self.flush();
         i
+    }
+
+    /// Starts the group a heading opens, with the list on its line.
+    fn open_group(&mut self, heading: GroupHeading, source: Lines) {
+        self.voting = heading.voting.or(self.voting);
+        self.title = heading.title;
+        self.substitutes = heading.substitutes;
+        self.party = None;
+        self.push_text(heading.rest, source);
+    }
+
+    /// The person a list entry names, with the group's title given to a
+    /// bare surname.
+    fn entry(&self, text: &str) -> Option<Entry> {
+        let mut entry = Entry::read(text);
+        if let Some(title) = self.title.filter(|_| !starts_with_title(&entry.name)) {
+            entry.name = format!("{title} {}", entry.name);
+        }
+        is_person(&entry.name).then_some(entry)
+    }
+
+    /// A line listing two or more people ("Councillors A Smith, B Jones").
+    fn is_name_list(&self, text: &str) -> bool {
+        let pieces = split_name_list(text);
+        pieces.len() >= 2 && pieces.iter().all(|p| self.entry(p).is_some())
     }
 
     /// True when `text` carries on a list cut mid-name or mid-role
@@ -196,121 +247,119 @@ impl Section {
             return;
         };
         for piece in split_name_list(&text) {
-            let (name, role, party) = name_role_party(&piece);
-            if is_person(&name) {
-                self.push(
-                    name,
-                    role,
-                    party.or_else(|| self.party.clone()),
-                    None,
-                    lines,
-                );
+            if let Some(mut entry) = self.entry(&piece) {
+                entry.party = entry.party.or_else(|| self.party.clone());
+                self.push(entry, lines);
             }
         }
     }
 
-    fn push(
-        &mut self,
-        name: String,
-        role: Option<String>,
-        party: Option<String>,
-        position: Option<String>,
-        lines: Lines,
-    ) {
+    /// Adds a member, unless the list being read names substitutes.
+    fn push(&mut self, entry: Entry, lines: Lines) {
+        if self.substitutes {
+            return;
+        }
         self.members.push(Member {
-            name,
-            role,
-            party,
-            position,
+            name: entry.name,
+            role: entry.role,
+            party: entry.party,
+            position: entry.position,
             voting: self.voting,
             lines,
         });
     }
 
-    /// A tab table row: one cell is the person, a party cell is the party,
-    /// the rest is the post. Header rows ("Name ⇥ Representing") and rows
-    /// without a person are skipped.
+    /// A tab table row: one cell is the person (a titled one first), a
+    /// party cell is the party, the rest is the post. Header rows ("Name ⇥
+    /// Representing") and rows without a person are skipped.
     fn table_row(&mut self, text: &str, source: Lines) {
         let cells: Vec<&str> = text
             .split('\t')
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .collect();
-        let Some(person) = cells
+        let Some((person, mut entry)) = cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| is_person(&name_role_party(c).0))
-            .max_by_key(|(n, c)| (person_score(c), Some(*n) == self.name_column, *n))
-            .map(|(n, _)| n)
+            .filter_map(|(n, c)| Some((n, self.entry(c)?, starts_with_title(c))))
+            .max_by_key(|(n, _, titled)| (*titled, Some(*n) == self.name_column, *n))
+            .map(|(n, entry, _)| (n, entry))
         else {
             return;
         };
         self.name_column = Some(person);
-        let (name, role, mut party) = name_role_party(cells.get(person).copied().unwrap_or(""));
         let mut posts = Vec::new();
         for (n, cell) in cells.iter().enumerate() {
             if n == person {
                 continue;
             }
             match party_name(cell) {
-                Some(p) if party.is_none() => party = Some(p),
+                Some(p) if entry.party.is_none() => entry.party = Some(p),
                 _ => posts.push(*cell),
             }
         }
-        let position = (!posts.is_empty()).then(|| posts.join(", "));
-        self.push(name, role, party, position, source);
+        if !posts.is_empty() {
+            entry.position = Some(posts.join(", "));
+        }
+        self.push(entry, source);
     }
 
     /// One block of a flattened column layout. Returns false when the
     /// block is not part of a membership list, which ends the section.
     fn column_block(&mut self, doc: &Document, block: Range<usize>) -> bool {
         let texts: Vec<&str> = block.clone().map(|i| doc.text(i)).collect();
-        let people: Vec<(String, Option<String>)> = texts
-            .iter()
-            .map(|t| {
-                let (name, role, _) = name_role_party(t);
-                (name, role)
-            })
-            .collect();
-        let all_people = people.iter().all(|(n, _)| is_person(n));
-        if !all_people && texts.iter().any(|t| !is_short_label(t)) {
-            return false;
-        }
+        let people: Option<Vec<Entry>> = texts.iter().map(|t| self.entry(t)).collect();
         let alternative = texts.last().is_some_and(|t| t.ends_with(" or"));
-        let content = self.columns.expect_content || texts.len() > 1;
-        if all_people && content {
-            self.column_names(doc, block, people);
-            self.columns.expect_content = alternative;
-        } else if texts.len() == 1 {
-            self.columns.heading = texts.first().map(|t| (*t).to_owned());
-            self.columns.expect_content = true;
-        } else {
-            self.columns.labels = texts.iter().map(|t| (*t).to_owned()).collect();
-            self.columns.expect_content = false;
-            self.label_last_block();
+        match people {
+            Some(people)
+                if self.columns.expect_content
+                    || people.len() > 1
+                    || self.is_lone_member(&texts) =>
+            {
+                self.column_names(doc, block, people);
+                self.columns.expect_content = alternative;
+            }
+            _ if texts.iter().any(|t| !is_short_label(t)) => return false,
+            _ if texts.len() == 1 => {
+                self.columns.heading = texts.first().map(|t| (*t).to_owned());
+                self.columns.expect_content = true;
+            }
+            _ => {
+                self.columns.labels = texts.iter().map(|t| (*t).to_owned()).collect();
+                self.columns.expect_content = false;
+                self.label_last_block();
+            }
         }
         true
+    }
+
+    /// A one-line block that is a member, not a column heading: no column
+    /// layout has begun, or the line is plainly a person (a title, a
+    /// bracket), as in lists spaced one name per paragraph.
+    fn is_lone_member(&self, texts: &[&str]) -> bool {
+        self.columns.heading.is_none()
+            || texts
+                .first()
+                .is_some_and(|t| starts_with_title(t) || t.contains('('))
     }
 
     /// Adds a block of names under the current column heading, paired row
     /// by row with the last organisation block when the lengths agree. A
     /// name repeated in the block (one officer for several rows) is one
     /// member.
-    fn column_names(
-        &mut self,
-        doc: &Document,
-        block: Range<usize>,
-        people: Vec<(String, Option<String>)>,
-    ) {
+    fn column_names(&mut self, doc: &Document, block: Range<usize>, people: Vec<Entry>) {
+        if self.substitutes {
+            return;
+        }
         let first_new = self.members.len();
         let mut rows = Vec::with_capacity(people.len());
-        for ((name, role), i) in people.into_iter().zip(block) {
+        for (mut entry, i) in people.into_iter().zip(block) {
             let lines = doc.source_of(i..i + 1);
             let earlier = self
                 .members
                 .iter()
                 .skip(first_new)
-                .position(|m| m.name == name);
+                .position(|m| m.name == entry.name);
             if let Some(k) = earlier {
                 if let Some(m) = self.members.get_mut(first_new + k) {
                     m.lines = m.lines.join(lines);
@@ -319,8 +368,8 @@ impl Section {
                 continue;
             }
             rows.push(self.members.len());
-            let heading = self.columns.heading.clone();
-            self.push(name, role, None, heading, lines);
+            entry.position = entry.position.or_else(|| self.columns.heading.clone());
+            self.push(entry, lines);
         }
         let paired = self.columns.labels.len() == rows.len();
         if paired {
@@ -388,12 +437,12 @@ fn block_end(doc: &Document, start: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// Lines that end a membership section: sentences, the agenda, dates,
-/// substitutes, numbered items.
+/// Lines that end a membership section: sentences, the agenda, numbered
+/// items.
 fn is_section_end(text: &str) -> bool {
     static END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:agenda\b|substitutes?\b|reserves?\b|items?\b|part\s+(?:[1-2ab]|i+)\b|unrestricted|exempt|notes?$|webcasting|[-•]?\s*[a-z]?\d{1,3}[.)]?\s)",
+            r"(?i)^(?:agenda\b|items?\b|part\s+(?:[1-2ab]|i+)\b|unrestricted|exempt|notes?$|webcasting|[-•]?\s*[a-z]?\d{1,3}[.)]?\s)",
         )
         .expect("valid regex")
     });
@@ -403,12 +452,9 @@ fn is_section_end(text: &str) -> bool {
 /// "Chairman: Councillor A Smith", "Vice-Chair: …": a role label
 /// before the person who holds it.
 fn role_line(text: &str) -> Option<(String, &str)> {
-    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^((?:vice[- ]|deputy\s+)?chair(?:man|woman|person)?|convenor|convener|leader|deputy\s+leader)\s*:\s*(.+)$")
-            .expect("valid regex")
-    });
-    let c = ROLE.captures(text)?;
-    Some((c.get(1)?.as_str().to_owned(), c.get(2)?.as_str()))
+    let (label, rest) = text.split_once(':')?;
+    let label = label.trim();
+    (ROLE.is_match(label) && !rest.trim().is_empty()).then(|| (label.to_owned(), rest.trim()))
 }
 
 /// "Conservative (8): names…", "UKIP (3) names…", "Labour: Councillors …":
@@ -441,12 +487,6 @@ fn party_name(text: &str) -> Option<String> {
     });
     let text = text.trim();
     PARTY.is_match(text).then(|| text.to_owned())
-}
-
-/// A line listing two or more people ("Councillors A Smith, B Jones").
-fn is_name_list(text: &str) -> bool {
-    let pieces = split_name_list(text);
-    pieces.len() >= 2 && pieces.iter().all(|p| is_person(&name_role_party(p).0))
 }
 
 /// Splits "A (Chairman), B, MBE and C" into "A (Chairman)", "B, MBE", "C".
@@ -590,38 +630,63 @@ fn starts_with_title(text: &str) -> bool {
         .is_some_and(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
 }
 
-/// Splits "Mrs A D Allen, MBE (Chairman)" into the name, the bracketed role
-/// and a bracketed party ("(Conservative)"); honours and a trailing "or"
-/// are dropped.
-fn name_role_party(text: &str) -> (String, Option<String>, Option<String>) {
-    static BRACKET: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
-    let mut role = None;
-    let mut party = None;
-    for c in BRACKET.captures_iter(text) {
-        let inside = c.get(1).map_or("", |m| m.as_str()).trim();
-        match party_name(inside) {
-            Some(p) => party = Some(p),
-            None => role = Some(inside.split_whitespace().collect::<Vec<_>>().join(" ")),
-        }
-    }
-    let bare = BRACKET.replace_all(text, " ");
-    let mut words: Vec<&str> = bare.split_whitespace().collect();
-    if words.last() == Some(&"or") {
-        words.pop();
-    }
-    while words.last().is_some_and(|w| {
-        POSTNOMINALS.contains(&w.trim_matches([',', '.']).to_ascii_uppercase().as_str())
-    }) {
-        words.pop();
-    }
-    let name = words
-        .join(" ")
-        .trim_end_matches([',', ';', ':'])
-        .trim()
-        .to_owned();
-    (name, role, party)
+/// One person as a list entry gives them.
+struct Entry {
+    name: String,
+    role: Option<String>,
+    party: Option<String>,
+    position: Option<String>,
 }
+
+impl Entry {
+    /// Splits "Mrs A D Allen, MBE (Chairman)" into the name and what its
+    /// brackets say: the chair's role ("(Vice-Chair)"), a party
+    /// ("(Conservative)"), or else a position ("(Care Leaver
+    /// Representative)"). Honours and a trailing "or" are dropped.
+    fn read(text: &str) -> Entry {
+        static BRACKET: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
+        let mut entry = Entry {
+            name: String::new(),
+            role: None,
+            party: None,
+            position: None,
+        };
+        for c in BRACKET.captures_iter(text) {
+            let inside = c.get(1).map_or("", |m| m.as_str());
+            let inside = inside.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(p) = party_name(&inside) {
+                entry.party = Some(p);
+            } else if ROLE.is_match(&inside) {
+                entry.role = Some(inside);
+            } else if !inside.is_empty() {
+                entry.position = Some(inside);
+            }
+        }
+        let bare = BRACKET.replace_all(text, " ");
+        let mut words: Vec<&str> = bare.split_whitespace().collect();
+        if words.last() == Some(&"or") {
+            words.pop();
+        }
+        while words.last().is_some_and(|w| {
+            POSTNOMINALS.contains(&w.trim_matches([',', '.']).to_ascii_uppercase().as_str())
+        }) {
+            words.pop();
+        }
+        entry.name = words
+            .join(" ")
+            .trim_end_matches([',', ';', ':'])
+            .trim()
+            .to_owned();
+        entry
+    }
+}
+
+/// The chair's and leader's roles, as a bracket or a label gives them.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:vice|deputy)[- ]?)?(?:chair(?:man|woman|person)?|convenor|convener|leader|mayor)$")
+        .expect("valid regex")
+});
 
 /// True when `name` reads as one person: an optional title, then
 /// capitalised words or initials ending in a surname; no office words.
@@ -654,11 +719,6 @@ fn is_name_word(word: &str) -> bool {
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
     clean && (initial || capitalised)
-}
-
-/// How surely a table cell is the person: a title counts most.
-fn person_score(cell: &str) -> u8 {
-    u8::from(starts_with_title(cell)) * 2 + u8::from(is_person(&name_role_party(cell).0))
 }
 
 /// A short line that can head or label a column ("Clinical Lead",
@@ -695,13 +755,22 @@ mod tests {
 
     #[test]
     fn names_lose_roles_and_honours() {
-        let (name, role, party) = name_role_party("Mrs A D Allen, MBE (Chairman)");
+        let e = Entry::read("Mrs A D Allen, MBE (Chairman)");
         assert_eq!(
-            (name.as_str(), role.as_deref(), party),
-            ("Mrs A D Allen", Some("Chairman"), None)
+            (e.name.as_str(), e.role.as_deref(), e.party, e.position),
+            ("Mrs A D Allen", Some("Chairman"), None, None)
         );
-        let (_, _, party) = name_role_party("Cllr B Jones (Labour)");
-        assert_eq!(party.as_deref(), Some("Labour"));
+        let e = Entry::read("Cllr B Jones (Labour)");
+        assert_eq!(e.party.as_deref(), Some("Labour"));
+        let e = Entry::read("Jade Miller (Care Leaver Representative)");
+        assert_eq!(
+            (e.role, e.position.as_deref()),
+            (None, Some("Care Leaver Representative"))
+        );
+        assert_eq!(
+            Entry::read("B Jones (Vice Chair)").role.as_deref(),
+            Some("Vice Chair")
+        );
     }
 
     #[test]
