@@ -22,13 +22,20 @@ pub(super) fn numbered_name(cell: &str) -> Option<(&str, &str)> {
     Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
 }
 
-/// A polarity: `H`, `L`, `T`, or the words scorecards spell them with.
+/// A polarity: `H`, `L`, `T`, or the words scorecards spell them with
+/// ("High", "Lower", "Up", "Smaller is better", "High is good").
 pub(super) fn polarity(cell: &str) -> Option<Polarity> {
     let lower = cell.trim().to_lowercase();
-    match lower.as_str() {
-        "h" | "high" | "higher" | "higher is better" | "up" => Some(Polarity::High),
-        "l" | "low" | "lower" | "lower is better" | "down" => Some(Polarity::Low),
-        "t" | "target" | "on target" | "close to target" => Some(Polarity::Target),
+    let phrase = ["is better", "is good", "the better"]
+        .iter()
+        .find_map(|tail| lower.strip_suffix(tail))
+        .map(str::trim_end);
+    match (phrase, lower.as_str()) {
+        (Some("higher" | "high" | "bigger" | "larger" | "greater" | "more"), _)
+        | (None, "h" | "high" | "higher" | "up") => Some(Polarity::High),
+        (Some("lower" | "low" | "smaller" | "less" | "fewer"), _)
+        | (None, "l" | "low" | "lower" | "down") => Some(Polarity::Low),
+        (None, "t" | "target" | "on target" | "close to target") => Some(Polarity::Target),
         _ => None,
     }
 }
@@ -104,6 +111,17 @@ mod tests {
         assert_eq!(rated_number("33.9%(r)"), Some(("33.9%", Rag::Red)));
         assert_eq!(rated_number("62.9 R"), Some(("62.9", Rag::Red)));
         assert_eq!(rated_number("62.9"), None);
+    }
+
+    #[test]
+    fn polarities_are_read_from_letters_words_and_phrases() {
+        assert_eq!(polarity("H"), Some(Polarity::High));
+        assert_eq!(polarity("Higher is better"), Some(Polarity::High));
+        assert_eq!(polarity("Smaller is better"), Some(Polarity::Low));
+        assert_eq!(polarity("Low is good"), Some(Polarity::Low));
+        assert_eq!(polarity("Down"), Some(Polarity::Low));
+        assert_eq!(polarity("Better"), None);
+        assert_eq!(polarity("is better"), None);
     }
 
     #[test]

@@ -215,7 +215,11 @@ fn role_of(label: &str) -> Role {
     if OTHER.is_match(text) {
         return Role::Other;
     }
-    if has("polarity") || lower.contains("good is") || has("tolerance") {
+    if has("polarity")
+        || lower.contains("good is")
+        || lower.contains(" is better")
+        || has("tolerance")
+    {
         return Role::Polarity;
     }
     if has("period") || has("frequency") {
@@ -232,6 +236,9 @@ fn role_of(label: &str) -> Role {
     }
     if NAME.is_match(text) {
         return Role::Name;
+    }
+    if has("quarter") || has("month") {
+        return Role::Period;
     }
     if matches!(
         lower.trim_end_matches('.'),
@@ -257,6 +264,10 @@ mod tests {
         assert_eq!(role_of("RAG"), Role::Rag);
         assert_eq!(role_of("Average"), Role::Other);
         assert_eq!(role_of("Ref"), Role::Code);
+        assert_eq!(role_of("Good is"), Role::Polarity);
+        assert_eq!(role_of("Higher is better?"), Role::Polarity);
+        assert_eq!(role_of("Direction of Travel"), Role::Other);
+        assert_eq!(role_of("Quarter"), Role::Period);
     }
 
     #[test]

@@ -306,8 +306,13 @@ fn find<'a, T>(
     let from_header = header
         .column(role)
         .and_then(|c| read(at(cells, c)).map(|v| (c, v)));
-    let found = from_header
-        .or_else(|| (*cursor..cells.len()).find_map(|c| read(at(cells, c)).map(|v| (c, v))));
+    // Columns labelled for something else (direction of travel: "Up",
+    // "Down") are not searched.
+    let found = from_header.or_else(|| {
+        (*cursor..cells.len())
+            .filter(|&c| header.role(c) != Role::Other)
+            .find_map(|c| read(at(cells, c)).map(|v| (c, v)))
+    });
     // A column the header names but leaves blank in this row is blank.
     if found.is_none() && header.column(role).is_some() {
         return None;
