@@ -101,19 +101,19 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
         if !MEETING_OF.is_match(doc.text(i)) {
             return None;
         }
-        let last = (i..i + 5)
-            .take_while(|&j| j < front.end && doc.lines.get(j).is_some_and(|l| !l.is_blank()))
-            .last()
-            .unwrap_or(i);
-        let sentence = (i..=last)
-            .map(|j| doc.text(j))
+        let lines = sentence_lines(doc, i, front.end);
+        let sentence = lines
+            .iter()
+            .map(|&j| doc.text(j))
             .collect::<Vec<_>>()
             .join(" ");
         let announced = announcement(&sentence)?;
-        let stated_on = (i..=last)
+        let stated_on = lines
+            .iter()
             .rev()
-            .find(|&j| find_date(doc.text(j)).is_some())
-            .unwrap_or(last);
+            .find(|&&j| find_date(doc.text(j)).is_some())
+            .copied()
+            .unwrap_or(i);
         // "a meeting of the Committee": the heading above names it.
         let body = announced
             .body
@@ -135,6 +135,25 @@ static GENERIC_BODY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The non-blank lines a notice sentence may run over from line `start`:
+/// up to five, across single blank lines (some covers set the body apart:
+/// "You are summoned to attend a meeting of the" ⏎ "CABINET" ⏎ "to be
+/// held …"), ending at a line that closes a sentence.
+fn sentence_lines(doc: &Document, start: usize, end: usize) -> Vec<usize> {
+    let mut lines = vec![start];
+    let mut i = start;
+    while lines.len() < 5 && !doc.text(i).ends_with('.') {
+        match doc.next_non_blank(i + 1, end.min(i + 3)) {
+            Some(next) => {
+                lines.push(next);
+                i = next;
+            }
+            None => break,
+        }
+    }
+    lines
+}
+
 /// Reads body, date, time and venue from one announcing sentence, in
 /// whichever order it gives them. Sentences about other meetings
 /// ("Minutes of the meeting of … held on", "the next meeting of …") are
@@ -148,7 +167,7 @@ fn announcement(sentence: &str) -> Option<Stated> {
         .expect("valid regex")
     });
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\.(?:\s+\p{Lu}|\s*$)|\s+(?:for|to)\s+(?:the\s+purposes?\b|transact|consider|discuss|deal\s+with)")
+        Regex::new(r"\.(?:\s+\p{Lu}|\s*$)|(?i:\s+(?:for|to)\s+(?:the\s+purposes?\b|transact|consider|discuss|deal\s+with))")
             .expect("valid regex")
     });
     static OTHER_MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -453,11 +472,19 @@ fn text_is_only_a_time(text: &str) -> bool {
 }
 
 /// A short line that could be (part of) an address: no date, not a
-/// sentence, not a heading such as "AGENDA".
+/// sentence, not a heading such as "AGENDA", not the membership list that
+/// may follow the date when no venue is printed ("Councillors: …",
+/// "Panel Members"), not another label ("Dated: …") unless it is the
+/// contact box glued on.
 fn is_venue_like(line: &str) -> bool {
+    static NOT_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\w'-]+\s+){0,3}(?:members|membership|councillors|cllrs)(?:\s*[:(]|\s*$|\s+\d)|^(?:councillors?|cllrs?)\.?\s|^[^:]{1,40}:(?:\s|$)")
+            .expect("valid regex")
+    });
     let words = line.split_whitespace().count();
     let shouting = !line.chars().any(char::is_lowercase);
-    words <= 12 && !line.ends_with('.') && find_date(line).is_none() && !shouting
+    let labelled = NOT_VENUE.is_match(line) && !CONTACT_LABEL.is_match(line);
+    words <= 12 && !line.ends_with('.') && find_date(line).is_none() && !shouting && !labelled
 }
 
 /// Trims joining words, punctuation and a glued contact box from a venue;
@@ -477,13 +504,12 @@ fn clean_venue(text: &str) -> Option<String> {
 
 /// The heading printed just above the meeting's date: the nearest block of
 /// heading lines, leaving out banners ("Public Document Pack", "AGENDA",
-/// "Notice of meeting") and the council's own name. A heading wrapped over
-/// two lines is joined.
+/// "Notice of meeting") and the council's own name, and from "You are
+/// summoned to attend a meeting of the Cabinet" only what follows "meeting
+/// of". A heading wrapped over two lines is joined.
 fn body_above(doc: &Document, when: usize) -> Option<String> {
-    static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:an?\s+)?(?:(?:extraordinary|special|ordinary|annual)\s+)?meeting\s+of\s+(?:the\s+)?")
-            .expect("valid regex")
-    });
+    static MEETING_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^.*?\bmeeting\s+of\s+(?:the\s+)?").expect("valid regex"));
     let mut i = when;
     let mut blocks_seen = 0;
     while i > 0 && blocks_seen < 4 {
@@ -743,5 +769,66 @@ mod tests {
         assert!(!is_meeting_date_line(
             "Minutes of the meeting held on 9 May 2013"
         ));
+    }
+
+    fn announced(sentence: &str) -> Option<(String, String, String, String)> {
+        let s = announcement(sentence)?;
+        Some((
+            s.body.unwrap_or_default(),
+            s.date.map(|d| d.to_string()).unwrap_or_default(),
+            s.time.map(|t| t.to_string()).unwrap_or_default(),
+            s.venue.unwrap_or_default(),
+        ))
+    }
+
+    #[test]
+    fn announcements_give_their_facts_in_any_order() {
+        let expect = |body: &str, venue: &str| {
+            Some((
+                body.to_owned(),
+                "2025-04-07".to_owned(),
+                "10:30".to_owned(),
+                venue.to_owned(),
+            ))
+        };
+        assert_eq!(
+            announced("You are summoned to attend a meeting of the Cabinet, to be held in the Council Chamber, Town Hall, on Monday, 7 April 2025 at 10.30 am."),
+            expect("Cabinet", "Council Chamber, Town Hall")
+        );
+        assert_eq!(
+            announced("A meeting of the Audit Committee will take place on 7 April 2025 at 10:30 in Room 2, Civic Centre. Members of the public may attend."),
+            expect("Audit Committee", "Room 2, Civic Centre")
+        );
+        assert_eq!(
+            announced("NOTICE IS HEREBY GIVEN that a meeting of the PLANNING COMMITTEE will be held at 10.30am on Monday 7th April 2025 at County Hall, to transact the business below"),
+            expect("Planning Committee", "County Hall")
+        );
+    }
+
+    #[test]
+    fn other_meetings_are_not_announcements() {
+        assert_eq!(
+            announced(
+                "Minutes of the meeting of the Standards Sub-Committee held on 9 January 2017"
+            ),
+            None
+        );
+        assert_eq!(
+            announced("The next meeting of the Board will be held on 1 April 2025 at 2pm"),
+            None
+        );
+    }
+
+    #[test]
+    fn membership_lines_are_not_venues() {
+        assert!(is_venue_like("Council Chamber, Town Hall"));
+        assert!(is_venue_like("Members' Room, Civic Centre"));
+        assert!(is_venue_like(
+            "Committee Room 4, Riverside Telephone: 01632 960555"
+        ));
+        assert!(!is_venue_like("Committee Membership 2025/26"));
+        assert!(!is_venue_like("Councillors: Smith (Chair), Jones"));
+        assert!(!is_venue_like("Councillor Anna Reid (Chair)"));
+        assert!(!is_venue_like("Dated: Friday, 21 February"));
     }
 }

@@ -57,18 +57,20 @@ struct GroupHeading<'a> {
     title: Option<&'static str>,
     /// The list under it names substitutes, who are not members.
     substitutes: bool,
+    /// The party a heading such as "Labour Members" names.
+    party: Option<String>,
     /// A list printed after the heading's colon, on the same line.
     rest: &'a str,
 }
 
 /// "Membership (14)", "Members:", "Committee Members:", "Members of the
-/// Panel", "Voting Members", "Co-opted members (non-voting)", "Parent
+/// Panel", "Membership 2024/25", "Labour Members", "Voting Members", "Co-opted members (non-voting)", "Parent
 /// Governor Representatives", "Councillors: Smith (Chair), Jones",
 /// "Named substitutes: …".
 fn group_heading(text: &str) -> Option<GroupHeading<'_>> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^((?:[\w'-]+\s+){0,3})(membership|members|councillors|cllrs|representatives|co-optees|substitutes|reserves)(?:\s+of\s+the\s+(?:sub-committee|committee|board|panel|cabinet|forum|partnership))?\s*(\([^()]*\))?\s*(?::\s*(.*))?$",
+            r"(?i)^((?:[\w'-]+\s+){0,3})(membership|members?|councillors|cllrs|representatives?|co-optees?|substitutes?|reserves?)(?:\s+of\s+the\s+(?:sub-committee|committee|board|panel|cabinet|forum|partnership))?(?:\s+\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(\([^()]*\))?\s*(?::\s*(.*))?$",
         )
         .expect("valid regex")
     });
@@ -84,6 +86,9 @@ fn group_heading(text: &str) -> Option<GroupHeading<'_>> {
         return None;
     }
     let word = c.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    if word == "member" && qualifier.is_empty() {
+        return None;
+    }
     let said =
         format!("{qualifier} {word} {}", c.get(3).map_or("", |m| m.as_str())).to_ascii_lowercase();
     let voting = if NON_VOTING.is_match(&said) {
@@ -104,6 +109,7 @@ fn group_heading(text: &str) -> Option<GroupHeading<'_>> {
         voting,
         title,
         substitutes: SUBSTITUTE.is_match(&said),
+        party: party_name(qualifier),
         rest: c.get(4).map_or("", |m| m.as_str()),
     })
 }
@@ -196,7 +202,7 @@ impl Section {
         self.voting = heading.voting.or(self.voting);
         self.title = heading.title;
         self.substitutes = heading.substitutes;
-        self.party = None;
+        self.party = heading.party;
         self.push_text(heading.rest, source);
     }
 
@@ -270,14 +276,23 @@ impl Section {
     }
 
     /// A tab table row: one cell is the person (a titled one first), a
-    /// party cell is the party, the rest is the post. Header rows ("Name ⇥
-    /// Representing") and rows without a person are skipped.
+    /// party cell is the party, the rest is the post; a row of titled
+    /// people only is a list set in columns. Header rows ("Name ⇥ Representing") and
+    /// rows without a person are skipped.
     fn table_row(&mut self, text: &str, source: Lines) {
         let cells: Vec<&str> = text
             .split('\t')
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .collect();
+        let titled = cells.len() > 1 && cells.iter().all(|c| starts_with_title(c));
+        let people: Option<Vec<Entry>> = cells.iter().map(|c| self.entry(c)).collect();
+        if let Some(people) = people.filter(|_| titled) {
+            for entry in people {
+                self.push(entry, source);
+            }
+            return;
+        }
         let Some((person, mut entry)) = cells
             .iter()
             .enumerate()
@@ -640,29 +655,31 @@ struct Entry {
 
 impl Entry {
     /// Splits "Mrs A D Allen, MBE (Chairman)" into the name and what its
-    /// brackets say: the chair's role ("(Vice-Chair)"), a party
-    /// ("(Conservative)"), or else a position ("(Care Leaver
-    /// Representative)"). Honours and a trailing "or" are dropped.
+    /// brackets say, and "Mr J Carter – Diocese of Westbury" into the name
+    /// and what the dash adds (see [`Entry::describe`]). Honours and a
+    /// trailing "or" are dropped.
     fn read(text: &str) -> Entry {
         static BRACKET: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
+        static DASH: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\s+[-–—]\s+").expect("valid regex"));
         let mut entry = Entry {
             name: String::new(),
             role: None,
             party: None,
             position: None,
         };
+        let (text, added) = match DASH.find(text) {
+            Some(m) => (
+                text.get(..m.start()).unwrap_or(text),
+                text.get(m.end()..).unwrap_or(""),
+            ),
+            None => (text, ""),
+        };
         for c in BRACKET.captures_iter(text) {
-            let inside = c.get(1).map_or("", |m| m.as_str());
-            let inside = inside.split_whitespace().collect::<Vec<_>>().join(" ");
-            if let Some(p) = party_name(&inside) {
-                entry.party = Some(p);
-            } else if ROLE.is_match(&inside) {
-                entry.role = Some(inside);
-            } else if !inside.is_empty() {
-                entry.position = Some(inside);
-            }
+            entry.describe(c.get(1).map_or("", |m| m.as_str()));
         }
+        entry.describe(added);
         let bare = BRACKET.replace_all(text, " ");
         let mut words: Vec<&str> = bare.split_whitespace().collect();
         if words.last() == Some(&"or") {
@@ -680,6 +697,26 @@ impl Entry {
             .to_owned();
         entry
     }
+
+    /// Takes what a bracket or dash says about the member, part by part
+    /// ("Chair, Labour"): the chair's role, a party, or else a position
+    /// ("Care Leaver Representative").
+    fn describe(&mut self, said: &str) {
+        let mut position = Vec::new();
+        for part in said.split([',', ';']) {
+            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(p) = party_name(&part) {
+                self.party = Some(p);
+            } else if ROLE.is_match(&part) {
+                self.role = Some(part);
+            } else if !part.is_empty() {
+                position.push(part);
+            }
+        }
+        if !position.is_empty() {
+            self.position = Some(position.join(", "));
+        }
+    }
 }
 
 /// The chair's and leader's roles, as a bracket or a label gives them.
@@ -689,7 +726,8 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// True when `name` reads as one person: an optional title, then
-/// capitalised words or initials ending in a surname; no office words.
+/// capitalised words or initials ending in a surname ("de Souza" and, after
+/// a title, "SMITH" too); no office words.
 fn is_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let titled = words
@@ -697,12 +735,30 @@ fn is_person(name: &str) -> bool {
         .take_while(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
         .count();
     let rest = words.get(titled..).unwrap_or(&[]);
-    let shaped = rest.iter().all(|w| is_name_word(w))
-        && rest
-            .last()
-            .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1);
+    let Some((surname, given)) = rest.split_last() else {
+        return false;
+    };
+    let shaped = given
+        .iter()
+        .all(|w| is_name_word(w) || PARTICLES.contains(w))
+        && (is_name_word(surname) || (titled > 0 && is_capitals_surname(surname)))
+        && surname.chars().filter(|c| c.is_alphabetic()).count() > 1;
     let needed = if titled > 0 { 1 } else { 2 };
     shaped && rest.len() >= needed && rest.len() <= 5
+}
+
+/// Lower-case words inside surnames ("de Souza", "van der Berg").
+const PARTICLES: [&str; 10] = [
+    "de", "da", "di", "du", "van", "von", "der", "le", "la", "al",
+];
+
+/// "SMITH", "O'NEILL": a surname printed in capitals.
+fn is_capitals_surname(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+        && !NOT_NAME_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// "Allen", "O'Brien", "Segall-", "J", "J." — but not "NHS" or "of".
