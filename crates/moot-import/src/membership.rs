@@ -31,19 +31,27 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Reads the membership from the front matter.
+/// Reads the membership from the front matter: the first list that a
+/// members heading opens, or a list led by a plural title
+/// ("Councillors Smith (Chair), Jones and Brown") where there is no heading.
 pub fn parse(doc: &Document, parts: &[Part], _diagnostics: &mut Vec<Diagnostic>) -> Vec<Member> {
+    static TITLED_LIST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?i:councillors|cllrs)\.?\s+\p{Lu}").expect("valid regex"));
     let front = front_range(doc, parts);
     let mut members = Vec::new();
     let mut i = front.start;
     while i < front.end && members.is_empty() {
-        match group_heading(doc.text(i)) {
-            Some(heading) if !heading.substitutes => {
-                let mut reader = Section::default();
-                i = reader.read(doc, i, front.end).max(i + 1);
-                members = reader.members;
-            }
-            _ => i += 1,
+        let text = doc.text(i);
+        let opens = match group_heading(text) {
+            Some(heading) => !heading.substitutes,
+            None => TITLED_LIST.is_match(text),
+        };
+        if opens {
+            let mut reader = Section::default();
+            i = reader.read(doc, i, front.end).max(i + 1);
+            members = reader.members;
+        } else {
+            i += 1;
         }
     }
     members
@@ -77,7 +85,7 @@ fn group_heading(text: &str) -> Option<GroupHeading<'_>> {
     static NON_VOTING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"non[-\s]?voting").expect("valid regex"));
     static CO_OPTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:associate|co-?opted|co-?optees|advisory|observers?|independent|representatives)\b")
+        Regex::new(r"\b(?:associate|co-?opted|co-?optees?|advisory|observers?|independent|representatives?)\b")
             .expect("valid regex")
     });
     let c = HEADING.captures(text)?;
@@ -139,11 +147,13 @@ struct Section {
 }
 
 impl Section {
-    /// Reads from the heading at `start`; returns the index after the
-    /// section.
+    /// Reads from the heading (or titled list) at `start`; returns the
+    /// index after the section.
     fn read(&mut self, doc: &Document, start: usize, end: usize) -> usize {
-        if let Some(heading) = group_heading(doc.text(start)) {
-            self.open_group(heading, doc.source_of(start..start + 1));
+        let source = doc.source_of(start..start + 1);
+        match group_heading(doc.text(start)) {
+            Some(heading) => self.open_group(heading, source),
+            None => self.push_text(doc.text(start), source),
         }
         let mut i = start + 1;
         while i < end {
