@@ -18,6 +18,7 @@
 use crate::document::{Document, Line};
 use moot_domain::Lines;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Normalises a pack's text into a [`Document`].
@@ -25,6 +26,14 @@ pub fn normalise(text: &str) -> Document {
     let mut lines = Vec::new();
     for (index, raw) in text.split('\n').enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        // Glued headings need bold markup; most lines have none.
+        if !raw.contains("**") {
+            lines.push(Line {
+                text: clean_line(raw),
+                source: Lines::one(number),
+            });
+            continue;
+        }
         for piece in split_glued_headings(raw) {
             lines.push(Line {
                 text: clean_line(piece),
@@ -65,17 +74,52 @@ fn is_glued_heading_prefix(before: &str) -> bool {
     before.trim_end().ends_with("**") || (!letters.is_empty() && upper * 10 >= letters.len() * 9)
 }
 
+/// Bytes a repair needs: line-end and page-break debris or a no-break
+/// space's trailing byte, markup openers, anything outside ASCII.
+const CONTROL: u8 = 1;
+const MARKUP: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// Which repairs a line may need, from one pass over its bytes.
+fn needs(raw: &str) -> u8 {
+    raw.bytes().fold(0, |acc, b| {
+        acc | match b {
+            b'\r' | 0x0c => CONTROL,
+            b'<' | b'[' | b'#' | b'*' => MARKUP,
+            0xa0 => CONTROL | NON_ASCII,
+            0x80.. => NON_ASCII,
+            _ => 0,
+        }
+    })
+}
+
 fn clean_line(raw: &str) -> String {
-    let text = raw.replace(['\r', '\u{0c}'], "").replace('\u{a0}', " ");
-    let text = strip_markup(&text);
-    let text = replace_look_alikes(&text);
+    let needs = needs(raw);
+    let mut text = if needs & CONTROL != 0 {
+        Cow::Owned(raw.replace(['\r', '\u{0c}'], "").replace('\u{a0}', " "))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    if needs & MARKUP != 0 {
+        text = strip_markup(text);
+    }
+    if needs & NON_ASCII != 0 {
+        text = replace_look_alikes(text);
+    }
     if is_page_debris(&text) {
         return String::new();
     }
-    text.trim_end().to_owned()
+    match text {
+        Cow::Owned(mut owned) => {
+            owned.truncate(owned.trim_end().len());
+            owned
+        }
+        Cow::Borrowed(text) => text.trim_end().to_owned(),
+    }
 }
 
-fn strip_markup(text: &str) -> String {
+/// Each pattern runs only on lines holding the character it needs.
+fn strip_markup(text: Cow<'_, str>) -> Cow<'_, str> {
     static HTML: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)</?(?:u|i|b|em|strong|sup|sub|br|span|p|font)\b[^>]*>").expect("valid")
     });
@@ -87,13 +131,23 @@ fn strip_markup(text: &str) -> String {
         LazyLock::new(|| Regex::new(r"(^|[\s(])\*([^\s*])").expect("valid regex"));
     static ITALIC_CLOSE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"([^\s*])\*([\s),.;:]|$)").expect("valid regex"));
-    let text = HTML.replace_all(text, " ");
-    let text = LINK.replace_all(&text, "$1");
-    let text = HEADING.replace(&text, "");
+    let mut text = text;
+    if text.contains('<') {
+        text = Cow::Owned(HTML.replace_all(&text, " ").into_owned());
+    }
+    if text.contains("](") {
+        text = Cow::Owned(LINK.replace_all(&text, "$1").into_owned());
+    }
+    if text.trim_start().starts_with('#') {
+        text = Cow::Owned(HEADING.replace(&text, "").into_owned());
+    }
+    if !text.contains('*') {
+        return text;
+    }
     let text = text.replace("**", "");
     let text = ITALIC_OPEN.replace_all(&text, "$1$2");
     let text = ITALIC_CLOSE.replace_all(&text, "$1$2");
-    text.into_owned()
+    Cow::Owned(text.into_owned())
 }
 
 /// The Latin letter an OCR look-alike stands for.
@@ -128,9 +182,12 @@ fn latin_for(c: char) -> Option<char> {
 /// Replaces look-alike letters in tab-separated table lines, and in words
 /// that mix them with Latin letters. Genuine Greek or Cyrillic prose, which
 /// has no Latin letters in its words and no tabs, is left alone.
-fn replace_look_alikes(text: &str) -> String {
-    if !text.chars().any(|c| latin_for(c).is_some()) {
-        return text.to_owned();
+fn replace_look_alikes(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| !c.is_ascii() && latin_for(c).is_some())
+    {
+        return text;
     }
     let in_table = text.contains('\t');
     let mut out = String::with_capacity(text.len());
@@ -146,7 +203,7 @@ fn replace_look_alikes(text: &str) -> String {
             out.push_str(word);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn is_page_debris(text: &str) -> bool {
@@ -154,7 +211,9 @@ fn is_page_debris(text: &str) -> bool {
         Regex::new(r"(?i)^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|this page (?:is )?intentionally (?:left )?blank\.?|-\s*\d+\s*-)\s*$")
             .expect("valid regex")
     });
-    DEBRIS.is_match(text)
+    // Every form opens with "page", "this" or a dash.
+    let opens = text.trim_start().chars().next();
+    matches!(opens, Some('p' | 'P' | 't' | 'T' | '-')) && DEBRIS.is_match(text)
 }
 
 /// Joins "(Pages 19 -" with a following "26)" (blank lines between allowed).
@@ -164,8 +223,15 @@ fn join_wrapped_page_references(lines: &mut Vec<Line>) {
     static CLOSE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*[-–—]?\s*\d+\s*\)").expect("valid regex"));
     let mut i = 0;
+    // An open reference holds "(" and ends with its first page or a dash.
+    let may_open = |text: &str| {
+        text.contains('(')
+            && text
+                .trim_end()
+                .ends_with(|c: char| c.is_numeric() || matches!(c, '-' | '–' | '—'))
+    };
     while i < lines.len() {
-        if OPEN.is_match(&lines[i].text) {
+        if may_open(&lines[i].text) && OPEN.is_match(&lines[i].text) {
             let next = (i + 1..lines.len().min(i + 4)).find(|&j| !lines[j].is_blank());
             if let Some(j) = next.filter(|&j| CLOSE.is_match(&lines[j].text)) {
                 let tail = std::mem::take(&mut lines[j].text);

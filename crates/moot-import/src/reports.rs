@@ -112,7 +112,11 @@ fn label_of(text: &str) -> Option<Label> {
         return None;
     }
     // Labels are short: a colon early on, or a bare "Date"/"Decision".
-    let head: String = text.chars().take(48).collect();
+    let head = text
+        .char_indices()
+        .nth(48)
+        .and_then(|(i, _)| text.get(..i))
+        .unwrap_or(text);
     let bare = matches!(first, 'D' | 'd');
     if !head.contains(':') && !bare {
         return None;

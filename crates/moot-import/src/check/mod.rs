@@ -55,7 +55,8 @@ fn check_counts(doc: &Document, part: &Part, rows: &[&IndicatorRow], out: &mut V
         .unwrap_or_default();
     for i in part.range.clone() {
         let text = doc.text(i);
-        if text.contains('\t') {
+        // Stated counts need a figure; tables are not summaries.
+        if text.contains('\t') || !text.contains(char::is_numeric) {
             continue;
         }
         let here = doc.source_of(i..i + 1);
@@ -189,17 +190,47 @@ fn is_total(label: &str) -> bool {
     lower == "total" || lower.starts_with("total ") && !lower.contains("variance")
 }
 
-/// A figure as printed: "1,275,154", "-373,213", "(1,234)", "£5.2".
+/// A figure as printed: "1,275,154", "-373,213", "(1,234)", "£5.2". A
+/// bracket or any sign marks it negative.
 fn figure(cell: &str) -> Option<f64> {
-    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\()?[£$]?([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)?$").expect("valid regex")
-    });
-    let c = FIGURE.captures(cell.trim())?;
-    let digits = c.get(3)?.as_str().replace(',', "");
-    let fraction = c.get(4).map_or("", |m| m.as_str());
-    let value: f64 = format!("{digits}{fraction}").parse().ok()?;
-    let negative = c.get(1).is_some() || c.get(2).is_some_and(|m| !m.as_str().is_empty());
+    let mut rest = cell.trim();
+    let mut negative = false;
+    if let Some(r) = rest.strip_prefix('(') {
+        negative = true;
+        rest = r;
+    }
+    rest = rest.strip_prefix(['£', '$']).unwrap_or(rest);
+    if let Some(r) = rest.strip_prefix(['-', '+', '−']) {
+        negative = true;
+        rest = r;
+    }
+    let rest = rest.strip_suffix(')').unwrap_or(rest);
+    let (whole, fraction) = match rest.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (rest, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !grouped_digits(whole) || fraction.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let digits = whole.replace(',', "");
+    let value: f64 = match fraction {
+        Some(f) => format!("{digits}.{f}").parse().ok()?,
+        None => digits.parse().ok()?,
+    };
     Some(if negative { -value } else { value })
+}
+
+/// "1234" or "1,234,567": digits, or thousands grouped by commas.
+fn grouped_digits(text: &str) -> bool {
+    let mut groups = text.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) || first.is_empty() {
+        return false;
+    }
+    let rest: Vec<&str> = groups.collect();
+    rest.is_empty() || first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits(g))
 }
 
 /// The first column where the total matches no reading of the lines above.

@@ -143,6 +143,12 @@ pub(super) fn labels_a_column(label: &str) -> bool {
 /// roles, one of them the indicator's name and one a result or target (an
 /// action plan has names and ratings but no results).
 fn named(cells: &[&str]) -> Option<Header> {
+    // Cheap test first: a name label and a result or target label need
+    // their words somewhere in the row.
+    let mentioned = |words: Words| cells.iter().any(|c| mentions(c, words));
+    if !mentioned(Words::Name) || !(mentioned(Words::Result) || mentioned(Words::Target)) {
+        return None;
+    }
     let roles: Vec<Role> = cells.iter().map(|c| role_of(c)).collect();
     let mut kinds: Vec<Role> = roles
         .iter()
@@ -180,6 +186,47 @@ fn series(cells: &[&str]) -> Option<Header> {
     (count >= 2 && stray == 0 && first_period <= 1).then_some(Header::Series { periods })
 }
 
+/// Whether `text` holds one of the words a label pattern in [`role_of`]
+/// needs, in any case: a cheap literal search that rules most cells out
+/// before the word-boundary patterns run.
+fn mentions(text: &str, words: Words) -> bool {
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?i)previous|prior|last|outturn|out-turn|baseline|dot|direction|trend|benchmark|",
+            r"comparator|national|england|num|floor"
+        ))
+        .expect("valid regex")
+    });
+    static RAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)rag|rating|status|alert").expect("valid regex"));
+    static RESULT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)result|actual|achieved|current|latest|value|position|performance")
+            .expect("valid regex")
+    });
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)indicator|measure|description|programme|kpi|metric").expect("valid regex")
+    });
+    static TARGET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)target").expect("valid regex"));
+    match words {
+        Words::Other => OTHER.is_match(text),
+        Words::Rag => RAG.is_match(text),
+        Words::Result => RESULT.is_match(text),
+        Words::Name => NAME.is_match(text),
+        Words::Target => TARGET.is_match(text),
+    }
+}
+
+/// The word lists [`mentions`] searches for.
+#[derive(Clone, Copy)]
+enum Words {
+    Other,
+    Rag,
+    Result,
+    Name,
+    Target,
+}
+
 /// The role a header label names.
 fn role_of(label: &str) -> Role {
     static OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,19 +247,17 @@ fn role_of(label: &str) -> Role {
             .expect("valid regex")
     });
     let text = label.trim();
-    let lower = text.to_lowercase();
-    let has = |word: &str| {
-        lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == word)
-    };
     if text.is_empty() || !text.chars().any(char::is_alphabetic) {
         return Role::Empty;
     }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |word: &str| words.contains(&word);
+
     if has("denom") || has("denominator") {
         return Role::Denominator;
     }
-    if OTHER.is_match(text) {
+    if mentions(text, Words::Other) && OTHER.is_match(text) {
         return Role::Other;
     }
     if has("polarity")
@@ -228,13 +273,16 @@ fn role_of(label: &str) -> Role {
     if has("target") {
         return Role::Target;
     }
-    match (RESULT.is_match(text), RAG.is_match(text)) {
+    let result = mentions(text, Words::Result) && RESULT.is_match(text);
+    let rag = mentions(text, Words::Rag) && RAG.is_match(text);
+    let name = mentions(text, Words::Name) && NAME.is_match(text);
+    match (result, rag) {
         (true, true) => return Role::ValueRag,
         (false, true) => return Role::Rag,
-        (true, false) if !NAME.is_match(text) => return Role::Value,
+        (true, false) if !name => return Role::Value,
         _ => {}
     }
-    if NAME.is_match(text) {
+    if name {
         return Role::Name;
     }
     if has("quarter") || has("month") {

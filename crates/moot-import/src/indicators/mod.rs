@@ -201,9 +201,8 @@ fn stacked_header(
     cells: &[&str],
 ) -> Option<Header> {
     let table = table?;
-    let labels = cells.iter().any(|c| header::labels_a_column(c));
     if after != Some(table.header_line)
-        || !labels
+        || !cells.iter().any(|c| header::labels_a_column(c))
         || cells.iter().any(|c| cell::number(c).is_some())
     {
         return None;
