@@ -363,7 +363,7 @@ fn first_meeting_date_line(doc: &Document, front: Range<usize>) -> Option<usize>
 fn is_meeting_date_line(text: &str) -> bool {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:(?:meeting\s+)?date(?:\s+and\s+time)?\s*:?|on|held\s+on|when\s*:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$",
+            r"(?i)^(?:(?:meeting\s+)?date(?:\s+and\s+time)?\s*:?|on|(?:(?:the\s+)?meeting\s+)?(?:(?:is\s+)?(?:to|will)\s+be\s+)?held\s+on|when\s*:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$",
         )
         .expect("valid regex")
     });
@@ -491,7 +491,8 @@ fn is_venue_like(line: &str) -> bool {
 /// `None` when nothing is left.
 fn clean_venue(text: &str) -> Option<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[\s,.;:–-]|at\b|in\b|venue\b|place\b)+").expect("valid regex")
+        Regex::new(r"(?i)^(?:[\s,.;:–-]|at\b|in\b|venue\b|place\b)+(?:the\s+)?")
+            .expect("valid regex")
     });
     let text = CONTACT_LABEL
         .find(text)
@@ -759,6 +760,19 @@ mod tests {
         assert_eq!(person_at_start("01905 765765 for help"), None);
         assert_eq!(person_at_start("Democratic Services on 01234 567890"), None);
         assert_eq!(person_at_start("Mrs Patel"), Some("Mrs Patel".to_owned()));
+    }
+
+    #[test]
+    fn a_meeting_to_be_held_on_a_date_states_the_date() {
+        assert!(is_meeting_date_line(
+            "Meeting to be held on Thursday 27 March 2025 at 1.30pm"
+        ));
+        assert!(is_meeting_date_line(
+            "The meeting will be held on 3 June 2025"
+        ));
+        assert!(!is_meeting_date_line(
+            "The last meeting was held on 3 June 2025"
+        ));
     }
 
     #[test]
