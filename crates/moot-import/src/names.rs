@@ -99,6 +99,54 @@ const NOT_NAMES: &[&str] = &[
     "private",
     "public",
     "session",
+    // Organisations and roles printed beside names ("Chris Dale, Anyshire
+    // Chamber of Commerce", "Director of Public Health").
+    "chamber",
+    "commerce",
+    "police",
+    "service",
+    "services",
+    "trust",
+    "association",
+    "partnership",
+    "authority",
+    "nhs",
+    "university",
+    "college",
+    "school",
+    "schools",
+    "department",
+    "directorate",
+    "officer",
+    "director",
+    "manager",
+    "executive",
+    "commissioner",
+    "healthwatch",
+    "ltd",
+    "limited",
+    "society",
+    "agency",
+    "centre",
+    "forum",
+    "group",
+    "team",
+    "network",
+    "representative",
+    "probation",
+    "health",
+    "wellbeing",
+    "care",
+    "housing",
+    "safety",
+    "planning",
+    "licensing",
+    "scrutiny",
+    "audit",
+    // A table's column headings.
+    "name",
+    "organisation",
+    "role",
 ];
 
 /// Lower-case words that may sit inside a name ("Ursula von der Leyen").
@@ -155,13 +203,49 @@ fn is_shouted(words: &[&str]) -> bool {
             .all(|w| !w.chars().any(char::is_lowercase))
 }
 
-/// Splits `text` at top level (outside brackets) wherever `is_separator`
-/// matches at a char boundary; the separator's length comes back from it.
-fn split_top_level(text: &str, separator_len: impl Fn(&str) -> Option<usize>) -> Vec<&str> {
+/// Length of a separator at the start of `rest` that always ends a list
+/// piece: a comma, a semicolon or a tab (a table's next cell).
+fn hard_separator(rest: &str) -> Option<usize> {
+    rest.starts_with([',', ';', '\t']).then_some(1)
+}
+
+/// Length of the word "and" / "&" between spaces at the start of `rest`.
+fn word_separator(rest: &str) -> Option<usize> {
+    [" and ", " & ", " AND "]
+        .iter()
+        .find(|sep| rest.starts_with(**sep))
+        .map(|sep| sep.len())
+}
+
+/// Dashes between spaces, printed between a name and a role.
+const ROLE_DASHES: [&str; 3] = [" - ", " – ", " — "];
+
+/// The role printed after a name and a spaced dash: "Dan Cole - Fire and
+/// Rescue Service" gives ("Dan Cole", "Fire and Rescue Service").
+fn split_role(piece: &str) -> (&str, Option<&str>) {
+    ROLE_DASHES
+        .iter()
+        .filter_map(|dash| piece.find(dash).map(|at| (at, dash.len())))
+        .min()
+        .map_or((piece, None), |(at, len)| {
+            (&piece[..at], Some(&piece[at + len..]))
+        })
+}
+
+/// A list piece without a leading bullet ("• Councillor A Smith").
+fn without_bullet(piece: &str) -> &str {
+    piece
+        .trim_start_matches(['•', '·', '▪', '◦', '‣', '*', '-', '–'])
+        .trim_start()
+}
+
+/// Splits a printed list into its top-level pieces: at commas, semicolons,
+/// tabs and "and", leaving bracketed text whole, and a role printed after a
+/// spaced dash whole up to the next comma ("Dan Cole - Fire and Rescue
+/// Service, Erin Doyle").
+pub fn split_list(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    let mut skip_until = 0;
+    let (mut depth, mut start, mut skip_until, mut in_role) = (0usize, 0, 0, false);
     for (i, c) in text.char_indices() {
         if i < skip_until {
             continue;
@@ -169,36 +253,24 @@ fn split_top_level(text: &str, separator_len: impl Fn(&str) -> Option<usize>) ->
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => {
-                if let Some(len) = separator_len(&text[i..]) {
+            _ if depth > 0 => {}
+            _ => {
+                let rest = &text[i..];
+                let separator =
+                    hard_separator(rest).or_else(|| word_separator(rest).filter(|_| !in_role));
+                if let Some(len) = separator {
                     pieces.push(&text[start..i]);
                     start = i + len;
                     skip_until = start;
+                    in_role = false;
+                } else if ROLE_DASHES.iter().any(|dash| rest.starts_with(dash)) {
+                    in_role = true;
                 }
             }
-            _ => {}
         }
     }
     pieces.push(&text[start..]);
     pieces
-}
-
-/// Length of a list separator at the start of `rest`: a comma, a
-/// semicolon, or the word "and" / "&" between spaces.
-fn list_separator(rest: &str) -> Option<usize> {
-    if rest.starts_with([',', ';']) {
-        return Some(1);
-    }
-    [" and ", " & ", " AND "]
-        .iter()
-        .find(|sep| rest.starts_with(**sep))
-        .map(|sep| sep.len())
-}
-
-/// Splits a printed list into its top-level pieces (commas, semicolons,
-/// "and"), leaving bracketed text whole.
-pub fn split_list(text: &str) -> Vec<&str> {
-    split_top_level(text, list_separator)
         .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -252,13 +324,14 @@ pub fn is_plural_title(word: &str) -> bool {
     PLURAL_TITLES.iter().any(|(plural, _)| *plural == bare)
 }
 
-fn starts_with_honorific(name: &str) -> bool {
+/// True when a name is printed with a title ("Cllr A Smith").
+pub fn starts_with_honorific(name: &str) -> bool {
     name.split_whitespace().next().is_some_and(is_honorific)
 }
 
-/// Splits a list of people into names with their notes. Post-nominals
-/// printed after a comma ("Mr K A Ferrin, MBE") stay with their name and
-/// are dropped; a plural title ("Councillors Smith and Jones") is given to
+/// Splits a list of people into names with their notes. A role printed
+/// after a spaced dash is a note; post-nominals printed after a comma ("Mr
+/// K A Ferrin, MBE") stay with their name and are dropped; a plural title ("Councillors Smith and Jones") is given to
 /// every following name that has no title of its own; a trailing full stop
 /// is removed.
 pub fn split_name_list(text: &str) -> Vec<ListedName> {
@@ -266,7 +339,12 @@ pub fn split_name_list(text: &str) -> Vec<ListedName> {
     let mut names: Vec<ListedName> = Vec::new();
     let mut carried_title: Option<&'static str> = None;
     for piece in split_list(text) {
-        let (raw_name, notes) = take_notes(piece);
+        let (head, role) = split_role(without_bullet(piece));
+        let (raw_name, mut notes) = take_notes(head);
+        if let Some((role, role_notes)) = role.map(take_notes) {
+            notes.extend(std::iter::once(role).filter(|r| !r.is_empty()));
+            notes.extend(role_notes);
+        }
         let mut name = without_postnominals(&raw_name);
         if name.split_whitespace().all(is_postnominal) {
             if let Some(previous) = names.last_mut() {
@@ -397,6 +475,21 @@ mod tests {
         );
         let list = split_name_list("Mrs A D Allen, MBE (Chairman), Mr B Neaves");
         assert_eq!(list[0].notes, ["Chairman"]);
+    }
+
+    #[test]
+    fn roles_after_a_dash_or_a_tab_are_not_names() {
+        let list = split_name_list("Dan Cole - Fire and Rescue Service, Erin Doyle – Probation");
+        assert_eq!(list[0].name, "Dan Cole");
+        assert_eq!(list[0].notes, ["Fire and Rescue Service"]);
+        assert_eq!(list[1].name, "Erin Doyle");
+        assert_eq!(
+            names("Gail Hunt\tHousing Forum"),
+            ["Gail Hunt", "Housing Forum"]
+        );
+        assert_eq!(names("• Gail Hunt"), ["Gail Hunt"]);
+        assert!(!looks_like_name("Northbridge Chamber of Commerce"));
+        assert!(!looks_like_name("Director of Public Health"));
     }
 
     #[test]

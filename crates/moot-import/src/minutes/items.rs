@@ -28,8 +28,15 @@ const MAX_LAST_MINUTE_LINES: usize = 150;
 const MAX_TITLE_CHARS: usize = 320;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-•·]\s*)?(?P<label>(?P<prefix>[A-Z]{1,8}/(?:\d{1,4}/)?|[A-Z]{2,6}\s)?(?P<n>\d{1,4})(?:/\d{2,4})?)(?:[.)]?\s+(?P<title>\S.*)|[.)]\s*)$")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"^(?:[-•·]\s*)?",
+        // "Minute 12:", "Min. No. 12": words before the number, not printed in it.
+        r"(?:(?i:min(?:ute)?\.?)\s*(?:(?i:no)\.?\s*)?)?",
+        // "PL.21", "CAB 12", "HWB/24/01", "HWB23/12", "12/24", "45".
+        r"(?P<label>(?P<prefix>[A-Z]{1,8}(?:/(?:\d{1,4}/)?|\.\s?)?|[A-Z]{2,8}\s)?(?P<n>\d{1,4})(?:/\d{2,4})?)",
+        r"(?:[.):]?(?:\s*[-–—])?\s+(?P<title>\S.*)|(?P<closed>[.):])?\s*)$",
+    ))
+    .expect("valid regex")
 });
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?:agenda\s+)?items?\s*(?:no\.?\s*)?([A-Z]{0,2}\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)")
@@ -41,12 +48,21 @@ static ITEM_REF_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b|(?i:^decisions?\s*:)",
+        r"\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b|(?i:^(?:decisions?|resolutions?)\s*(?::|[-–]\s))",
         r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
         r"|(?:^|[.;:]\s+)It\s+was\s+(?i:(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
         r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members)\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
+        // Planning decisions: "that planning permission be GRANTED", "Application REFUSED".
+        r"|(?i:\b(?:permission|consent|application)\s+(?:be|is\s+hereby)\s+(?:granted|refused|approved|deferred)\b)",
+        r"|\b(?:permission|consent|[Aa]pplication)\s+(?:GRANTED|REFUSED|APPROVED|DEFERRED)\b",
     ))
     .expect("valid regex")
+});
+/// A planning application's reference opening a minute's title:
+/// "24/00512/OUT", "DC/24/0456/HOU", "P/2024/0123".
+static APPLICATION_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]{1,4}/\d{2,4}/\d{3,6}|\d{2,4}/\d{3,6}/[A-Z]{2,5})\b")
+        .expect("valid regex")
 });
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^(?:chairman|chair|chairperson|signed)\s*[:.…_]*\s*(?:\d.*)?$")
@@ -76,8 +92,8 @@ pub struct Minute {
 /// A numbered line that may be a minute heading.
 #[derive(Debug, Clone)]
 struct Candidate {
-    /// What the number is printed after ("HWB/24/" in "HWB/24/01"); the
-    /// sequence runs within one prefix.
+    /// What the number is printed after ("HWB/24/" in "HWB/24/01", "PL"
+    /// in "PL.21" or "PL 22"); the sequence runs within one prefix.
     prefix: String,
     number: u32,
     label: String,
@@ -100,9 +116,16 @@ pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
         .clone()
         .filter_map(|i| candidate(doc, i, range.end))
         .collect();
-    let chain = sequence(&candidates);
+    let closings: Vec<usize> = range
+        .clone()
+        .filter(|&i| CLOSING.is_match(doc.text(i)))
+        .collect();
+    let chain = sequence(&candidates, &closings);
     let set_end = chain.last().map_or(range.end, |last| {
-        closing_line(doc, last.body_start..range.end)
+        closing_after(&closings, last.heading).map_or_else(
+            || range.end.min(last.body_start + MAX_LAST_MINUTE_LINES),
+            |i| i + 1,
+        )
     });
     let mut minutes: Vec<Minute> = Vec::with_capacity(chain.len());
     for (n, c) in chain.iter().enumerate() {
@@ -118,13 +141,12 @@ pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
     minutes
 }
 
-/// Where the set ends within `after_last`, the last minute's lines: at its
-/// closing line, or after a bounded run of lines.
-fn closing_line(doc: &Document, after_last: Range<usize>) -> usize {
-    let capped = after_last.end.min(after_last.start + MAX_LAST_MINUTE_LINES);
-    (after_last.start..capped)
-        .find(|&i| CLOSING.is_match(doc.text(i)))
-        .map_or(capped, |i| i + 1)
+/// The first closing line ("The meeting closed at ...", the chairman's
+/// signature) after line `after`, from the sorted `closings`.
+fn closing_after(closings: &[usize], after: usize) -> Option<usize> {
+    closings
+        .get(closings.partition_point(|&i| i <= after))
+        .copied()
 }
 
 /// The numbered line at `i` as a candidate heading, if its title reads as
@@ -134,15 +156,21 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
     let caps = NUMBERED.captures(doc.text(i))?;
     let label = caps.name("label")?.as_str();
     let prefix = caps.name("prefix").map_or("", |m| m.as_str());
+    let prefix: String = prefix.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
     let number: u32 = caps.name("n")?.as_str().parse().ok()?;
     let (mut text, mut body_start) = match caps.name("title") {
         Some(title) => (title.as_str().to_owned(), i + 1),
-        // "45." alone, its title on the next line (a table's columns).
+        // "45." or "PL.45" alone, its title on the next line (a table's
+        // columns); a bare "45" is more likely a page number.
+        None if prefix.is_empty() && caps.name("closed").is_none() => return None,
         None => {
             let next = doc.next_non_blank(i + 1, end.min(i + 3))?;
             (doc.text(next).to_owned(), next + 1)
         }
     };
+    if is_table_row(&text) {
+        return None;
+    }
     let title_line = body_start - 1;
     if !ITEM_REF.is_match(&text) {
         if let Some(next) = doc.next_non_blank(title_line + 1, end.min(title_line + 4)) {
@@ -158,7 +186,7 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
         .map(|m| m.as_str().to_owned());
     let title = clean_title(&ITEM_REF.replace_all(&text, " "));
     is_heading_title(&title, agenda_ref.is_some()).then(|| Candidate {
-        prefix: prefix.to_owned(),
+        prefix,
         number,
         label: label.to_owned(),
         title,
@@ -168,6 +196,14 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
     })
 }
 
+/// True when a title runs on into further table cells ("Personal
+/// education plans (%)<TAB>High<TAB>95%"): a scorecard or table row, not a
+/// heading. Cells are split by tabs or by the wide gaps of a layout
+/// conversion.
+fn is_table_row(title: &str) -> bool {
+    title.contains('\t') || title.contains("   ")
+}
+
 fn clean_title(text: &str) -> String {
     collapse(text)
         .trim_end_matches([' ', '-', '–', '—', ','])
@@ -175,7 +211,9 @@ fn clean_title(text: &str) -> String {
         .to_owned()
 }
 
-/// True when `title` reads as a heading rather than a sentence.
+/// True when `title` reads as a heading rather than a sentence. A title
+/// naming a planning application ("24/00512/OUT - Land at Mill Farm,
+/// Westley.") may end with a full stop.
 fn is_heading_title(title: &str, has_ref: bool) -> bool {
     let Some(first) = title.chars().next() else {
         return false;
@@ -189,13 +227,16 @@ fn is_heading_title(title: &str, has_ref: bool) -> bool {
         });
     let all_caps = letters > 0 && upper * 10 >= letters * 9;
     let ends_as_sentence = title.ends_with([':', ';', ',', '-'])
-        || (title.ends_with('.') && !all_caps && !has_ref && !is_short_title_case(title));
+        || (title.ends_with('.')
+            && !all_caps
+            && !has_ref
+            && !is_short_title_case(title)
+            && !APPLICATION_REF.is_match(title));
     let opens_resolution = is_resolution(title) && !all_caps;
     starts_well
         && !ends_as_sentence
         && !opens_resolution
         && title.chars().count() <= MAX_TITLE_CHARS
-        && !title.contains('\t')
 }
 
 /// A few capitalised words, small words between: "Apologies for Absence."
@@ -213,7 +254,9 @@ fn is_short_title_case(title: &str) -> bool {
 /// The candidates that form the run of minute headings: the first is
 /// vouched for by an "(Item N)" reference or by its successor's number; each
 /// later one is the next number, or a referenced heading a short gap on.
-fn sequence(candidates: &[Candidate]) -> Vec<Candidate> {
+/// The run ends at a closing line: what follows (a report, an appendix's
+/// numbered rows) is not minuted.
+fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
     let last_seen: HashMap<(&str, u32), usize> = candidates
         .iter()
         .enumerate()
@@ -228,6 +271,9 @@ fn sequence(candidates: &[Candidate]) -> Vec<Candidate> {
     for (k, c) in candidates.iter().enumerate() {
         let accept = match chain.last() {
             None => c.agenda_ref.is_some() || has_successor(k, c),
+            Some(last) if closing_after(closings, last.heading).is_some_and(|i| i < c.heading) => {
+                break
+            }
             Some(last) => {
                 c.follows(last)
                     || (c.agenda_ref.is_some()
@@ -322,6 +368,60 @@ mod tests {
     }
 
     #[test]
+    fn minute_number_styles_keep_their_printed_label() {
+        for (line, label, title) in [
+            (
+                "PL.21 APOLOGIES AND SUBSTITUTIONS",
+                "PL.21",
+                "APOLOGIES AND SUBSTITUTIONS",
+            ),
+            ("CAB.12 Budget", "CAB.12", "Budget"),
+            ("C. 45 Apologies", "C. 45", "Apologies"),
+            ("OSC 45 Work Programme", "OSC 45", "Work Programme"),
+            ("HWB23/12 Better Care Fund", "HWB23/12", "Better Care Fund"),
+            ("HWB/24/01 Welcome", "HWB/24/01", "Welcome"),
+            ("12/24 Apologies", "12/24", "Apologies"),
+            ("Min. No. 12 - Apologies", "12", "Apologies"),
+            ("Minute 12: Apologies", "12", "Apologies"),
+            ("12 – Apologies", "12", "Apologies"),
+            (
+                "57 24/01234/FUL - Land at Mill Farm, Westley.",
+                "57",
+                "24/01234/FUL - Land at Mill Farm, Westley.",
+            ),
+        ] {
+            let doc = normalise(line);
+            let found = candidate(&doc, 0, doc.len()).expect(line);
+            assert_eq!((found.label.as_str(), found.title.as_str()), (label, title));
+        }
+    }
+
+    #[test]
+    fn prefixed_number_alone_takes_the_next_line_as_title() {
+        let found = headings("PL.21\nApologies\nNone.\nPL 22\nMinutes\n45\nPage footer\n");
+        let labels: Vec<(&str, &str)> =
+            found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert_eq!(labels, [("PL.21", "Apologies"), ("PL 22", "Minutes")]);
+    }
+
+    #[test]
+    fn table_rows_and_application_references_are_not_headings() {
+        let doc = normalise(
+            "5\tPersonal education plans (%)\tHigh\t95%\n9        Reviews on time (%)      High\n24/00512/OUT - LAND NORTH OF STATION ROAD",
+        );
+        assert!((0..doc.len()).all(|i| candidate(&doc, i, doc.len()).is_none()));
+    }
+
+    #[test]
+    fn minutes_end_at_the_closing_line() {
+        let found = headings(
+            "3 Apologies\nNone.\n4 Budget\nNoted.\nThe meeting closed at 8.10 pm.\nScorecard\n5 Looked after children in care\n",
+        );
+        let numbers: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(numbers, ["3", "4"]);
+    }
+
+    #[test]
     fn resolution_wordings() {
         for yes in [
             "RESOLVED that the report be noted.",
@@ -332,6 +432,9 @@ mod tests {
             "It was agreed that the item be deferred.",
             "Noted. It was resolved to defer.",
             "The Committee unanimously resolved to approve",
+            "RESOLVED that planning permission be GRANTED",
+            "Decision: Planning permission be granted subject to conditions.",
+            "Application REFUSED for the reasons in the report.",
         ] {
             assert!(is_resolution(yes), "{yes}");
         }
@@ -340,6 +443,8 @@ mod tests {
             "and it was agreed to take item 6 first.",
             "Mr X agreed that the advice had been poor.",
             "The updates were noted.",
+            "Decision-making was delegated in 2019.",
+            "The application was refused in 2019.",
         ] {
             assert!(!is_resolution(no), "{no}");
         }

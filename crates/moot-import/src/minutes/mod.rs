@@ -42,12 +42,7 @@ fn parse_set(doc: &Document, range: Range<usize>, diagnostics: &mut Vec<Diagnost
         });
     let opening = range.start..opening_end;
     let about = opening::read_opening(doc, opening.clone());
-    let attendance_prose: Vec<Range<usize>> = minutes
-        .iter()
-        .filter(|m| is_about_attendance(&m.title))
-        .map(|m| m.body.clone())
-        .collect();
-    let attendance = attendance::read(doc, opening.clone(), &attendance_prose);
+    let attendance = attendance::read(doc, opening.clone(), &minutes);
     let mut declared = declarations::read(doc, opening, None);
     for minute in &minutes {
         let default_item = if is_about_declarations(&minute.title) {
@@ -89,13 +84,6 @@ fn minute_item(doc: &Document, minute: &Minute) -> MinuteItem {
         resolutions,
         lines: doc.source_of(minute.heading..minute.body.end.max(minute.heading + 1)),
     }
-}
-
-fn is_about_attendance(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    ["apolog", "substitut", "attendance", "membership"]
-        .iter()
-        .any(|w| lower.contains(w))
 }
 
 fn is_about_declarations(title: &str) -> bool {

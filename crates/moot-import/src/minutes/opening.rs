@@ -21,17 +21,20 @@ use moot_domain::Date;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Non-blank lines searched before an attendance label for the minutes
-/// heading.
-const HEADING_LOOKBACK: usize = 6;
-/// Non-blank lines searched after an attendance label for a bare "Minutes"
-/// heading (some layouts print it between "Present:" and the names).
-const HEADING_LOOKAHEAD: usize = 2;
+/// Non-blank lines searched below a minutes heading for what confirms it.
+const LABEL_LOOKAHEAD: usize = 6;
+/// Non-blank lines searched above a minutes heading for an attendance
+/// label (some layouts print "Minutes" between "Present:" and the names).
+const LABEL_LOOKBACK: usize = 2;
 /// Heading lines above the opening that still belong to it.
 const MAX_HEADING_LINES: usize = 4;
 
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\s+of\s+(?:a|an|the)\s+(?:.{0,120}?\s)?(?:meeting|proceedings)\b")
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes|record|(?:action\s+)?notes)\s+of\s+(?:a|an|the)\s+(?:.{0,120}?\s)?(?:meeting|proceedings)\b")
+        .expect("valid regex")
+});
+static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:the\s+)?meeting\s+(?:was\s+)?held\b|date\s+of\s+(?:the\s+)?meeting\b)")
         .expect("valid regex")
 });
 static BARE_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,19 +50,53 @@ static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s+\d").expect("valid regex"));
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes\s+)?of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:(?:minutes|record|(?:action\s+)?notes)\s+)?of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
+        .expect("valid regex")
+});
+/// "Notes of the meeting of the X, 22 October 2024": no "held".
+static BODY_OF_UNHELD_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes|record|(?:action\s+)?notes)\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)(?:\s*,|\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s*$)")
         .expect("valid regex")
 });
 static BODY_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\s+of\s+the\s+(.+?)\s+meeting\b").expect("valid regex")
+    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes|record|(?:action\s+)?notes)\s+of\s+the\s+(.+?)\s+meeting\b").expect("valid regex")
 });
+static APOLOGIES_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^apolog(?:y|ies)\b").expect("valid regex"));
+static NUMBER_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z]{0,4}[.\s]?\d{1,4}[.)]?$").expect("valid regex"));
 
-/// True for a line that opens minutes: the "Minutes of a meeting of ...
-/// held ..." sentence or a bare "Minutes" heading. Numbered or bulleted
-/// lines (agenda items, minute headings) never are.
+/// How a line may open a set of minutes, and so what must confirm it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    /// A bare "Minutes" heading: confirmed by an attendance label.
+    Bare,
+    /// "Meeting held on 5 March 2025": confirmed by an attendance label or
+    /// an apologies line.
+    MeetingLine,
+    /// "Minutes of a meeting of ...", "Record of the meeting ...", "Notes
+    /// of the meeting ...": also confirmed by a list of names.
+    Sentence,
+}
+
+/// How `text` may open minutes, if it may. Numbered or bulleted lines
+/// (agenda items, minute headings) never do, nor lines citing pages.
+fn heading_kind(text: &str) -> Option<Heading> {
+    if BARE_MINUTES.is_match(text) {
+        Some(Heading::Bare)
+    } else if PAGE_REFERENCE.is_match(text) {
+        None
+    } else if MINUTES_SENTENCE.is_match(text) {
+        Some(Heading::Sentence)
+    } else if MEETING_LINE.is_match(text) && find_date(text).is_some() {
+        Some(Heading::MeetingLine)
+    } else {
+        None
+    }
+}
+
 fn is_minutes_heading(text: &str) -> bool {
-    (MINUTES_SENTENCE.is_match(text) && !PAGE_REFERENCE.is_match(text))
-        || BARE_MINUTES.is_match(text)
+    heading_kind(text).is_some()
 }
 
 /// True for the label that opens an attendance list.
@@ -82,11 +119,32 @@ fn non_blank_after(doc: &Document, from: usize, count: usize) -> impl Iterator<I
         .take(count)
 }
 
-/// The minutes heading that an attendance label at `label` confirms.
-fn heading_near(doc: &Document, label: usize) -> Option<usize> {
-    non_blank_before(doc, label, HEADING_LOOKBACK)
-        .chain(non_blank_after(doc, label, HEADING_LOOKAHEAD))
-        .find(|&i| is_minutes_heading(doc.text(i)))
+/// The line confirming that the heading at `heading` opens minutes: an
+/// attendance label just below it (or just above, where "Present:" is
+/// printed before a bare "Minutes"), an apologies line or a list of
+/// titled names ("Councillor A Birch (Chair), Mr R Dean"). A heading under a number alone is an agenda item's title.
+fn confirmation(doc: &Document, heading: usize, kind: Heading) -> Option<usize> {
+    if non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i))) {
+        return None;
+    }
+    let label_before =
+        non_blank_before(doc, heading, LABEL_LOOKBACK).find(|&i| is_attendance_label(doc.text(i)));
+    let mut names = 0;
+    let below = non_blank_after(doc, heading, LABEL_LOOKAHEAD).find(|&i| {
+        let text = doc.text(i);
+        if is_attendance_label(text) {
+            return true;
+        }
+        if kind == Heading::Bare {
+            return false;
+        }
+        if APOLOGIES_LINE.is_match(text) {
+            return true;
+        }
+        names += super::attendance::titled_names_in_line(text);
+        kind == Heading::Sentence && names >= 2
+    });
+    below.or(label_before)
 }
 
 fn letters(text: &str) -> (usize, usize) {
@@ -121,7 +179,8 @@ fn is_date_line(text: &str) -> bool {
 /// `anchor`: heading lines and a date line printed just above belong to it.
 fn opening_start(doc: &Document, anchor: usize) -> usize {
     let mut start = anchor;
-    let mut seen_date = false;
+    // "Meeting held on 5 March 2025" takes the body's name above it.
+    let mut seen_date = MEETING_LINE.is_match(doc.text(anchor));
     for i in non_blank_before(doc, anchor, MAX_HEADING_LINES) {
         let text = doc.text(i);
         if is_caps_heading(text) {
@@ -142,19 +201,19 @@ fn opening_start(doc: &Document, anchor: usize) -> usize {
 /// Logical line indices where a set of minutes opens, in order.
 pub fn set_starts(doc: &Document) -> Vec<usize> {
     let mut starts: Vec<usize> = Vec::new();
-    let mut last_anchor = None;
-    for label in 0..doc.len() {
-        if !is_attendance_label(doc.text(label)) {
-            continue;
-        }
-        let Some(heading) = heading_near(doc, label) else {
+    let mut last_confirmation = None;
+    for heading in 0..doc.len() {
+        let Some(kind) = heading_kind(doc.text(heading)) else {
             continue;
         };
-        if last_anchor == Some(heading) {
+        let Some(confirmed_by) = confirmation(doc, heading, kind) else {
+            continue;
+        };
+        if last_confirmation == Some(confirmed_by) {
             continue;
         }
-        last_anchor = Some(heading);
-        let start = opening_start(doc, heading.min(label));
+        last_confirmation = Some(confirmed_by);
+        let start = opening_start(doc, heading.min(confirmed_by));
         if starts.last().is_none_or(|&s| start > s) {
             starts.push(start);
         }
@@ -211,7 +270,8 @@ pub fn read_opening(doc: &Document, lines: std::ops::Range<usize>) -> Opening {
 fn body_of_sentence(text: &str) -> Option<String> {
     let caps = BODY_OF_SENTENCE
         .captures(text)
-        .or_else(|| BODY_BEFORE_MEETING.captures(text))?;
+        .or_else(|| BODY_BEFORE_MEETING.captures(text))
+        .or_else(|| BODY_OF_UNHELD_SENTENCE.captures(text))?;
     let body = crate::names::collapse(caps.get(1)?.as_str());
     (!body.is_empty()).then_some(body)
 }
@@ -235,6 +295,30 @@ mod tests {
             "4 Minutes of the Meeting held on 17 July 2013 (Pages 1 - 8)\nConfirmation of Minutes\nPresent: to be confirmed\n",
         );
         assert!(set_starts(&doc).is_empty());
+    }
+
+    #[test]
+    fn agenda_titles_under_numbers_do_not_open_a_set() {
+        let doc = normalise(
+            "3\n\nMinutes of the meeting held on 4 May 2024\n\nApologies for absence\n\nCouncillor A Smith, Councillor B Jones\n",
+        );
+        assert!(set_starts(&doc).is_empty());
+    }
+
+    #[test]
+    fn record_notes_and_meeting_lines_open_a_set() {
+        for text in [
+            "Record of the meeting of the Safety Board held on 6 May 2024\nAttendees: Dan Cole\n",
+            "Notes of the meeting of the Place Board, 22 October 2024\nApologies: Kay Lowe\n",
+            "Harbour Board\nMeeting held on 5 March 2025\nAttendance: Cllr A Bond\n",
+            "Minutes of the meeting of the Harbour Board held on 3 May 2024\nCllr A Bond (Chair), Mr C Dean\n",
+        ] {
+            assert_eq!(set_starts(&normalise(text)), [0], "{text}");
+        }
+        let doc =
+            normalise("Harbour Board\nMeeting held on 5 March 2025\nAttendees: Cllr A Bond\n");
+        let opening = read_opening(&doc, 0..doc.len());
+        assert_eq!(opening.body.as_deref(), Some("Harbour Board"));
     }
 
     #[test]
@@ -278,6 +362,14 @@ mod tests {
             body_of_sentence("MINUTES OF THE PLANNING COMMITTEE MEETING HELD ON 4 JUNE 2015")
                 .as_deref(),
             Some("PLANNING COMMITTEE")
+        );
+        assert_eq!(
+            body_of_sentence("Notes of the meeting of the Place Board, 22 October 2024").as_deref(),
+            Some("Place Board")
+        );
+        assert_eq!(
+            body_of_sentence("Record of the meeting of the Children, Young People and Education Committee held on 1 May 2024").as_deref(),
+            Some("Children, Young People and Education Committee")
         );
     }
 }
