@@ -1,10 +1,10 @@
 //! `moot extract`: packs in, `moot-pack/1` JSON out.
 
-use anyhow::{anyhow, bail, Context, Result};
+use crate::read::{one_line, read_pack, source_name};
+use anyhow::{bail, Context, Result};
 use moot_import::Extraction;
 use std::collections::HashSet;
-use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -52,15 +52,6 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     })
 }
 
-/// The error and its causes on one line, so each failed file is one line
-/// of stderr.
-fn one_line(error: &anyhow::Error) -> String {
-    format!("{error:#}")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Extracts one file. `written` holds the output files already written, so
 /// two inputs with the same name do not overwrite each other's record.
 fn extract_one(args: &Args, file: &Path, written: &mut HashSet<PathBuf>) -> Result<()> {
@@ -73,11 +64,8 @@ fn extract_one(args: &Args, file: &Path, written: &mut HashSet<PathBuf>) -> Resu
             );
         }
     }
-    let extraction = read_pack(file, args.max_size)?;
-    let source = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let extraction = read_pack(file, args.max_size)?.extraction;
+    let source = source_name(file);
     if args.check {
         return print_findings(&source, &extraction);
     }
@@ -104,60 +92,6 @@ fn extract_one(args: &Args, file: &Path, written: &mut HashSet<PathBuf>) -> Resu
 fn output_path(dir: &Path, file: &Path) -> PathBuf {
     let stem = file.file_stem().unwrap_or(file.as_os_str());
     dir.join(Path::new(stem).with_extension("json"))
-}
-
-/// Reads, converts and extracts one pack. The size limit is checked on the
-/// open file before anything is read, and reading stops at the limit in
-/// case the file grows meanwhile.
-fn read_pack(file: &Path, max_mib: u64) -> Result<Extraction> {
-    let limit = max_mib.saturating_mul(1024 * 1024);
-    let handle = File::open(file).context("cannot open")?;
-    let metadata = handle.metadata().context("cannot read")?;
-    if metadata.is_dir() {
-        bail!("is a directory, not a pack file");
-    }
-    if metadata.len() > limit {
-        bail!(
-            "too large ({} MiB; the limit is {max_mib} MiB, see --max-size)",
-            metadata.len() / (1024 * 1024)
-        );
-    }
-    let mut bytes = Vec::new();
-    handle
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .context("cannot read")?;
-    if bytes.len() as u64 > limit {
-        bail!("too large (the limit is {max_mib} MiB, see --max-size)");
-    }
-    let text = if moot_pdf::is_pdf(&bytes) {
-        moot_pdf::pdf_to_text(&bytes)?
-    } else {
-        moot_import::decode(&bytes)?
-    };
-    let extraction = extract_guarded(&text)?;
-    if extraction.is_empty() {
-        bail!("no agenda pack or meeting page found in this text");
-    }
-    Ok(extraction)
-}
-
-/// The importer must never panic; if a bug makes it, that input fails with
-/// a one-line error and the other inputs are still extracted. The panic
-/// hook is silenced meanwhile, since the error says it all on one line.
-fn extract_guarded(text: &str) -> Result<Extraction> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let outcome = std::panic::catch_unwind(|| moot_import::extract_text(text));
-    std::panic::set_hook(hook);
-    outcome.map_err(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        anyhow!("internal error in the importer (a bug in Moot, please report it): {message}")
-    })
 }
 
 fn print_findings(source: &str, extraction: &Extraction) -> Result<()> {

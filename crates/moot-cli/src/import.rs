@@ -6,11 +6,12 @@
 //! on a terminal; a summary of what was added and what failed ends the run.
 
 use crate::database::DbArgs;
-use anyhow::{bail, Context, Result};
+use crate::read::{one_line, read_pack, source_name};
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use moot_store::{Counts, ImportOutcome, SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,7 +51,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 tally.added = tally.added.plus(added);
             }
             Ok(ImportOutcome::AlreadyImported { .. }) => tally.skipped += 1,
-            Err(error) => tally.failed.push((file.clone(), format!("{error:#}"))),
+            Err(error) => tally.failed.push((file.clone(), one_line(&error))),
         }
         bar.inc(1);
     }
@@ -111,41 +112,14 @@ fn progress_bar(files: usize) -> ProgressBar {
 }
 
 fn import_one(store: &mut SqliteStore, file: &Path, max_mib: u64) -> Result<ImportOutcome> {
-    let bytes = read_limited(file, max_mib)?;
-    let text = if moot_pdf::is_pdf(&bytes) {
-        moot_pdf::pdf_to_text(&bytes)?
-    } else {
-        moot_import::decode(&bytes)?
-    };
-    let extraction = moot_import::extract_text(&text);
-    if extraction.is_empty() {
-        bail!("no agenda pack or meeting page found in this text");
-    }
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let read = read_pack(file, max_mib)?;
+    let name = source_name(file);
     let source = SourceFile {
         name: &name,
-        bytes: &bytes,
-        text: &text,
+        bytes: &read.bytes,
+        text: &read.text,
     };
-    Ok(store.import_pack(&source, &extraction.pack)?)
-}
-
-/// Reads a file, refusing more than `max_mib` mebibytes.
-fn read_limited(file: &Path, max_mib: u64) -> Result<Vec<u8>> {
-    let limit = max_mib.saturating_mul(1024 * 1024);
-    let handle = std::fs::File::open(file).context("cannot open")?;
-    let mut bytes = Vec::new();
-    handle
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .context("cannot read")?;
-    if bytes.len() as u64 > limit {
-        bail!("too large (the limit is {max_mib} MiB, see --max-size)");
-    }
-    Ok(bytes)
+    Ok(store.import_pack(&source, &read.extraction.pack)?)
 }
 
 fn print_summary(tally: &Tally) {

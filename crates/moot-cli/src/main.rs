@@ -7,6 +7,7 @@ mod database;
 mod extract;
 mod import;
 mod people;
+mod read;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -1,0 +1,99 @@
+//! Reading one pack file, shared by `moot extract` and `moot import`: the
+//! size limit, PDF or text decoding, and the importer run so that a bug in
+//! it fails that one file instead of the whole run.
+
+use anyhow::{anyhow, bail, Context, Result};
+use moot_import::Extraction;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// A pack file as read: its bytes, its text and what the importer found.
+pub struct ReadPack {
+    /// The file's bytes as stored on disk.
+    pub bytes: Vec<u8>,
+    /// The text the importer read (from `pdftotext` for a PDF).
+    pub text: String,
+    /// What the importer found.
+    pub extraction: Extraction,
+}
+
+/// Reads, converts and extracts one pack. The size limit is checked on the
+/// open file before anything is read, and reading stops at the limit in
+/// case the file grows meanwhile.
+pub fn read_pack(file: &Path, max_mib: u64) -> Result<ReadPack> {
+    let bytes = read_limited(file, max_mib)?;
+    let text = if moot_pdf::is_pdf(&bytes) {
+        moot_pdf::pdf_to_text(&bytes)?
+    } else {
+        moot_import::decode(&bytes)?
+    };
+    let extraction = extract_guarded(&text)?;
+    if extraction.is_empty() {
+        bail!("no agenda pack or meeting page found in this text");
+    }
+    Ok(ReadPack {
+        bytes,
+        text,
+        extraction,
+    })
+}
+
+/// The file's name without its folder, as records cite it.
+pub fn source_name(file: &Path) -> String {
+    file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The error and its causes on one line, so each failed file is one line
+/// of stderr.
+pub fn one_line(error: &anyhow::Error) -> String {
+    format!("{error:#}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read_limited(file: &Path, max_mib: u64) -> Result<Vec<u8>> {
+    let limit = max_mib.saturating_mul(1024 * 1024);
+    let handle = File::open(file).context("cannot open")?;
+    let metadata = handle.metadata().context("cannot read")?;
+    if metadata.is_dir() {
+        bail!("is a directory, not a pack file");
+    }
+    if metadata.len() > limit {
+        bail!(
+            "too large ({} MiB; the limit is {max_mib} MiB, see --max-size)",
+            metadata.len() / (1024 * 1024)
+        );
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .context("cannot read")?;
+    if bytes.len() as u64 > limit {
+        bail!("too large (the limit is {max_mib} MiB, see --max-size)");
+    }
+    Ok(bytes)
+}
+
+/// The importer must never panic; if a bug makes it, that input fails with
+/// a one-line error and the other inputs are still read. The panic hook is
+/// silenced meanwhile, since the error says it all on one line.
+fn extract_guarded(text: &str) -> Result<Extraction> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(|| moot_import::extract_text(text));
+    std::panic::set_hook(hook);
+    outcome.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        anyhow!("internal error in the importer (a bug in Moot, please report it): {message}")
+    })
+}
