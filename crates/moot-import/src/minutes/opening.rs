@@ -26,6 +26,8 @@ const LABEL_LOOKAHEAD: usize = 6;
 /// Non-blank lines searched above a minutes heading for an attendance
 /// label (some layouts print "Minutes" between "Present:" and the names).
 const LABEL_LOOKBACK: usize = 2;
+/// Most words in a date line that heads minutes.
+const MAX_DATE_LINE_WORDS: usize = 16;
 /// Heading lines above the opening that still belong to it.
 const MAX_HEADING_LINES: usize = 4;
 
@@ -77,6 +79,9 @@ enum Heading {
     /// "Minutes of a meeting of ...", "Record of the meeting ...", "Notes
     /// of the meeting ...": also confirmed by a list of names.
     Sentence,
+    /// A date line under the body's name ("Tuesday 4 March 2025, 2.00 pm,
+    /// Council Chamber"): confirmed by an attendance label.
+    DateLine,
 }
 
 /// How `text` may open minutes, if it may. Numbered or bulleted lines
@@ -90,9 +95,20 @@ fn heading_kind(text: &str) -> Option<Heading> {
         Some(Heading::Sentence)
     } else if MEETING_LINE.is_match(text) && find_date(text).is_some() {
         Some(Heading::MeetingLine)
+    } else if is_heading_date_line(text) {
+        Some(Heading::DateLine)
     } else {
         None
     }
+}
+
+/// A short line with a date that is not a sentence: a heading block's date
+/// line.
+fn is_heading_date_line(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !text.ends_with(['.', ':', ';', ','])
+        && text.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+        && find_date(text).is_some()
 }
 
 fn is_minutes_heading(text: &str) -> bool {
@@ -127,15 +143,16 @@ fn confirmation(doc: &Document, heading: usize, kind: Heading) -> Option<usize> 
     if non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i))) {
         return None;
     }
-    let label_before =
-        non_blank_before(doc, heading, LABEL_LOOKBACK).find(|&i| is_attendance_label(doc.text(i)));
+    let label_before = non_blank_before(doc, heading, LABEL_LOOKBACK)
+        .find(|&i| is_attendance_label(doc.text(i)))
+        .filter(|_| kind == Heading::Bare);
     let mut names = 0;
     let below = non_blank_after(doc, heading, LABEL_LOOKAHEAD).find(|&i| {
         let text = doc.text(i);
         if is_attendance_label(text) {
             return true;
         }
-        if kind == Heading::Bare {
+        if matches!(kind, Heading::Bare | Heading::DateLine) {
             return false;
         }
         if APOLOGIES_LINE.is_match(text) {
@@ -180,7 +197,10 @@ fn is_date_line(text: &str) -> bool {
 fn opening_start(doc: &Document, anchor: usize) -> usize {
     let mut start = anchor;
     // "Meeting held on 5 March 2025" takes the body's name above it.
-    let mut seen_date = MEETING_LINE.is_match(doc.text(anchor));
+    let mut seen_date = matches!(
+        heading_kind(doc.text(anchor)),
+        Some(Heading::MeetingLine | Heading::DateLine)
+    );
     for i in non_blank_before(doc, anchor, MAX_HEADING_LINES) {
         let text = doc.text(i);
         if is_caps_heading(text) {
@@ -201,7 +221,7 @@ fn opening_start(doc: &Document, anchor: usize) -> usize {
 /// Logical line indices where a set of minutes opens, in order.
 pub fn set_starts(doc: &Document) -> Vec<usize> {
     let mut starts: Vec<usize> = Vec::new();
-    let mut last_confirmation = None;
+    let mut last_pushed_for = None;
     for heading in 0..doc.len() {
         let Some(kind) = heading_kind(doc.text(heading)) else {
             continue;
@@ -209,13 +229,15 @@ pub fn set_starts(doc: &Document) -> Vec<usize> {
         let Some(confirmed_by) = confirmation(doc, heading, kind) else {
             continue;
         };
-        if last_confirmation == Some(confirmed_by) {
-            continue;
+        // Of headings confirmed by one label ("Tuesday, 14 July 2015",
+        // then "MINUTES of a meeting ..."), the nearest opens the set.
+        if last_pushed_for == Some(confirmed_by) {
+            starts.pop();
         }
-        last_confirmation = Some(confirmed_by);
         let start = opening_start(doc, heading.min(confirmed_by));
         if starts.last().is_none_or(|&s| start > s) {
             starts.push(start);
+            last_pushed_for = Some(confirmed_by);
         }
     }
     starts
@@ -319,6 +341,16 @@ mod tests {
             normalise("Harbour Board\nMeeting held on 5 March 2025\nAttendees: Cllr A Bond\n");
         let opening = read_opening(&doc, 0..doc.len());
         assert_eq!(opening.body.as_deref(), Some("Harbour Board"));
+    }
+
+    #[test]
+    fn date_line_under_the_body_opens_a_set_with_a_present_label() {
+        let doc = normalise(
+            "Earlier report text ends here.\n\nAnyshire Licensing Sub-Committee\n\nTuesday 4 March 2025, 10.00 am, Room 3\n\nPresent: Councillor A Bond (Chair)\n",
+        );
+        assert_eq!(set_starts(&doc), [2]);
+        let doc = normalise("A site visit took place on 3 May 2024.\nPresent: Councillor A Bond\n");
+        assert!(set_starts(&doc).is_empty());
     }
 
     #[test]
