@@ -2,8 +2,10 @@
 //!
 //! Attendance is printed as prose lists: "Mr R W Gough (Chairman), Dr B
 //! Bowes, Mr K A Ferrin, MBE and Ms D Stock (Substitute for Ms P Davies)",
-//! or "Councillors Smith and Jones". This module splits such lists into
-//! names with their bracketed notes, knows honorifics and post-nominals,
+//! or "Councillors Smith and Jones", or one to a line with a role or
+//! organisation ("Dan Cole - Fire and Rescue Service", "Gail Hunt<TAB>
+//! Housing Forum"). This module splits such lists into names with their
+//! bracketed notes and roles, knows honorifics and post-nominals,
 //! tells a name from other words, and finds where a sentence ends without
 //! being fooled by "Supt." or "Cllr.".
 

@@ -3,13 +3,19 @@
 //!
 //! A minute heading is a number and a title-like line: "17. Chairman's
 //! Welcome", "221 Apologies and Substitutes", "- 69. Membership ... (Item
-//! A1)". Minutes carry their own numbered paragraphs ("1.", "(1)") and
+//! A1)", "PL.21 APOLOGIES", "Min. No. 12 - Apologies", "HWB23/12 Better
+//! Care Fund". Minutes carry their own numbered paragraphs ("1.", "(1)") and
 //! quote reports' numbered sections, so a numbered line is a heading only
 //! when its title reads as a heading (no sentence punctuation at its end)
 //! and it either carries an "(Item N)" reference, on its line or the next,
 //! or continues the sequence: minute numbers run on by one, across
 //! meetings too (17, 18, ...), so each heading after the first must be the
 //! next number, unless an "(Item N)" reference vouches for a gap.
+//!
+//! A set ends at its closing line ("The meeting closed at ..."); a report
+//! or appendix may follow in the same part without a header of its own,
+//! and its numbered rows are not minutes. Nor is a table's row anywhere: a
+//! title running on into further cells is not a heading.
 
 use crate::document::Document;
 use crate::names::collapse;

@@ -3,17 +3,21 @@
 //!
 //! Councils open minutes in two families of layout:
 //! - a sentence: "MINUTES of a meeting of the Health and Wellbeing Board
-//!   held in ... on Wednesday, 17 July 2013." or "MINUTES OF THE PLANNING
-//!   COMMITTEE MEETING HELD ON ...", often under heading lines naming the
-//!   council and the body;
+//!   held in ... on Wednesday, 17 July 2013.", "MINUTES OF THE PLANNING
+//!   COMMITTEE MEETING HELD ON ...", and for partnership boards "Record of
+//!   the meeting of ..." or "Notes of the meeting of ...", often under
+//!   heading lines naming the council and the body;
 //! - a heading block: the body's name, a date line ("Tuesday, 13 May 2014,
-//!   2.00pm, Council Chamber ...") and a bare "Minutes" heading.
+//!   2.00pm, Council Chamber ...", "Meeting held on 5 March 2025") and
+//!   perhaps a bare "Minutes" heading.
 //!
-//! Either way the opening is followed closely by the attendance ("PRESENT:",
-//! "Present:"). That confirmation is required: agenda items such as
-//! "4 Minutes of the Meeting held on 17 July 2013 (Pages 1 - 8)" or a
-//! minute titled "Confirmation of Minutes" are not followed by attendance,
-//! and are numbered besides.
+//! Either way a confirmation closely follows: the attendance ("PRESENT:",
+//! "Attendees:"), or for a sentence or a "Meeting held on" line the
+//! apologies, or for a sentence an unlabelled list of titled names. It is
+//! required: agenda items such as "4 Minutes of the Meeting held on 17 July
+//! 2013 (Pages 1 - 8)" or a minute titled "Confirmation of Minutes" are not
+//! followed by attendance, and are numbered besides (also when the number
+//! stands on the line above).
 
 use crate::dates::find_date;
 use crate::document::Document;
@@ -31,18 +35,23 @@ const MAX_DATE_LINE_WORDS: usize = 16;
 /// Heading lines above the opening that still belong to it.
 const MAX_HEADING_LINES: usize = 4;
 
+/// "Draft", "Unconfirmed": words before "minutes" in an opening.
+const STATUS: &str = r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?";
+/// What an opening sentence calls the record: "Minutes", "Record", "Notes".
+const RECORD: &str = r"(?:minutes|record|(?:action\s+)?notes)";
+
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes|record|(?:action\s+)?notes)\s+of\s+(?:a|an|the)\s+(?:.{0,120}?\s)?(?:meeting|proceedings)\b")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"{STATUS}{RECORD}\s+of\s+(?:a|an|the)\s+(?:.{{0,120}}?\s)?(?:meeting|proceedings)\b"
+    ))
+    .expect("valid regex")
 });
 static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:the\s+)?meeting\s+(?:was\s+)?held\b|date\s+of\s+(?:the\s+)?meeting\b)")
         .expect("valid regex")
 });
-static BARE_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\s*:?$")
-        .expect("valid regex")
-});
+static BARE_MINUTES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{STATUS}minutes\s*:?$")).expect("valid regex"));
 static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)",
@@ -51,17 +60,24 @@ static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s+\d").expect("valid regex"));
+/// "... of a meeting of the X": the body follows.
+const MEETING_OF: &str =
+    r"of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?";
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:(?:minutes|record|(?:action\s+)?notes)\s+)?of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)\s*,?\s+held\b")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"{STATUS}(?:{RECORD}\s+)?{MEETING_OF}(.+?)\s*,?\s+held\b"
+    ))
+    .expect("valid regex")
 });
 /// "Notes of the meeting of the X, 22 October 2024": no "held".
 static BODY_OF_UNHELD_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes|record|(?:action\s+)?notes)\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?(.+?)(?:\s*,|\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s*$)")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"{STATUS}{RECORD}\s+{MEETING_OF}(.+?)(?:\s*,|\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s*$)"
+    ))
+    .expect("valid regex")
 });
 static BODY_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes|record|(?:action\s+)?notes)\s+of\s+the\s+(.+?)\s+meeting\b").expect("valid regex")
+    Regex::new(&format!(r"{STATUS}{RECORD}\s+of\s+the\s+(.+?)\s+meeting\b")).expect("valid regex")
 });
 static APOLOGIES_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^apolog(?:y|ies)\b").expect("valid regex"));
@@ -108,9 +124,10 @@ fn is_heading_date_line(text: &str) -> bool {
     text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', ';', ','])
         && text.split_whitespace().count() <= MAX_DATE_LINE_WORDS
-        && find_date(text).is_some()
+        && is_date_line(text)
 }
 
+/// True for a line that may open minutes.
 fn is_minutes_heading(text: &str) -> bool {
     heading_kind(text).is_some()
 }
@@ -138,7 +155,8 @@ fn non_blank_after(doc: &Document, from: usize, count: usize) -> impl Iterator<I
 /// The line confirming that the heading at `heading` opens minutes: an
 /// attendance label just below it (or just above, where "Present:" is
 /// printed before a bare "Minutes"), an apologies line or a list of
-/// titled names ("Councillor A Birch (Chair), Mr R Dean"). A heading under a number alone is an agenda item's title.
+/// titled names ("Councillor A Birch (Chair), Mr R Dean"), as its kind
+/// allows. A heading under a number alone is an agenda item's title.
 fn confirmation(doc: &Document, heading: usize, kind: Heading) -> Option<usize> {
     if non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i))) {
         return None;
