@@ -61,6 +61,8 @@ static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
         // Planning decisions: "that planning permission be GRANTED", "Application REFUSED".
         r"|(?i:\b(?:permission|consent|application)\s+(?:be|is\s+hereby)\s+(?:granted|refused|approved|deferred)\b)",
         r"|\b(?:permission|consent|[Aa]pplication)\s+(?:GRANTED|REFUSED|APPROVED|DEFERRED)\b",
+        // Minutes confirmed without the word: "were approved as a correct record".
+        r"|(?i:\b(?:were|was|be|are|is)\s+(?:\w+\s+)?(?:agreed|approved|confirmed|accepted|adopted)\s+as\s+an?\s+(?:correct|true|accurate|full)\s+record)",
     ))
     .expect("valid regex")
 });
@@ -439,6 +441,8 @@ mod tests {
             "Noted. It was resolved to defer.",
             "The Committee unanimously resolved to approve",
             "RESOLVED that planning permission be GRANTED",
+            "The minutes of the meeting held on 3 May were approved as a correct record.",
+            "The minutes were agreed as an accurate record.",
             "Decision: Planning permission be granted subject to conditions.",
             "Application REFUSED for the reasons in the report.",
         ] {
