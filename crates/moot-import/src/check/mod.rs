@@ -13,9 +13,10 @@
 //!   gives its title ([`items`]);
 //! - `page-range`: an agenda item's pages overlap the next item's.
 //!
-//! Counts are only checked where every row of the scorecard was read with
-//! a rating, so a row lost to conversion damage cannot raise a false
-//! alarm.
+//! Rating counts are only checked where every row of the scorecard was read
+//! with a rating, so a row lost to conversion damage cannot raise a false
+//! alarm; a summary count is also checked against the highest row number
+//! read, which damage cannot raise.
 
 mod items;
 
@@ -45,9 +46,11 @@ pub fn check(doc: &Document, parts: &[Part], pack: &Pack) -> Vec<Finding> {
 
 /// Compares stated counts of measures and ratings with the rows.
 fn check_counts(doc: &Document, part: &Part, rows: &[&IndicatorRow], out: &mut Vec<Finding>) {
-    if rows.is_empty() || rows.iter().any(|r| r.rag.is_none()) {
+    if rows.is_empty() {
         return;
     }
+    let all_rated = rows.iter().all(|r| r.rag.is_some());
+    let at_least = rows.len().max(highest_row_number(rows));
     let rows_span = rows
         .iter()
         .map(|r| r.lines)
@@ -61,16 +64,20 @@ fn check_counts(doc: &Document, part: &Part, rows: &[&IndicatorRow], out: &mut V
         }
         let here = doc.source_of(i..i + 1);
         if let Some(stated) = stated_total(text) {
-            if stated != rows.len() {
+            let differs = stated < at_least || (all_rated && stated != rows.len());
+            if differs {
                 out.push(Finding {
                     kind: "summary-count",
                     message: format!(
                         "the summary counts {stated} measures but the scorecard has {} rows",
-                        rows.len()
+                        at_least
                     ),
                     lines: vec![here, rows_span],
                 });
             }
+        }
+        if !all_rated {
+            continue;
         }
         for (rag, stated) in stated_ratings(text) {
             let printed = rows.iter().filter(|r| r.rag == Some(rag)).count();
@@ -87,6 +94,21 @@ fn check_counts(doc: &Document, part: &Part, rows: &[&IndicatorRow], out: &mut V
             }
         }
     }
+}
+
+/// Scorecards number their rows 1, 2, 3 …: the highest plain row number
+/// read is a floor on the table's length even where damaged rows were
+/// lost, so a summary counting fewer measures is a contradiction for sure.
+fn highest_row_number(rows: &[&IndicatorRow]) -> usize {
+    let numbers: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| r.code.as_deref()?.trim_end_matches('.').parse().ok())
+        .collect();
+    // Without a row 1 the codes are a reference scheme, not a count.
+    if !numbers.contains(&1) {
+        return 0;
+    }
+    numbers.into_iter().max().unwrap_or(0)
 }
 
 /// "There are 43 measures within the scorecard", "reports 4 indicators".
