@@ -23,6 +23,9 @@ pub struct Args {
     /// List where each pack contradicts itself instead of printing records.
     #[arg(long)]
     check: bool,
+    /// With --check: print the findings as JSON, one document per pack.
+    #[arg(long, requires = "check")]
+    json: bool,
     /// Refuse inputs larger than this many mebibytes.
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     max_size: u64,
@@ -66,6 +69,11 @@ fn extract_one(args: &Args, file: &Path, written: &mut HashSet<PathBuf>) -> Resu
     }
     let extraction = read_pack(file, args.max_size)?.extraction;
     let source = source_name(file);
+    if args.check && args.json {
+        let mut out = std::io::stdout().lock();
+        let json = moot_format::findings_json(&source, &extraction.findings);
+        return writeln!(out, "{json}").context("cannot write to stdout");
+    }
     if args.check {
         return print_findings(&source, &extraction);
     }

@@ -203,3 +203,33 @@ fn usage_errors_exit_with_status_2() {
     assert_eq!(extract(&[&first], &["--bogus"]).status.code(), Some(2));
     assert_eq!(moot(&[OsStr::new("frobnicate")]).status.code(), Some(2));
 }
+
+/// A pack whose agenda gives two items overlapping pages.
+const OVERLAPPING_PAGES: &str = "AUDIT COMMITTEE\n\nTuesday, 4 March 2025 at 7.00 pm\n\nAGENDA\n\n\
+1. Minutes (Pages 1 - 6)\n\n2. Internal Audit Plan (Pages 5 - 20)\n\n3. Risk Register (Pages 21 - 30)\n";
+
+#[test]
+fn check_lists_contradictions_with_their_lines() {
+    let dir = TempDir::new().unwrap();
+    let pack = write(&dir, "audit.txt", OVERLAPPING_PAGES.as_bytes());
+    let output = extract(&[&pack], &["--check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("audit.txt: line 7, line 9 [page-range]: "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_json_gives_findings_as_data() {
+    let dir = TempDir::new().unwrap();
+    let pack = write(&dir, "audit.txt", OVERLAPPING_PAGES.as_bytes());
+    let output = extract(&[&pack], &["--check", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["source"], "audit.txt");
+    assert_eq!(json["findings"][0]["kind"], "page-range");
+    assert_eq!(json["findings"][0]["lines"][0], serde_json::json!([7, 7]));
+}
