@@ -111,11 +111,27 @@ pub(super) fn read(doc: &Document) -> Header {
         .and_then(|d| ITEM_REF.captures(doc.text(d)))
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_owned());
+    let items_start = match (single_item.as_ref(), date_line) {
+        (Some(_), Some(d)) => item_title_above(doc, d).unwrap_or(items_start),
+        _ => items_start,
+    };
     Header {
         meeting,
         items_start,
         single_item,
     }
+}
+
+/// Agenda-item pages print the item's title either below the "Meeting of"
+/// line or above it; when a "Minutes:" or "Decision:" label follows the
+/// "Meeting of" line straight away, the title is the line above.
+fn item_title_above(doc: &Document, date_line: usize) -> Option<usize> {
+    let next = doc.next_non_blank(date_line + 1, doc.len())?;
+    if !super::items::is_record_label(doc.text(next), true) {
+        return None;
+    }
+    let above = (0..date_line).rev().find(|&i| !doc.text(i).is_empty())?;
+    (!is_page_title(doc.text(above))).then_some(above)
 }
 
 /// Reads body, date and time from the line that carries the date; the body
