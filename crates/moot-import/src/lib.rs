@@ -35,6 +35,7 @@ mod minutes;
 mod modgov;
 mod names;
 mod reports;
+mod rewrap;
 
 pub use decode::{decode, DecodeError};
 pub use document::{Document, Line};

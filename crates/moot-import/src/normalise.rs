@@ -10,7 +10,8 @@
 //!   inside words that are otherwise Latin and inside tab-separated tables;
 //! - page debris ("Page 13" alone on a line, "This page is intentionally left
 //!   blank");
-//! - page references wrapped over two lines ("(Pages 19 -" then "26)").
+//! - page references wrapped over two lines ("(Pages 19 -" then "26)");
+//! - prose hard-wrapped at a fixed width ([`crate::rewrap`]).
 //!
 //! It never drops a source line's number: every logical line knows where it
 //! came from.
@@ -42,6 +43,7 @@ pub fn normalise(text: &str) -> Document {
         }
     }
     join_wrapped_page_references(&mut lines);
+    crate::rewrap::join_wrapped_prose(&mut lines);
     Document { lines }
 }
 
