@@ -15,6 +15,7 @@
 
 use crate::dates::{find_date, parse_time};
 use crate::document::Document;
+use crate::names;
 use crate::split::{of_kind, Part, PartKind};
 use moot_domain::{Date, Meeting, Time};
 use regex::Regex;
@@ -644,20 +645,6 @@ fn contact(doc: &Document, front: Range<usize>) -> Option<String> {
 /// or a glued venue ("Theresa Grayell Darent Room, …" gives "Theresa
 /// Grayell"). Office names ("Democratic Services") are not people.
 pub(crate) fn person_at_start(text: &str) -> Option<String> {
-    const TITLES: [&str; 12] = [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "cllr",
-        "councillor",
-        "sir",
-        "dame",
-        "prof",
-        "professor",
-        "rev",
-    ];
     const OFFICE: [&str; 12] = [
         "services",
         "service",
@@ -680,7 +667,7 @@ pub(crate) fn person_at_start(text: &str) -> Option<String> {
     for raw in text.split_whitespace() {
         let word = raw.trim_end_matches([',', ';', ':']);
         let bare = word.trim_end_matches('.').to_lowercase();
-        let is_title = TITLES.contains(&bare.as_str());
+        let is_title = names::is_honorific(word);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && word
                 .chars()
@@ -697,10 +684,7 @@ pub(crate) fn person_at_start(text: &str) -> Option<String> {
             break;
         }
     }
-    let named = tokens
-        .iter()
-        .filter(|t| !TITLES.contains(&t.trim_end_matches('.').to_lowercase().as_str()))
-        .count();
+    let named = tokens.iter().filter(|t| !names::is_honorific(t)).count();
     let surname_ok = tokens
         .last()
         .is_some_and(|t| t.trim_end_matches('.').chars().count() > 1);

@@ -25,6 +25,7 @@
 
 use crate::document::Document;
 use crate::meeting::front_range;
+use crate::names;
 use crate::split::Part;
 use moot_domain::{Diagnostic, Lines, Member};
 use regex::Regex;
@@ -566,38 +567,8 @@ fn is_postnominal_piece(piece: &str) -> bool {
         .unwrap_or("")
         .trim()
         .trim_end_matches('.');
-    !head.is_empty()
-        && head
-            .split_whitespace()
-            .all(|w| POSTNOMINALS.contains(&w.trim_end_matches('.').to_ascii_uppercase().as_str()))
+    !head.is_empty() && head.split_whitespace().all(names::is_postnominal)
 }
-
-const POSTNOMINALS: [&str; 14] = [
-    "MBE", "OBE", "CBE", "BEM", "JP", "DL", "QC", "KC", "MP", "MEP", "FRCP", "FRCGP", "KBE", "DBE",
-];
-
-const TITLES: [&str; 20] = [
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "cllr",
-    "councillor",
-    "sir",
-    "dame",
-    "prof",
-    "professor",
-    "rev",
-    "revd",
-    "supt",
-    "lord",
-    "lady",
-    "baroness",
-    "canon",
-    "alderman",
-];
 
 /// Words that mark a post, an organisation or a heading, never a person.
 const NOT_NAME_WORDS: [&str; 46] = [
@@ -652,7 +623,7 @@ const NOT_NAME_WORDS: [&str; 46] = [
 fn starts_with_title(text: &str) -> bool {
     text.split_whitespace()
         .next()
-        .is_some_and(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .is_some_and(names::is_honorific)
 }
 
 /// One person as a list entry gives them.
@@ -695,9 +666,7 @@ impl Entry {
         if words.last() == Some(&"or") {
             words.pop();
         }
-        while words.last().is_some_and(|w| {
-            POSTNOMINALS.contains(&w.trim_matches([',', '.']).to_ascii_uppercase().as_str())
-        }) {
+        while words.last().is_some_and(|w| names::is_postnominal(w)) {
             words.pop();
         }
         entry.name = words
@@ -740,10 +709,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// a title, "SMITH" too); no office words.
 fn is_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let titled = words
-        .iter()
-        .take_while(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
-        .count();
+    let titled = words.iter().take_while(|w| names::is_honorific(w)).count();
     let rest = words.get(titled..).unwrap_or(&[]);
     let Some((surname, given)) = rest.split_last() else {
         return false;

@@ -22,7 +22,8 @@ pub struct ListedName {
     pub notes: Vec<String>,
 }
 
-/// Titles printed before a name.
+/// Titles printed before a name. The one list the importer keeps: every
+/// module asks [`is_honorific`].
 const HONORIFICS: &[&str] = &[
     "mr",
     "mrs",
@@ -41,6 +42,7 @@ const HONORIFICS: &[&str] = &[
     "reverend",
     "lord",
     "lady",
+    "baroness",
     "supt",
     "superintendent",
     "alderman",
@@ -48,9 +50,10 @@ const HONORIFICS: &[&str] = &[
     "father",
 ];
 
-/// Letters printed after a name.
+/// Letters printed after a name. The one list the importer keeps: every
+/// module asks [`is_postnominal`].
 const POSTNOMINALS: &[&str] = &[
-    "mbe", "obe", "cbe", "jp", "dl", "qc", "kc", "frcp", "frcgp", "mp", "bem", "kbe", "dbe",
+    "mbe", "obe", "cbe", "jp", "dl", "qc", "kc", "frcp", "frcgp", "mp", "mep", "bem", "kbe", "dbe",
 ];
 
 /// Plural titles that apply to every name in the list after them:
@@ -166,7 +169,9 @@ pub fn is_honorific(word: &str) -> bool {
     HONORIFICS.contains(&bare_word(word).as_str())
 }
 
-fn is_postnominal(word: &str) -> bool {
+/// True when `word` is an honour or qualification printed after a name
+/// ("MBE", "JP,").
+pub fn is_postnominal(word: &str) -> bool {
     POSTNOMINALS.contains(&bare_word(word).as_str())
 }
 

@@ -6,22 +6,14 @@
 //! pages need: dropping untitled qualifiers from titled lists, and reading
 //! substitutions from the bracketed notes.
 
-use crate::names::{collapse, is_honorific, looks_like_name, sentences, split_name_list};
+use crate::names::{
+    collapse, is_honorific, looks_like_name, sentences, split_name_list, ListedName,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// A name led by an honorific: "Councillor E Clynch", "Mr P J O'Neill".
 pub(super) const TITLED_NAME: &str = r"(?:[Cc]ounty [Cc]ouncillors?|[Cc]ouncillors?|[Cc]llrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Rev(?:d|erend)?\.?|Canon|Alderman)\s+(?:\p{Lu}\.?\s+|\p{Lu}[\p{L}'’\-]+\s+){0,3}\p{Lu}[\p{L}'’\-]+";
-
-/// One entry of a name list, with the bracketed notes that followed it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Entry {
-    /// The name as printed.
-    pub name: String,
-    /// What the list said about them in brackets: "(Chair)",
-    /// "(Ms H Horne attended as substitute)".
-    pub notes: Vec<String>,
-}
 
 /// True when `text` opens with a title such as "Councillor" or "Mrs".
 pub(super) fn has_honorific(text: &str) -> bool {
@@ -47,10 +39,10 @@ pub(super) fn is_person(text: &str) -> bool {
 /// trailing organisation, "None") are dropped; where at least half the
 /// entries carry a title, untitled ones are taken for such qualifiers
 /// ("Ms B Reilly, NHS England").
-pub(super) fn split_people(list: &str) -> Vec<Entry> {
-    let entries: Vec<Entry> = split_name_list(list)
+pub(super) fn split_people(list: &str) -> Vec<ListedName> {
+    let entries: Vec<ListedName> = split_name_list(list)
         .into_iter()
-        .map(|listed| Entry {
+        .map(|listed| ListedName {
             name: tidy_name(&listed.name),
             notes: listed.notes,
         })
