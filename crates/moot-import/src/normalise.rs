@@ -102,6 +102,9 @@ fn clean_line(raw: &str) -> String {
     } else {
         Cow::Borrowed(raw)
     };
+    if text.trim_start().contains("   ") {
+        text = Cow::Owned(tabs_for_column_gaps(&text));
+    }
     if needs & MARKUP != 0 {
         text = strip_markup(text);
     }
@@ -118,6 +121,31 @@ fn clean_line(raw: &str) -> String {
         }
         Cow::Borrowed(text) => text.trim_end().to_owned(),
     }
+}
+
+/// Tables flattened with spaces rather than tabs ("4    Minutes    3 - 8"):
+/// a gap of three or more spaces inside a line is a column gap, so it
+/// becomes a tab as other converters print it. Two spaces are left alone,
+/// since typists put them after full stops.
+fn tabs_for_column_gaps(text: &str) -> String {
+    let body = text.trim_start();
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..text.len() - body.len()]);
+    let mut spaces = 0;
+    for c in body.chars() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        match spaces {
+            0 => {}
+            1 | 2 => out.extend(std::iter::repeat_n(' ', spaces)),
+            _ => out.push('\t'),
+        }
+        spaces = 0;
+        out.push(c);
+    }
+    out
 }
 
 /// Each pattern runs only on lines holding the character it needs.
@@ -307,6 +335,16 @@ mod tests {
         assert_eq!(doc.lines[0].text, "4 Minutes (Pages 19 - 26)");
         assert_eq!(doc.lines[0].source, Lines::span(1, 3));
         assert_eq!(doc.lines[1].text, "5 Next");
+    }
+
+    #[test]
+    fn wide_space_gaps_become_column_tabs() {
+        assert_eq!(
+            texts("4    Minutes of the last meeting     3 - 8"),
+            ["4\tMinutes of the last meeting\t3 - 8"]
+        );
+        assert_eq!(texts("It ended.  Then"), ["It ended.  Then"]);
+        assert_eq!(texts("   indented  text"), ["   indented  text"]);
     }
 
     #[test]
