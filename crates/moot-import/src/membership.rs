@@ -27,7 +27,7 @@ use crate::document::Document;
 use crate::meeting::front_range;
 use crate::names;
 use crate::split::Part;
-use moot_domain::{Diagnostic, Lines, Member};
+use moot_domain::{Diagnostic, Lines, Member, Severity};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -35,7 +35,8 @@ use std::sync::LazyLock;
 /// Reads the membership from the front matter: the first list that a
 /// members heading opens, or a list led by a plural title
 /// ("Councillors Smith (Chair), Jones and Brown") where there is no heading.
-pub fn parse(doc: &Document, parts: &[Part], _diagnostics: &mut Vec<Diagnostic>) -> Vec<Member> {
+/// A members heading under which no member could be read is reported.
+pub fn parse(doc: &Document, parts: &[Part], diagnostics: &mut Vec<Diagnostic>) -> Vec<Member> {
     static TITLED_LIST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?i:councillors|cllrs)\.?\s+\p{Lu}").expect("valid regex"));
     let front = front_range(doc, parts);
@@ -43,14 +44,23 @@ pub fn parse(doc: &Document, parts: &[Part], _diagnostics: &mut Vec<Diagnostic>)
     let mut i = front.start;
     while i < front.end && members.is_empty() {
         let text = doc.text(i);
-        let opens = match group_heading(text) {
+        let heading = group_heading(text);
+        let opens = match &heading {
             Some(heading) => !heading.substitutes,
             None => TITLED_LIST.is_match(text),
         };
         if opens {
             let mut reader = Section::default();
+            let start = i;
             i = reader.read(doc, i, front.end).max(i + 1);
             members = reader.members;
+            if members.is_empty() && heading.is_some() {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    lines: doc.source_of(start..start + 1),
+                    message: "membership heading with no member read under it".to_owned(),
+                });
+            }
         } else {
             i += 1;
         }

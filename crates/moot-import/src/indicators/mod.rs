@@ -20,8 +20,8 @@ mod header;
 use crate::document::Document;
 use crate::split::Part;
 use header::{Header, Role};
-use moot_domain::{Diagnostic, IndicatorRow, Lines, Rag};
-use std::collections::HashMap;
+use moot_domain::{Diagnostic, IndicatorRow, Lines, Rag, Severity};
+use std::collections::{HashMap, HashSet};
 
 /// Lines without tabs this long are prose.
 const PROSE_LINE: usize = 100;
@@ -33,17 +33,105 @@ const MAX_NAME: usize = 200;
 /// is a note inside it).
 const PROSE_RUN: usize = 2;
 
-/// Reads every scorecard row.
+/// Reads every scorecard row. A row under a scorecard header that cannot
+/// be read, or is read without the result or rating its table has a
+/// column for, is reported, one diagnostic a row.
 pub fn parse(
     doc: &Document,
     parts: &[Part],
-    _diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<IndicatorRow> {
-    let mut rows = Vec::new();
+    let mut scan = Scan::default();
     for part in parts {
-        scan_part(doc, part.range.clone(), &mut rows);
+        scan.part(doc, part.range.clone());
     }
-    merge_repeats(rows)
+    let rows = merge_repeats(scan.rows);
+    // A code read elsewhere (a detail page's heading row) is not lost.
+    let read: HashSet<&str> = rows.iter().filter_map(|r| r.code.as_deref()).collect();
+    let skipped = scan
+        .skipped
+        .iter()
+        .filter(|(_, code)| !read.contains(code.as_str()))
+        .map(|&(lines, _)| {
+            warning(
+                lines,
+                "scorecard row skipped: no result, rating or target could be read",
+            )
+        });
+    scan.tables.sort_by_key(|&(first, _)| first);
+    let partial = rows.iter().filter_map(|row| partial(row, &scan.tables));
+    let mut found: Vec<Diagnostic> = skipped.chain(partial).collect();
+    found.sort_by_key(|d| d.lines);
+    diagnostics.extend(found);
+    rows
+}
+
+/// What a table's header says each row holds.
+#[derive(Debug, Clone, Copy, Default)]
+struct Expected {
+    value: bool,
+    rating: bool,
+}
+
+impl Expected {
+    fn of(header: &Header) -> Expected {
+        let has = |role| header.column(role).is_some();
+        Expected {
+            value: has(Role::Value) || has(Role::ValueRag),
+            rating: has(Role::Rag) || has(Role::ValueRag),
+        }
+    }
+}
+
+/// What the scan of a pack's parts has found.
+#[derive(Default)]
+struct Scan {
+    rows: Vec<IndicatorRow>,
+    /// Where each table opens (its first source line) and what it expects.
+    tables: Vec<(u32, Expected)>,
+    /// Table lines that looked like rows but could not be read, with the
+    /// code they give.
+    skipped: Vec<(Lines, String)>,
+}
+
+/// A diagnostic for a row missing the result or rating its table (the
+/// last one opened above it) has a column for.
+fn partial(row: &IndicatorRow, tables: &[(u32, Expected)]) -> Option<Diagnostic> {
+    let under = tables.partition_point(|&(first, _)| first <= row.lines.first);
+    let expected = under
+        .checked_sub(1)
+        .and_then(|t| tables.get(t))
+        .map_or_else(Expected::default, |&(_, e)| e);
+    let no_value = expected.value && row.value.is_none();
+    let no_rating = expected.rating && row.rag.is_none();
+    let message = match (no_value, no_rating) {
+        (true, true) => "scorecard row read without its result or rating",
+        (true, false) => "scorecard row read without its result",
+        (false, true) => "scorecard row read without its rating",
+        (false, false) => return None,
+    };
+    Some(warning(row.lines, message))
+}
+
+fn warning(lines: Lines, message: &str) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        lines,
+        message: message.to_owned(),
+    }
+}
+
+/// The code a table line that could not be read opens with ("D4", "12.
+/// Percentage of …"), when it has more cells: such a line is an
+/// indicator's row, where a worded line alone is a section heading, a key
+/// or a detail page's label.
+fn row_code(cells: &[&str]) -> Option<String> {
+    let mut filled = cells.iter().filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    filled.next()?;
+    cell::code(first)
+        .or_else(|| cell::numbered_name(first).map(|(code, _)| code))
+        .map(str::to_owned)
 }
 
 /// An open table: its header and the line the header was read from.
@@ -52,65 +140,75 @@ struct Table {
     header_line: usize,
 }
 
-fn scan_part(doc: &Document, range: std::ops::Range<usize>, rows: &mut Vec<IndicatorRow>) {
-    let first_row = rows.len();
-    let mut flattened: Vec<IndicatorRow> = Vec::new();
-    let mut table: Option<Table> = None;
-    let mut previous: Option<Header> = None;
-    let mut last_non_blank = None;
-    // A tab line of labels only, which may be the upper half of a header.
-    let mut labels_line: Option<usize> = None;
-    // Lines of prose since the last tab line.
-    let mut prose_run = 0;
-    for i in range {
-        let text = doc.lines.get(i).map_or("", |l| l.text.as_str());
-        if text.trim().is_empty() {
-            continue;
-        }
-        let after = last_non_blank.replace(i);
-        if !text.contains('\t') {
-            if text.chars().count() >= PROSE_LINE {
-                prose_run += 1;
+impl Scan {
+    /// Reads the tables of one part, noting where each opens and the rows
+    /// that could not be read.
+    fn part(&mut self, doc: &Document, range: std::ops::Range<usize>) {
+        let rows = &mut self.rows;
+        let first_row = rows.len();
+        let mut flattened: Vec<IndicatorRow> = Vec::new();
+        let mut table: Option<Table> = None;
+        let mut previous: Option<Header> = None;
+        let mut last_non_blank = None;
+        // A tab line of labels only, which may be the upper half of a header.
+        let mut labels_line: Option<usize> = None;
+        // Lines of prose since the last tab line.
+        let mut prose_run = 0;
+        for i in range {
+            let text = doc.lines.get(i).map_or("", |l| l.text.as_str());
+            if text.trim().is_empty() {
+                continue;
             }
-            if prose_run >= PROSE_RUN {
-                table = None;
+            let after = last_non_blank.replace(i);
+            if !text.contains('\t') {
+                if text.chars().count() >= PROSE_LINE {
+                    prose_run += 1;
+                }
+                if prose_run >= PROSE_RUN {
+                    table = None;
+                }
+                continue;
             }
-            continue;
+            prose_run = 0;
+            let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
+            let stacked = stacked_header(doc, table.as_ref(), after, &cells);
+            let header = stacked.or_else(|| {
+                let header = Header::read(&cells)?;
+                let upper = labels_line.filter(|&l| after == Some(l));
+                let first: Option<Vec<&str>> =
+                    upper.map(|l| doc.text(l).split('\t').map(str::trim).collect());
+                Some(match first {
+                    Some(first) => header.stack(&first, &cells).unwrap_or(header),
+                    None => header,
+                })
+            });
+            if let Some(header) = header {
+                self.tables
+                    .push((doc.source_of(i..i + 1).first, Expected::of(&header)));
+                table = Some(open_table(header, &mut previous, i));
+                continue;
+            }
+            labels_line = cells.iter().all(|c| cell::number(c).is_none()).then_some(i);
+            let Some(table) = table.as_ref() else {
+                continue;
+            };
+            let lines = doc.source_of(i..i + 1);
+            let row = read_row(&table.header, &cells);
+            let in_text = flattened_rows(&table.header, &cells);
+            let named = matches!(table.header, Header::Named { .. });
+            if row.is_none() && in_text.is_empty() && named {
+                self.skipped
+                    .extend(row_code(&cells).map(|code| (lines, code)));
+            }
+            if let Some(row) = row {
+                rows.push(IndicatorRow { lines, ..row });
+            }
+            flattened.extend(in_text.into_iter().map(|row| IndicatorRow { lines, ..row }));
         }
-        prose_run = 0;
-        let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
-        let stacked = stacked_header(doc, table.as_ref(), after, &cells);
-        let header = stacked.or_else(|| {
-            let header = Header::read(&cells)?;
-            let upper = labels_line.filter(|&l| after == Some(l));
-            let first: Option<Vec<&str>> =
-                upper.map(|l| doc.text(l).split('\t').map(str::trim).collect());
-            Some(match first {
-                Some(first) => header.stack(&first, &cells).unwrap_or(header),
-                None => header,
-            })
-        });
-        if let Some(header) = header {
-            table = Some(open_table(header, &mut previous, i));
-            continue;
+        if let Some(part_rows) = rows.get_mut(first_row..) {
+            let extra = complete_from_flattened(part_rows, flattened);
+            rows.extend(extra);
         }
-        labels_line = cells.iter().all(|c| cell::number(c).is_none()).then_some(i);
-        let Some(table) = table.as_ref() else {
-            continue;
-        };
-        let lines = doc.source_of(i..i + 1);
-        if let Some(row) = read_row(&table.header, &cells) {
-            rows.push(IndicatorRow { lines, ..row });
-        }
-        flattened.extend(
-            flattened_rows(&table.header, &cells)
-                .into_iter()
-                .map(|row| IndicatorRow { lines, ..row }),
-        );
-    }
-    if let Some(part_rows) = rows.get_mut(first_row..) {
-        let extra = complete_from_flattened(part_rows, flattened);
-        rows.extend(extra);
     }
 }
 
