@@ -45,6 +45,11 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date written out in `text`, with its byte range.
 pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    // Every date has ASCII digits (others do not parse): most lines have
+    // none, and this scan is far cheaper than the date patterns.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let long = LONG_DATE.captures_iter(text).find_map(|c| {
         let month = month_number(&c[2])?;
         let date = Date::new(c[3].parse().ok()?, month, c[1].parse().ok()?)?;

@@ -299,7 +299,14 @@ fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
 
 /// True when a line records a resolution.
 pub fn is_resolution(text: &str) -> bool {
-    RESOLUTION.is_match(text)
+    // Every wording of [`RESOLUTION`] holds one of these words; this plain
+    // search rules out most lines far faster than the full pattern, whose
+    // word boundaries are slow on non-ASCII text.
+    static DECISION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)resol|agreed|deci|recommended|granted|refused|approved|deferred|confirmed|accepted|adopted")
+            .expect("valid regex")
+    });
+    DECISION_WORD.is_match(text) && RESOLUTION.is_match(text)
 }
 
 /// The resolutions recorded in `body`, each with the list lines that
@@ -312,10 +319,12 @@ pub fn resolutions(doc: &Document, body: Range<usize>) -> Vec<String> {
         if text.is_empty() {
             continue;
         }
-        let continues = (LIST_ITEM.is_match(text) && !PARAGRAPH_START.is_match(text))
-            || text.starts_with(char::is_lowercase);
+        let continues = || {
+            (LIST_ITEM.is_match(text) && !PARAGRAPH_START.is_match(text))
+                || text.starts_with(char::is_lowercase)
+        };
         match current.as_mut() {
-            Some(resolution) if continues => {
+            Some(resolution) if continues() => {
                 resolution.push(' ');
                 resolution.push_str(&strip_marker(text));
             }

@@ -32,6 +32,8 @@ const LABEL_LOOKAHEAD: usize = 6;
 const LABEL_LOOKBACK: usize = 2;
 /// Most words in a date line that heads minutes.
 const MAX_DATE_LINE_WORDS: usize = 16;
+/// Most characters in a date line.
+const MAX_DATE_LINE_CHARS: usize = 160;
 /// Heading lines above the opening that still belong to it.
 const MAX_HEADING_LINES: usize = 4;
 
@@ -103,27 +105,43 @@ enum Heading {
 /// How `text` may open minutes, if it may. Numbered or bulleted lines
 /// (agenda items, minute headings) never do, nor lines citing pages.
 fn heading_kind(text: &str) -> Option<Heading> {
-    if BARE_MINUTES.is_match(text) {
-        Some(Heading::Bare)
-    } else if PAGE_REFERENCE.is_match(text) {
-        None
-    } else if MINUTES_SENTENCE.is_match(text) {
-        Some(Heading::Sentence)
-    } else if MEETING_LINE.is_match(text) && find_date(text).is_some() {
-        Some(Heading::MeetingLine)
-    } else if is_heading_date_line(text) {
-        Some(Heading::DateLine)
-    } else {
-        None
+    let worded = may_start_opening_words(text);
+    if worded && BARE_MINUTES.is_match(text) {
+        return Some(Heading::Bare);
     }
+    let kind = if worded && MINUTES_SENTENCE.is_match(text) {
+        Heading::Sentence
+    } else if worded && MEETING_LINE.is_match(text) && find_date(text).is_some() {
+        Heading::MeetingLine
+    } else if is_heading_date_line(text) {
+        Heading::DateLine
+    } else {
+        return None;
+    };
+    (!PAGE_REFERENCE.is_match(text)).then_some(kind)
+}
+
+/// False when `text` cannot start as [`BARE_MINUTES`], [`MINUTES_SENTENCE`]
+/// or [`MEETING_LINE`] do (with a status, record or meeting word, in any
+/// case; "ſ" folds to "s"): a cheap test that spares most lines the
+/// patterns, which are run on every line of the pack.
+fn may_start_opening_words(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'd' | 'u' | 'c' | 'a' | 's' | 'm' | 'r' | 'n' | 't' | 'ſ'
+        )
+    })
 }
 
 /// A short line with a date that is not a sentence: a heading block's date
-/// line.
+/// line. The cheap tests come first: this runs on every line.
 fn is_heading_date_line(text: &str) -> bool {
     text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', ';', ','])
-        && text.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.chars().count() <= MAX_DATE_LINE_CHARS
+        && text.split_whitespace().nth(MAX_DATE_LINE_WORDS).is_none()
         && is_date_line(text)
 }
 
@@ -207,7 +225,7 @@ fn is_title_heading(text: &str) -> bool {
 
 /// A short line carrying a date ("Tuesday, 13 May 2014, 2.00pm, ...").
 fn is_date_line(text: &str) -> bool {
-    text.chars().count() <= 160 && find_date(text).is_some()
+    text.chars().count() <= MAX_DATE_LINE_CHARS && find_date(text).is_some()
 }
 
 /// The first line of the opening whose heading or attendance is at
