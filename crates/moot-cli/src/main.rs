@@ -8,6 +8,7 @@ mod extract;
 mod import;
 mod people;
 mod read;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -28,6 +29,9 @@ enum Command {
     Import(import::Args),
     /// List the people found across packs; merge or split them by hand.
     People(people::Args),
+    /// Serve the public site (HTML pages, JSON under /api/) over the
+    /// database.
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +40,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&args),
         Command::Import(args) => import::run(&args),
         Command::People(args) => people::run(&args),
+        Command::Serve(args) => serve::run(&args),
     };
     match outcome {
         Ok(status) => status,

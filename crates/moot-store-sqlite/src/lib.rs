@@ -24,7 +24,9 @@ pub use pack::{slug, Checkpoint};
 
 use moot_domain::Pack;
 use moot_store::{
-    Counts, ImportOutcome, MeetingRecord, PersonId, PersonRecord, SourceFile, Store, StoreError,
+    BodyId, BodyRecord, BodySummary, Counts, ImportOutcome, MeetingDetail, MeetingId,
+    MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, SourceFile, Store,
+    StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -101,6 +103,26 @@ impl Store for SqliteStore {
 
     fn people(&self) -> Result<Vec<PersonRecord>, StoreError> {
         read::people(&self.conn)
+    }
+
+    fn recent_meetings(&self, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
+        read::recent_meetings(&self.conn, limit)
+    }
+
+    fn bodies(&self) -> Result<Vec<BodySummary>, StoreError> {
+        read::bodies(&self.conn)
+    }
+
+    fn body(&self, id: BodyId) -> Result<BodyRecord, StoreError> {
+        read::body(&self.conn, id)
+    }
+
+    fn meeting(&self, id: MeetingId) -> Result<MeetingDetail, StoreError> {
+        read::meeting(&self.conn, id)
+    }
+
+    fn person(&self, id: PersonId) -> Result<PersonDetail, StoreError> {
+        read::person(&self.conn, id)
     }
 
     fn merge_people(&mut self, keep: PersonId, absorb: PersonId) -> Result<(), StoreError> {

@@ -2,11 +2,14 @@
 //! the one place that knows how columns map to values.
 
 use crate::db;
-use moot_domain::Date;
+use moot_domain::{Date, Time};
 use moot_store::{
-    Counts, MeetingId, MeetingRecord, PersonAlias, PersonId, PersonRecord, StoreError,
+    AgendaEntry, AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
+    DeclarationEntry, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, MinuteEntry,
+    MinutesRecord, PersonAlias, PersonAttendance, PersonDetail, PersonId, PersonMembership,
+    PersonRecord, StoreError,
 };
-use rusqlite::{Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 
 /// How many rows each table holds.
 pub fn counts(conn: &Connection) -> Result<Counts, StoreError> {
@@ -87,15 +90,23 @@ pub fn parse_date(text: &str) -> Option<Date> {
 
 /// Every person with their printings, by id.
 pub fn people(conn: &Connection) -> Result<Vec<PersonRecord>, StoreError> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT p.id, o.name, p.name, b.name, n.name, n.reason FROM people p
-             LEFT JOIN organisations o ON o.id = p.organisation_id
-             LEFT JOIN person_names n ON n.person_id = p.id
-             LEFT JOIN bodies b ON b.id = n.body_id ORDER BY p.id, n.id",
-        )
-        .map_err(db)?;
-    let mut rows = stmt.query([]).map_err(db)?;
+    people_where(conn, "", [])
+}
+
+/// The people matching `filter` (a SQL WHERE clause or nothing).
+fn people_where<P: Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> Result<Vec<PersonRecord>, StoreError> {
+    let sql = format!(
+        "SELECT p.id, o.name, p.name, b.name, n.name, n.reason FROM people p
+         LEFT JOIN organisations o ON o.id = p.organisation_id
+         LEFT JOIN person_names n ON n.person_id = p.id
+         LEFT JOIN bodies b ON b.id = n.body_id {filter} ORDER BY p.id, n.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql).map_err(db)?;
+    let mut rows = stmt.query(params).map_err(db)?;
     let mut out: Vec<PersonRecord> = Vec::new();
     while let Some(r) = rows.next().map_err(db)? {
         let id = PersonId(r.get(0).map_err(db)?);
@@ -117,6 +128,335 @@ pub fn people(conn: &Connection) -> Result<Vec<PersonRecord>, StoreError> {
         }
     }
     Ok(out)
+}
+
+/// The columns [`summary_from`] reads, from `meetings m LEFT JOIN bodies b`.
+const SUMMARY_COLUMNS: &str = "m.id, b.id, b.name, m.date, m.time, m.status";
+
+/// A meeting summary from the [`SUMMARY_COLUMNS`] starting at `at`.
+fn summary_from(r: &Row<'_>, at: usize) -> rusqlite::Result<MeetingSummary> {
+    let body = match (
+        r.get::<_, Option<i64>>(at + 1)?,
+        r.get::<_, Option<String>>(at + 2)?,
+    ) {
+        (Some(id), Some(name)) => Some((BodyId(id), name)),
+        _ => None,
+    };
+    Ok(MeetingSummary {
+        id: MeetingId(r.get(at)?),
+        body,
+        date: r
+            .get::<_, Option<String>>(at + 3)?
+            .as_deref()
+            .and_then(parse_date),
+        time: r
+            .get::<_, Option<String>>(at + 4)?
+            .as_deref()
+            .and_then(parse_time),
+        status: r.get(at + 5)?,
+    })
+}
+
+/// Runs `sql` and maps every row with `f`.
+fn all<T, P: Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql).map_err(db)?;
+    let rows = stmt.query_map(params, f).map_err(db)?;
+    rows.collect::<Result<_, _>>().map_err(db)
+}
+
+/// The meetings matching `filter` (a SQL tail: WHERE .. ORDER BY .. LIMIT).
+fn summaries<P: Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> Result<Vec<MeetingSummary>, StoreError> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id {filter}"
+    );
+    all(conn, &sql, params, |r| summary_from(r, 0))
+}
+
+/// The `limit` latest meetings, undated last.
+pub fn recent_meetings(conn: &Connection, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
+    summaries(
+        conn,
+        "ORDER BY m.date IS NULL, m.date DESC, m.id DESC LIMIT ?1",
+        [limit],
+    )
+}
+
+const BODY_COLUMNS: &str = "b.id, o.name, b.name,
+    (SELECT count(*) FROM meetings WHERE body_id = b.id),
+    (SELECT max(date) FROM meetings WHERE body_id = b.id)
+    FROM bodies b LEFT JOIN organisations o ON o.id = b.organisation_id";
+
+fn body_from(r: &Row<'_>) -> rusqlite::Result<BodySummary> {
+    Ok(BodySummary {
+        id: BodyId(r.get(0)?),
+        organisation: r.get(1)?,
+        name: r.get(2)?,
+        meetings: r.get::<_, i64>(3)?.max(0) as u64,
+        latest: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(parse_date),
+    })
+}
+
+/// Every body, by council and name.
+pub fn bodies(conn: &Connection) -> Result<Vec<BodySummary>, StoreError> {
+    let sql = format!("SELECT {BODY_COLUMNS} ORDER BY o.name, b.name, b.id");
+    all(conn, &sql, [], body_from)
+}
+
+/// One body with its meetings (newest first) and members.
+pub fn body(conn: &Connection, id: BodyId) -> Result<BodyRecord, StoreError> {
+    let sql = format!("SELECT {BODY_COLUMNS} WHERE b.id = ?1");
+    let body = conn
+        .query_row(&sql, [id.0], body_from)
+        .optional()
+        .map_err(db)?
+        .ok_or(StoreError::NotFound {
+            what: "body",
+            id: id.0,
+        })?;
+    let meetings = summaries(
+        conn,
+        "WHERE m.body_id = ?1 ORDER BY m.date IS NULL, m.date DESC, m.id DESC",
+        [id.0],
+    )?;
+    // One row per person (or unresolved printing): the latest list's.
+    let members = all(
+        conn,
+        "SELECT person_id, name, role, party, position, max(id) FROM memberships
+         WHERE body_id = ?1 GROUP BY coalesce(person_id, -1), CASE WHEN person_id IS NULL
+         THEN name END ORDER BY role IS NULL, min(id)",
+        [id.0],
+        |r| {
+            Ok(BodyMember {
+                person: r.get::<_, Option<i64>>(0)?.map(PersonId),
+                name: r.get(1)?,
+                role: r.get(2)?,
+                party: r.get(3)?,
+                position: r.get(4)?,
+            })
+        },
+    )?;
+    Ok(BodyRecord {
+        body,
+        meetings,
+        members,
+    })
+}
+
+/// One meeting with its agenda, minutes and the body's meetings either side.
+pub fn meeting(conn: &Connection, id: MeetingId) -> Result<MeetingDetail, StoreError> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, o.name, m.venue FROM meetings m
+         LEFT JOIN bodies b ON b.id = m.body_id
+         LEFT JOIN organisations o ON o.id = b.organisation_id WHERE m.id = ?1"
+    );
+    let (meeting, organisation, venue) = conn
+        .query_row(&sql, [id.0], |r| {
+            Ok((summary_from(r, 0)?, r.get(6)?, r.get(7)?))
+        })
+        .optional()
+        .map_err(db)?
+        .ok_or(StoreError::NotFound {
+            what: "meeting",
+            id: id.0,
+        })?;
+    let agenda = all(
+        conn,
+        "SELECT number, title, pages_first, pages_last, exempt FROM agenda_items
+         WHERE meeting_id = ?1 ORDER BY document_id, position",
+        [id.0],
+        |r| {
+            let pages = match (r.get::<_, Option<u32>>(2)?, r.get::<_, Option<u32>>(3)?) {
+                (Some(first), Some(last)) => Some((first, last)),
+                _ => None,
+            };
+            Ok(AgendaEntry {
+                number: r.get(0)?,
+                title: r.get(1)?,
+                pages,
+                exempt: r.get(4)?,
+            })
+        },
+    )?;
+    let minutes_ids = all(
+        conn,
+        "SELECT id FROM minutes WHERE meeting_id = ?1 ORDER BY id",
+        [id.0],
+        |r| r.get::<_, i64>(0),
+    )?;
+    let minutes = minutes_ids
+        .into_iter()
+        .map(|m| minutes_record(conn, m))
+        .collect::<Result<_, _>>()?;
+    let (previous, next) = neighbours(conn, &meeting)?;
+    Ok(MeetingDetail {
+        meeting,
+        organisation,
+        venue,
+        agenda,
+        minutes,
+        previous,
+        next,
+    })
+}
+
+/// The same body's meetings just before and just after `meeting`.
+fn neighbours(
+    conn: &Connection,
+    meeting: &MeetingSummary,
+) -> Result<(Option<MeetingSummary>, Option<MeetingSummary>), StoreError> {
+    let (Some((body, _)), Some(date)) = (&meeting.body, meeting.date) else {
+        return Ok((None, None));
+    };
+    let date = date.to_string();
+    let previous = summaries(
+        conn,
+        "WHERE m.body_id = ?1 AND m.date < ?2 ORDER BY m.date DESC LIMIT 1",
+        params![body.0, date],
+    )?;
+    let next = summaries(
+        conn,
+        "WHERE m.body_id = ?1 AND m.date > ?2 ORDER BY m.date LIMIT 1",
+        params![body.0, date],
+    )?;
+    Ok((previous.into_iter().next(), next.into_iter().next()))
+}
+
+fn minutes_record(conn: &Connection, id: i64) -> Result<MinutesRecord, StoreError> {
+    let attendance = all(
+        conn,
+        "SELECT person_id, name, kind, substitute_for_person_id, substitute_for_name
+         FROM attendance WHERE minutes_id = ?1 ORDER BY id",
+        [id],
+        |r| {
+            let kind: String = r.get(2)?;
+            let substitute_for = r
+                .get::<_, Option<String>>(4)?
+                .map(|name| {
+                    Ok::<_, rusqlite::Error>((r.get::<_, Option<i64>>(3)?.map(PersonId), name))
+                })
+                .transpose()?;
+            Ok(Attendee {
+                person: r.get::<_, Option<i64>>(0)?.map(PersonId),
+                name: r.get(1)?,
+                kind: AttendanceKind::parse(&kind).unwrap_or(AttendanceKind::Present),
+                substitute_for,
+            })
+        },
+    )?;
+    let declarations = all(
+        conn,
+        "SELECT person_id, name, item, text FROM declarations WHERE minutes_id = ?1 ORDER BY id",
+        [id],
+        |r| {
+            Ok(DeclarationEntry {
+                person: r.get::<_, Option<i64>>(0)?.map(PersonId),
+                name: r.get(1)?,
+                item: r.get(2)?,
+                text: r.get(3)?,
+            })
+        },
+    )?;
+    let items = all(
+        conn,
+        "SELECT i.id, i.number, i.title, i.agenda_ref, i.resolved FROM minute_items i
+         WHERE i.minutes_id = ?1 ORDER BY i.position",
+        [id],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MinuteEntry {
+                    number: r.get(1)?,
+                    title: r.get(2)?,
+                    agenda_ref: r.get(3)?,
+                    resolved: r.get(4)?,
+                    resolutions: Vec::new(),
+                },
+            ))
+        },
+    )?;
+    let items = items
+        .into_iter()
+        .map(|(item_id, mut item)| {
+            item.resolutions = all(
+                conn,
+                "SELECT text FROM resolutions WHERE minute_item_id = ?1 ORDER BY position",
+                [item_id],
+                |r| r.get(0),
+            )?;
+            Ok(item)
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(MinutesRecord {
+        attendance,
+        declarations,
+        items,
+    })
+}
+
+/// One person with their printings, memberships and attendance.
+pub fn person(conn: &Connection, id: PersonId) -> Result<PersonDetail, StoreError> {
+    let person = people_where(conn, "WHERE p.id = ?1", [id.0])?
+        .into_iter()
+        .next()
+        .ok_or(StoreError::NotFound {
+            what: "person",
+            id: id.0,
+        })?;
+    let memberships = all(
+        conn,
+        "SELECT DISTINCT b.id, b.name, ms.role, ms.party, ms.position FROM memberships ms
+         JOIN bodies b ON b.id = ms.body_id WHERE ms.person_id = ?1 ORDER BY b.name, ms.role",
+        [id.0],
+        |r| {
+            Ok(PersonMembership {
+                body: (BodyId(r.get(0)?), r.get(1)?),
+                role: r.get(2)?,
+                party: r.get(3)?,
+                position: r.get(4)?,
+            })
+        },
+    )?;
+    let sql = format!(
+        "SELECT a.kind, a.substitute_for_name, {SUMMARY_COLUMNS} FROM attendance a
+         JOIN minutes mn ON mn.id = a.minutes_id LEFT JOIN meetings m ON m.id = mn.meeting_id
+         LEFT JOIN bodies b ON b.id = m.body_id WHERE a.person_id = ?1
+         ORDER BY m.date IS NULL, m.date DESC, a.id"
+    );
+    let attendance = all(conn, &sql, [id.0], |r| {
+        let kind: String = r.get(0)?;
+        let meeting = match r.get::<_, Option<i64>>(2)? {
+            Some(_) => Some(summary_from(r, 2)?),
+            None => None,
+        };
+        Ok(PersonAttendance {
+            meeting,
+            kind: AttendanceKind::parse(&kind).unwrap_or(AttendanceKind::Present),
+            substitute_for: r.get(1)?,
+        })
+    })?;
+    Ok(PersonDetail {
+        person,
+        memberships,
+        attendance,
+    })
+}
+
+/// Reads back a `HH:MM` written by the store.
+pub fn parse_time(text: &str) -> Option<Time> {
+    let (h, m) = text.split_once(':')?;
+    Time::new(h.parse().ok()?, m.parse().ok()?)
 }
 
 #[cfg(test)]

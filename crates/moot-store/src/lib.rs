@@ -18,6 +18,14 @@
 //! splits are kept as decisions about printings, so they hold for packs
 //! imported later.
 
+mod view;
+
+pub use view::{
+    AgendaEntry, AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary,
+    DeclarationEntry, MeetingDetail, MeetingSummary, MinuteEntry, MinutesRecord, PersonAttendance,
+    PersonDetail, PersonMembership,
+};
+
 use moot_domain::{Date, Pack};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -259,6 +267,22 @@ pub trait Store {
 
     /// Every person with their printings, by id.
     fn people(&self) -> Result<Vec<PersonRecord>, StoreError>;
+
+    /// The `limit` latest meetings (by date, undated last).
+    fn recent_meetings(&self, limit: u32) -> Result<Vec<MeetingSummary>, StoreError>;
+
+    /// Every body, by council and name.
+    fn bodies(&self) -> Result<Vec<BodySummary>, StoreError>;
+
+    /// One body with its meetings and members ([`StoreError::NotFound`]
+    /// when there is none with that id).
+    fn body(&self, id: BodyId) -> Result<BodyRecord, StoreError>;
+
+    /// One meeting with its agenda, minutes and neighbours.
+    fn meeting(&self, id: MeetingId) -> Result<MeetingDetail, StoreError>;
+
+    /// One person with their printings, memberships and attendance.
+    fn person(&self, id: PersonId) -> Result<PersonDetail, StoreError>;
 
     /// Makes `absorb` part of `keep`: its printings and records move over,
     /// and the decision is kept so later packs follow it.

@@ -1,0 +1,121 @@
+//! The one error type of the site. Every failure becomes a page or JSON
+//! (whichever the request asked for) with an honest status: 404 for ids
+//! that are not there, 400 for ids that are not ids, 414 for huge request
+//! targets, and 500 only for our own faults, logged here with the cause
+//! while the visitor sees a plain sentence.
+
+use crate::html;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Json, Response};
+use maud::html;
+use moot_store::StoreError;
+use serde_json::json;
+
+/// Which twin of a page was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The HTML page.
+    Html,
+    /// The JSON under `/api/`.
+    Json,
+}
+
+impl Format {
+    /// JSON for paths under `/api/`, HTML otherwise.
+    pub fn of_path(path: &str) -> Format {
+        if path == "/api" || path.starts_with("/api/") {
+            Format::Json
+        } else {
+            Format::Html
+        }
+    }
+}
+
+/// A request that could not be answered with what it asked for.
+#[derive(Debug)]
+pub struct Failure {
+    status: StatusCode,
+    format: Format,
+    message: String,
+}
+
+impl Failure {
+    /// 404: nothing at this address.
+    pub fn not_found(format: Format) -> Failure {
+        Failure::new(
+            StatusCode::NOT_FOUND,
+            format,
+            "There is no page at this address.",
+        )
+    }
+
+    /// 400: the address names something that cannot exist (a malformed id).
+    pub fn bad_request(format: Format, message: &str) -> Failure {
+        Failure::new(StatusCode::BAD_REQUEST, format, message)
+    }
+
+    /// 414: the request target is longer than any real address.
+    pub fn too_long(format: Format) -> Failure {
+        Failure::new(
+            StatusCode::URI_TOO_LONG,
+            format,
+            "This address is too long.",
+        )
+    }
+
+    /// 500: our fault. The cause goes to the log, not to the visitor.
+    pub fn internal(format: Format, cause: &str) -> Failure {
+        tracing::error!(cause, "internal error");
+        Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format,
+            "Sorry, something went wrong on our side. Please try again later.",
+        )
+    }
+
+    /// A store error: missing records are 404, anything else is ours.
+    pub fn from_store(error: StoreError, format: Format) -> Failure {
+        match error {
+            StoreError::NotFound { .. } => Failure::not_found(format),
+            other => Failure::internal(format, &other.to_string()),
+        }
+    }
+
+    fn new(status: StatusCode, format: Format, message: &str) -> Failure {
+        Failure {
+            status,
+            format,
+            message: message.to_owned(),
+        }
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        match self.format {
+            Format::Json => {
+                let body =
+                    json!({ "error": { "status": self.status.as_u16(), "message": self.message } });
+                (self.status, Json(body)).into_response()
+            }
+            Format::Html => {
+                let title = self.status.canonical_reason().unwrap_or("Error");
+                let main = html! {
+                    h1 { (title) }
+                    p { (self.message) }
+                    p { a href="/" { "Go to the home page" } }
+                };
+                (self.status, html::page(title, main)).into_response()
+            }
+        }
+    }
+}
+
+/// Reads a numeric id from a path segment: 400 unless it is a positive
+/// whole number.
+pub fn parse_id(text: &str, format: Format) -> Result<i64, Failure> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| Failure::bad_request(format, "The id in this address is not a number."))
+}

@@ -1,0 +1,130 @@
+//! The page layout and the small pieces every page shares: UK dates,
+//! links to records. Plain semantic HTML in the spirit of the GOV.UK
+//! Design System: a skip link, labelled landmarks, one `h1`, visible focus,
+//! text and links with at least 4.5:1 contrast, no JavaScript.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use moot_domain::Date;
+use moot_store::MeetingSummary;
+
+/// The site's stylesheet, inline so a page is one request.
+const STYLE: &str = "
+body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c;background:#fff}
+.skip{position:absolute;left:-9999px}
+.skip:focus{position:static;display:block;padding:.5rem;background:#fd0;color:#0b0c0c}
+header,footer{background:#0b0c0c;color:#fff;padding:.75rem 1rem}
+header a,footer a{color:#fff}
+header nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1.5rem;flex-wrap:wrap}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+a{color:#1d70b8}
+a:visited{color:#4c2c92}
+a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
+.meta{color:#505a5f}
+";
+
+/// A whole page: skip link, site header with labelled navigation, the
+/// page's `main`, and the footer.
+pub fn page(title: &str, main: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en-GB" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – Moot" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                a class="skip" href="#main-content" { "Skip to main content" }
+                header {
+                    nav aria-label="Main" {
+                        ul {
+                            li { a href="/" { "Moot" } }
+                            li { a href="/bodies" { "Committees and boards" } }
+                        }
+                    }
+                }
+                main id="main-content" tabindex="-1" { (main) }
+                footer {
+                    p { "Records read from published agenda packs. Every page is also available as JSON under "
+                        code { "/api/" } "." }
+                }
+            }
+        }
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as UK pages print it: "Wednesday 18 September 2013".
+pub fn uk_date(date: Date) -> String {
+    // 1 January 1900 (day 0) was a Monday.
+    let weekday = usize::try_from(date.days_since_epoch().rem_euclid(7)).unwrap_or(0);
+    let month = MONTHS
+        .get(usize::from(date.month()).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS.get(weekday).copied().unwrap_or(""),
+        date.day(),
+        month,
+        date.year()
+    )
+}
+
+/// A meeting's name for links and headings: body and date.
+pub fn meeting_name(meeting: &MeetingSummary) -> String {
+    let body = meeting
+        .body
+        .as_ref()
+        .map_or("Meeting", |(_, name)| name.as_str());
+    match meeting.date {
+        Some(date) => format!("{body}, {}", uk_date(date)),
+        None => format!("{body}, date not known"),
+    }
+}
+
+/// A link to a meeting, named by body and date.
+pub fn meeting_link(meeting: &MeetingSummary) -> Markup {
+    html! {
+        a href={ "/meetings/" (meeting.id.0) } { (meeting_name(meeting)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uk_dates_name_the_weekday_and_month() {
+        let date = Date::new(2013, 9, 18).unwrap();
+        assert_eq!(uk_date(date), "Wednesday 18 September 2013");
+        let date = Date::new(2015, 7, 22).unwrap();
+        assert_eq!(uk_date(date), "Wednesday 22 July 2015");
+    }
+}

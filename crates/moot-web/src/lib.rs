@@ -1,0 +1,60 @@
+//! Moot's public site: every page server-rendered HTML that works without
+//! JavaScript, and every page's data as JSON at the same path under `/api/`
+//! (`/meetings/3` and `/api/meetings/3`).
+//!
+//! The store is synchronous (rusqlite), so each request borrows a
+//! connection from a small pool inside `spawn_blocking`. Exempt agenda
+//! items never show their titles, in pages or JSON: both are built from
+//! [`moot_store::AgendaEntry::public_title`].
+
+mod error;
+mod html;
+mod routes;
+mod state;
+
+pub use state::AppState;
+
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use error::{Failure, Format};
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+/// The longest request target (path and query) served; longer ones get
+/// 414, so no handler ever parses a huge query string.
+const MAX_TARGET: usize = 4096;
+
+/// The whole site: pages, their JSON twins, and the layers around them.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(routes::home::router())
+        .merge(routes::bodies::router())
+        .merge(routes::meetings::router())
+        .merge(routes::people::router())
+        .fallback(not_found)
+        .with_state(state)
+        .layer(middleware::from_fn(limit_target))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves the site on `listener` until the process is stopped.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).await
+}
+
+async fn not_found(request: Request) -> Failure {
+    Failure::not_found(Format::of_path(request.uri().path()))
+}
+
+async fn limit_target(request: Request, next: Next) -> Response {
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |t| t.as_str().len());
+    if target > MAX_TARGET {
+        return Failure::too_long(Format::of_path(request.uri().path())).into_response();
+    }
+    next.run(request).await
+}
