@@ -133,6 +133,26 @@ fn the_home_page_lists_meetings_with_uk_dates() {
 }
 
 #[test]
+fn pages_forbid_scripts_and_sniffing() {
+    let site = corpus_site();
+    let mut stream = TcpStream::connect(site.addr).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let head = response
+        .split("\r\n\r\n")
+        .next()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(head.contains("content-security-policy: default-src 'none'"));
+    assert!(head.contains("x-content-type-options: nosniff"));
+}
+
+#[test]
 fn a_meeting_page_shows_its_agenda_and_the_minutes_attendance() {
     let site = corpus_site();
     let id = meeting_id(&site, "Health and Wellbeing Board", "2013-09-18");
@@ -229,9 +249,11 @@ fn unknown_ids_are_404_and_malformed_ids_400() {
 #[test]
 fn a_huge_query_string_is_refused_not_a_server_error() {
     let site = corpus_site();
-    let target = format!("/meetings/1?q={}", "a".repeat(100 * 1024));
-    let (status, _) = get(&site, &target);
-    assert!((400..500).contains(&status), "status {status}");
+    for size in [10 * 1024, 100 * 1024] {
+        let target = format!("/meetings/1?q={}", "a".repeat(size));
+        let (status, _) = get(&site, &target);
+        assert!((400..500).contains(&status), "{size} bytes: status {status}");
+    }
 }
 
 fn exempt_pack() -> Pack {
