@@ -1,0 +1,174 @@
+//! The reads behind the public site, on packs built by hand.
+
+use moot_domain::{AgendaItem, Date, Lines, Member, Minutes, Pack, Substitution};
+use moot_store::{AttendanceKind, BodyId, MeetingId, PersonId, SourceFile, Store, StoreError};
+use moot_store_sqlite::SqliteStore;
+
+const BODY: &str = "Invented Scrutiny Committee";
+
+fn member(name: &str, role: Option<&str>) -> Member {
+    Member {
+        name: name.into(),
+        role: role.map(Into::into),
+        party: Some("Independent".into()),
+        position: None,
+        voting: None,
+        lines: Lines::one(3),
+    }
+}
+
+fn agenda_item(number: &str, title: &str, exempt: bool) -> AgendaItem {
+    AgendaItem {
+        number: Some(number.into()),
+        title: title.into(),
+        pages: Some((5, 9)),
+        exempt,
+        decision: None,
+        lines: Lines::one(4),
+    }
+}
+
+/// A pack for the meeting on `day` carrying the minutes of `previous`.
+fn pack(day: Date, previous: Date) -> Pack {
+    let mut pack = Pack::default();
+    pack.meeting.organisation = Some("Invented Borough Council".into());
+    pack.meeting.body = Some(BODY.into());
+    pack.meeting.date = Some(day);
+    pack.membership = vec![
+        member("Mrs Ann Archer", Some("Chair")),
+        member("Mr Ben Baker", None),
+        member("Mr Carl Cooper", None),
+    ];
+    pack.agenda = vec![
+        agenda_item("1", "Apologies", false),
+        agenda_item("2", "Sale of land", true),
+    ];
+    pack.minutes = vec![Minutes {
+        body: Some(BODY.into()),
+        date: Some(previous),
+        present: vec!["Mrs Ann Archer".into(), "Mr Dan Dyer".into()],
+        substitutes: vec![Substitution {
+            name: "Mr Dan Dyer".into(),
+            for_member: "Mr Ben Baker".into(),
+            lines: Lines::one(12),
+        }],
+        apologies: vec!["Mr Ben Baker".into()],
+        lines: Lines::span(10, 20),
+        ..Minutes::default()
+    }];
+    pack
+}
+
+fn store_with_two_meetings() -> SqliteStore {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let (first, second) = (
+        Date::new(2021, 1, 12).unwrap(),
+        Date::new(2021, 3, 9).unwrap(),
+    );
+    let text = "invented pack";
+    let source = SourceFile {
+        name: "pack.txt",
+        bytes: text.as_bytes(),
+        text,
+    };
+    store.import_pack(&source, &pack(second, first)).unwrap();
+    store
+}
+
+fn meeting_on(store: &SqliteStore, date: &str) -> MeetingId {
+    store
+        .recent_meetings(10)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.date.map(|d| d.to_string()).as_deref() == Some(date))
+        .unwrap()
+        .id
+}
+
+#[test]
+fn recent_meetings_are_newest_first() {
+    let store = store_with_two_meetings();
+    let dates: Vec<String> = store
+        .recent_meetings(10)
+        .unwrap()
+        .iter()
+        .filter_map(|m| m.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(dates, ["2021-03-09", "2021-01-12"]);
+    assert_eq!(store.recent_meetings(1).unwrap().len(), 1);
+}
+
+#[test]
+fn a_meeting_reads_back_with_agenda_minutes_and_neighbours() {
+    let store = store_with_two_meetings();
+    let latest = store.meeting(meeting_on(&store, "2021-03-09")).unwrap();
+    assert_eq!(latest.agenda.len(), 2);
+    assert_eq!(latest.agenda[0].public_title(), Some("Apologies"));
+    assert_eq!(latest.agenda[1].public_title(), None);
+    assert_eq!(latest.agenda[1].pages, Some((5, 9)));
+    assert!(latest.minutes.is_empty());
+    assert!(latest.next.is_none());
+    let previous = latest.previous.unwrap();
+
+    let earlier = store.meeting(previous.id).unwrap();
+    assert_eq!(earlier.next.map(|m| m.id), Some(latest.meeting.id));
+    let attendance = &earlier.minutes[0].attendance;
+    let dyer = attendance.iter().find(|a| a.name == "Mr Dan Dyer").unwrap();
+    assert_eq!(dyer.kind, AttendanceKind::Substitute);
+    assert_eq!(
+        dyer.substitute_for.as_ref().map(|(_, name)| name.as_str()),
+        Some("Mr Ben Baker")
+    );
+    assert!(attendance
+        .iter()
+        .any(|a| a.name == "Mr Ben Baker" && a.kind == AttendanceKind::Apologies));
+}
+
+#[test]
+fn a_body_reads_back_with_meetings_and_members() {
+    let store = store_with_two_meetings();
+    let bodies = store.bodies().unwrap();
+    assert_eq!(bodies.len(), 1);
+    assert_eq!(bodies[0].meetings, 2);
+    assert_eq!(
+        bodies[0].latest.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-09")
+    );
+    let body = store.body(bodies[0].id).unwrap();
+    assert_eq!(body.meetings.len(), 2);
+    assert_eq!(body.members.len(), 3);
+    assert_eq!(body.members[0].role.as_deref(), Some("Chair"));
+}
+
+#[test]
+fn a_person_reads_back_with_memberships_and_attendance() {
+    let store = store_with_two_meetings();
+    let baker = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Mr Ben Baker")
+        .unwrap();
+    let detail = store.person(baker.id).unwrap();
+    assert_eq!(detail.memberships.len(), 1);
+    assert_eq!(detail.count(AttendanceKind::Apologies), 1);
+    assert_eq!(detail.count(AttendanceKind::Present), 0);
+    assert!(detail.attendance[0].meeting.is_some());
+}
+
+#[test]
+fn unknown_ids_are_not_found() {
+    let store = store_with_two_meetings();
+    assert!(matches!(
+        store.body(BodyId(999)),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.meeting(MeetingId(999)),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.person(PersonId(999)),
+        Err(StoreError::NotFound { .. })
+    ));
+}
