@@ -97,6 +97,12 @@ pub fn uk_date(date: Date) -> String {
     )
 }
 
+/// A date for pages: the UK wording in a `time` element carrying the ISO
+/// date for machines.
+pub fn date_markup(date: Date) -> Markup {
+    html! { time datetime=(date) { (uk_date(date)) } }
+}
+
 /// A meeting's name for links and headings: body and date.
 pub fn meeting_name(meeting: &MeetingSummary) -> String {
     let body = meeting

@@ -252,7 +252,55 @@ fn a_huge_query_string_is_refused_not_a_server_error() {
     for size in [10 * 1024, 100 * 1024] {
         let target = format!("/meetings/1?q={}", "a".repeat(size));
         let (status, _) = get(&site, &target);
-        assert!((400..500).contains(&status), "{size} bytes: status {status}");
+        assert!(
+            (400..500).contains(&status),
+            "{size} bytes: status {status}"
+        );
+    }
+}
+
+/// The levels of the page's headings, in order.
+fn heading_levels(page: &str) -> Vec<u32> {
+    page.match_indices("<h")
+        .filter_map(|(at, _)| page.get(at + 2..at + 4))
+        .filter_map(|tag| {
+            let mut chars = tag.chars();
+            let level = chars.next()?.to_digit(10)?;
+            (chars.next()? == '>' || tag.ends_with(' ')).then_some(level)
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_has_one_h1_and_headings_in_order() {
+    let site = corpus_site();
+    let mut targets = vec![
+        "/".to_owned(),
+        "/bodies".to_owned(),
+        "/meetings/abc".to_owned(),
+    ];
+    let home = json(&site, "/api/");
+    for m in home["meetings"].as_array().unwrap() {
+        targets.push(format!("/meetings/{}", m["id"]));
+    }
+    let bodies = json(&site, "/api/bodies");
+    for b in bodies["bodies"].as_array().unwrap() {
+        targets.push(format!("/bodies/{}", b["id"]));
+        let body = json(&site, &format!("/api/bodies/{}", b["id"]));
+        if let Some(p) = body["members"][0]["person"].as_i64() {
+            targets.push(format!("/people/{p}"));
+        }
+    }
+    for target in &targets {
+        let (_, page) = get(&site, target);
+        let levels = heading_levels(&page);
+        assert_eq!(levels.first(), Some(&1), "{target}");
+        assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "{target}");
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{target}: {levels:?}");
+        }
+        assert!(page.contains("<main id=\"main-content\""), "{target}");
+        assert!(page.contains("lang=\"en-GB\""), "{target}");
     }
 }
 

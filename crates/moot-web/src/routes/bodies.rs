@@ -3,7 +3,7 @@
 
 use super::{iso, meeting_json};
 use crate::error::{parse_id, Failure, Format};
-use crate::html::{meeting_link, page, uk_date};
+use crate::html::{date_markup, meeting_link, page};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::Json;
@@ -40,7 +40,7 @@ async fn list_page(State(state): State<AppState>) -> Result<Markup, Failure> {
                                 td { a href={ "/bodies/" (b.id.0) } { (b.name) } }
                                 td { (b.organisation.as_deref().unwrap_or("")) }
                                 td { (b.meetings) }
-                                td { (b.latest.map(uk_date).unwrap_or_default()) }
+                                td { @if let Some(date) = b.latest { (date_markup(date)) } }
                             }
                         }
                     }

@@ -9,7 +9,7 @@
 
 use super::meeting_json;
 use crate::error::{parse_id, Failure, Format};
-use crate::html::{meeting_link, meeting_name, page, uk_date};
+use crate::html::{date_markup, meeting_link, meeting_name, page};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::Json;
@@ -162,11 +162,9 @@ async fn meeting_page(
     Ok(page(
         &meeting_name(m),
         html! {
-            h1 {
-                @if let Some((_, body)) = &m.body { (body) } @else { "Meeting" }
-            }
+            h1 { (meeting_name(m)) }
             dl {
-                dt { "Date" } dd { (m.date.map(uk_date).unwrap_or_else(|| "Not known".to_owned())) }
+                dt { "Date" } dd { @if let Some(date) = m.date { (date_markup(date)) } @else { "Not known" } }
                 @if let Some(t) = m.time { dt { "Time" } dd { (t) } }
                 @if let Some(v) = &d.venue { dt { "Venue" } dd { (v) } }
                 @if let Some((id, name)) = &m.body { dt { "Body" } dd { a href={ "/bodies/" (id.0) } { (name) } } }
