@@ -5,6 +5,8 @@
 //! while the visitor sees a plain sentence.
 
 use crate::html;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
 use maud::html;
@@ -111,11 +113,27 @@ impl IntoResponse for Failure {
     }
 }
 
-/// Reads a numeric id from a path segment: 400 unless it is a positive
-/// whole number.
-pub fn parse_id(text: &str, format: Format) -> Result<i64, Failure> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| Failure::bad_request(format, "The id in this address is not a number."))
+/// The numeric id in a page's address (`/meetings/{id}`). Anything but a
+/// positive whole number in plain digits, including bytes that are not
+/// UTF-8, is a 400 in the format the path asks for.
+pub struct Id(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Id, Failure> {
+        let format = Format::of_path(parts.uri.path());
+        let bad = || Failure::bad_request(format, "The id in this address is not a number.");
+        let Path(text) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| bad())?;
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        text.parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .map(Id)
+            .ok_or_else(bad)
+    }
 }

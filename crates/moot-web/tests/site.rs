@@ -242,6 +242,17 @@ fn unknown_ids_are_404_and_malformed_ids_400() {
     ] {
         assert_eq!(get(&site, target).0, 400, "{target}");
     }
+    for target in [
+        "/meetings/%FF",
+        "/api/meetings/%FF",
+        "/people/+1",
+        "/bodies/0",
+        "/api/meetings/1%2F2",
+    ] {
+        assert_eq!(get(&site, target).0, 400, "{target}");
+    }
+    let (_, body) = get(&site, "/api/meetings/%FF");
+    assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
     let (_, body) = get(&site, "/api/meetings/abc");
     assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
 }

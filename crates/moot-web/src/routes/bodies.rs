@@ -2,10 +2,10 @@
 //! meetings, grouped by year, and members).
 
 use super::{iso, meeting_json};
-use crate::error::{parse_id, Failure, Format};
+use crate::error::{Failure, Format, Id};
 use crate::html::{date_markup, meeting_link, page};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
@@ -68,8 +68,8 @@ async fn list_api(State(state): State<AppState>) -> Result<Json<Value>, Failure>
     Ok(Json(json!({ "bodies": list })))
 }
 
-async fn load(state: &AppState, id: &str, format: Format) -> Result<BodyRecord, Failure> {
-    let id = BodyId(parse_id(id, format)?);
+async fn load(state: &AppState, Id(id): Id, format: Format) -> Result<BodyRecord, Failure> {
+    let id = BodyId(id);
     state.read(format, move |s| s.body(id)).await
 }
 
@@ -98,11 +98,8 @@ fn member_row(m: &BodyMember) -> Markup {
     }
 }
 
-async fn body_page(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Markup, Failure> {
-    let record = load(&state, &id, Format::Html).await?;
+async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
+    let record = load(&state, id, Format::Html).await?;
     let b = &record.body;
     Ok(page(
         &b.name,
@@ -129,11 +126,8 @@ async fn body_page(
     ))
 }
 
-async fn body_api(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, Failure> {
-    let record = load(&state, &id, Format::Json).await?;
+async fn body_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
+    let record = load(&state, id, Format::Json).await?;
     let meetings: Vec<Value> = record.meetings.iter().map(meeting_json).collect();
     let members: Vec<Value> = record
         .members

@@ -8,10 +8,10 @@
 //! declarations that refer to it.
 
 use super::meeting_json;
-use crate::error::{parse_id, Failure, Format};
+use crate::error::{Failure, Format, Id};
 use crate::html::{date_markup, meeting_link, meeting_name, page};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
@@ -31,8 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/meetings/{id}", get(meeting_api))
 }
 
-async fn load(state: &AppState, id: &str, format: Format) -> Result<MeetingDetail, Failure> {
-    let id = MeetingId(parse_id(id, format)?);
+async fn load(state: &AppState, Id(id): Id, format: Format) -> Result<MeetingDetail, Failure> {
+    let id = MeetingId(id);
     let mut detail = state.read(format, move |s| s.meeting(id)).await?;
     redact(&mut detail);
     Ok(detail)
@@ -153,11 +153,8 @@ fn minutes_markup(minutes: &MinutesRecord) -> Markup {
     }
 }
 
-async fn meeting_page(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Markup, Failure> {
-    let d = load(&state, &id, Format::Html).await?;
+async fn meeting_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
+    let d = load(&state, id, Format::Html).await?;
     let m = &d.meeting;
     Ok(page(
         &meeting_name(m),
@@ -220,11 +217,8 @@ fn minutes_json(minutes: &MinutesRecord) -> Value {
     json!({ "attendance": attendance, "declarations": declarations, "items": items })
 }
 
-async fn meeting_api(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, Failure> {
-    let d = load(&state, &id, Format::Json).await?;
+async fn meeting_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
+    let d = load(&state, id, Format::Json).await?;
     let agenda: Vec<Value> = d
         .agenda
         .iter()

@@ -2,10 +2,10 @@
 //! with the meetings behind each count.
 
 use super::meeting_json;
-use crate::error::{parse_id, Failure, Format};
+use crate::error::{Failure, Format, Id};
 use crate::html::{meeting_link, page};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
@@ -27,16 +27,13 @@ const KINDS: [(AttendanceKind, &str); 3] = [
     (AttendanceKind::Apologies, "Sent apologies"),
 ];
 
-async fn load(state: &AppState, id: &str, format: Format) -> Result<PersonDetail, Failure> {
-    let id = PersonId(parse_id(id, format)?);
+async fn load(state: &AppState, Id(id): Id, format: Format) -> Result<PersonDetail, Failure> {
+    let id = PersonId(id);
     state.read(format, move |s| s.person(id)).await
 }
 
-async fn person_page(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Markup, Failure> {
-    let d = load(&state, &id, Format::Html).await?;
+async fn person_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
+    let d = load(&state, id, Format::Html).await?;
     Ok(page(
         &d.person.name,
         html! {
@@ -80,11 +77,8 @@ async fn person_page(
     ))
 }
 
-async fn person_api(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, Failure> {
-    let d = load(&state, &id, Format::Json).await?;
+async fn person_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
+    let d = load(&state, id, Format::Json).await?;
     let names: Vec<Value> = d
         .person
         .aliases
