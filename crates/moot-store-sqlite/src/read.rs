@@ -10,6 +10,7 @@ use moot_store::{
     PersonRecord, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
+use std::collections::HashMap;
 
 /// How many rows each table holds.
 pub fn counts(conn: &Connection) -> Result<Counts, StoreError> {
@@ -386,18 +387,26 @@ fn minutes_record(conn: &Connection, id: i64) -> Result<MinutesRecord, StoreErro
             ))
         },
     )?;
+    // Every resolution of the set in one query, each item's in printed order.
+    let mut resolutions: HashMap<i64, Vec<String>> = HashMap::new();
+    let rows = all(
+        conn,
+        "SELECT r.minute_item_id, r.text FROM resolutions r
+         JOIN minute_items i ON i.id = r.minute_item_id
+         WHERE i.minutes_id = ?1 ORDER BY r.minute_item_id, r.position",
+        [id],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    for (item_id, text) in rows {
+        resolutions.entry(item_id).or_default().push(text);
+    }
     let items = items
         .into_iter()
         .map(|(item_id, mut item)| {
-            item.resolutions = all(
-                conn,
-                "SELECT text FROM resolutions WHERE minute_item_id = ?1 ORDER BY position",
-                [item_id],
-                |r| r.get(0),
-            )?;
-            Ok(item)
+            item.resolutions = resolutions.remove(&item_id).unwrap_or_default();
+            item
         })
-        .collect::<Result<_, StoreError>>()?;
+        .collect();
     Ok(MinutesRecord {
         attendance,
         declarations,

@@ -1,6 +1,6 @@
 //! The reads behind the public site, on packs built by hand.
 
-use moot_domain::{AgendaItem, Date, Lines, Member, Minutes, Pack, Substitution};
+use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack, Substitution};
 use moot_store::{AttendanceKind, BodyId, MeetingId, PersonId, SourceFile, Store, StoreError};
 use moot_store_sqlite::SqliteStore;
 
@@ -25,6 +25,17 @@ fn agenda_item(number: &str, title: &str, exempt: bool) -> AgendaItem {
         exempt,
         decision: None,
         lines: Lines::one(4),
+    }
+}
+
+fn minute(number: &str, resolutions: &[&str]) -> MinuteItem {
+    MinuteItem {
+        number: Some(number.into()),
+        title: format!("Minute {number}"),
+        agenda_ref: None,
+        resolved: !resolutions.is_empty(),
+        resolutions: resolutions.iter().map(|r| r.to_string()).collect(),
+        lines: Lines::one(14),
     }
 }
 
@@ -53,6 +64,7 @@ fn pack(day: Date, previous: Date) -> Pack {
             lines: Lines::one(12),
         }],
         apologies: vec!["Mr Ben Baker".into()],
+        items: vec![minute("4", &[]), minute("5", &["first", "second"])],
         lines: Lines::span(10, 20),
         ..Minutes::default()
     }];
@@ -112,6 +124,10 @@ fn a_meeting_reads_back_with_agenda_minutes_and_neighbours() {
 
     let earlier = store.meeting(previous.id).unwrap();
     assert_eq!(earlier.next.map(|m| m.id), Some(latest.meeting.id));
+    let items = &earlier.minutes[0].items;
+    assert_eq!(items.len(), 2);
+    assert!(items[0].resolutions.is_empty());
+    assert_eq!(items[1].resolutions, ["first", "second"]);
     let attendance = &earlier.minutes[0].attendance;
     let dyer = attendance.iter().find(|a| a.name == "Mr Dan Dyer").unwrap();
     assert_eq!(dyer.kind, AttendanceKind::Substitute);
