@@ -40,7 +40,7 @@ async fn person_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fa
             h1 { (d.person.name) }
             @if let Some(o) = &d.person.organisation { p class="meta" { (o) } }
             h2 { "Memberships" }
-            @if d.memberships.is_empty() { p { "No membership is recorded." } }
+            @if d.memberships.is_empty() { p { "No membership is recorded." } } @else {
             ul {
                 @for m in &d.memberships {
                     li {
@@ -50,6 +50,7 @@ async fn person_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fa
                         @if let Some(position) = &m.position { ", " (position) }
                     }
                 }
+            }
             }
             h2 { "Attendance" }
             @if d.attendance.is_empty() { p { "No attendance is recorded." } }
