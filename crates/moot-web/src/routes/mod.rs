@@ -5,6 +5,7 @@
 pub mod bodies;
 pub mod home;
 pub mod meetings;
+pub mod openapi;
 pub mod people;
 
 use moot_domain::Date;
