@@ -49,6 +49,70 @@ impl Date {
         }
         days + i64::from(self.day) - 1
     }
+
+    /// The date `days` after 1 January 1900 (the inverse of
+    /// [`Date::days_since_epoch`]), or `None` outside the years `Date` holds.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let mut left = days;
+        let mut year = 1900u16;
+        while left >= year_length(year) {
+            left -= year_length(year);
+            year = year.checked_add(1).filter(|y| *y <= 2200)?;
+        }
+        if left < 0 {
+            return None;
+        }
+        let mut month = 1u8;
+        while left >= i64::from(days_in_month(year, month)) {
+            left -= i64::from(days_in_month(year, month));
+            month += 1;
+        }
+        Date::new(year, month, u8::try_from(left + 1).ok()?)
+    }
+
+    /// The calendar date in the United Kingdom at `unix_seconds` (seconds
+    /// since 1970-01-01T00:00Z): British Summer Time (UTC+1) runs from
+    /// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+    /// Sunday of October. `None` outside the years `Date` holds.
+    pub fn in_united_kingdom(unix_seconds: i64) -> Option<Date> {
+        const SECONDS_PER_DAY: i64 = 86_400;
+        let utc = Date::from_days_since_epoch(
+            unix_seconds.div_euclid(SECONDS_PER_DAY) + UNIX_EPOCH_DAYS,
+        )?;
+        let summer_starts = utc_seconds(last_sunday(utc.year, 3)?) + 3_600;
+        let summer_ends = utc_seconds(last_sunday(utc.year, 10)?) + 3_600;
+        let offset = if (summer_starts..summer_ends).contains(&unix_seconds) {
+            3_600
+        } else {
+            0
+        };
+        Date::from_days_since_epoch(
+            (unix_seconds + offset).div_euclid(SECONDS_PER_DAY) + UNIX_EPOCH_DAYS,
+        )
+    }
+}
+
+/// Days from 1 January 1900 to 1 January 1970.
+const UNIX_EPOCH_DAYS: i64 = 25_567;
+
+/// Seconds since the Unix epoch at 00:00 UTC on `date`.
+fn utc_seconds(date: Date) -> i64 {
+    (date.days_since_epoch() - UNIX_EPOCH_DAYS) * 86_400
+}
+
+/// The last Sunday of `month` in `year` (1 January 1900 was a Monday).
+fn last_sunday(year: u16, month: u8) -> Option<Date> {
+    let last = Date::new(year, month, days_in_month(year, month))?;
+    let back = (last.days_since_epoch() + 1).rem_euclid(7);
+    Date::from_days_since_epoch(last.days_since_epoch() - back)
+}
+
+fn year_length(year: u16) -> i64 {
+    if is_leap(year) {
+        366
+    } else {
+        365
+    }
 }
 
 /// ISO 8601, `YYYY-MM-DD`.
@@ -118,6 +182,39 @@ mod tests {
     fn dates_print_as_iso() {
         assert_eq!(Date::new(2013, 9, 8).unwrap().to_string(), "2013-09-08");
         assert_eq!(Time::new(18, 30).unwrap().to_string(), "18:30");
+    }
+
+    #[test]
+    fn days_since_epoch_round_trips() {
+        for days in [0, 59, 60, 365, 366, 41_533, 109_937] {
+            let date = Date::from_days_since_epoch(days).unwrap();
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        assert_eq!(Date::from_days_since_epoch(41_533), Date::new(2013, 9, 18));
+        assert!(Date::from_days_since_epoch(-1).is_none());
+        assert!(Date::from_days_since_epoch(200_000).is_none());
+    }
+
+    #[test]
+    fn the_united_kingdom_date_follows_british_summer_time() {
+        // 2026-03-29 is the last Sunday of March; 2026-10-25 of October.
+        let at = |date: Date, hours: i64| utc_seconds(date) + hours * 3_600;
+        let june = Date::new(2026, 6, 30).unwrap();
+        assert_eq!(Date::in_united_kingdom(at(june, 23)), Date::new(2026, 7, 1));
+        let december = Date::new(2026, 12, 1).unwrap();
+        assert_eq!(Date::in_united_kingdom(at(december, 23)), Some(december));
+        let before_change = Date::new(2026, 3, 28).unwrap();
+        assert_eq!(
+            Date::in_united_kingdom(at(before_change, 23)),
+            Some(before_change)
+        );
+        assert_eq!(last_sunday(2026, 3), Date::new(2026, 3, 29));
+        assert_eq!(last_sunday(2026, 10), Date::new(2026, 10, 25));
+        let october_end = Date::new(2026, 10, 24).unwrap();
+        assert_eq!(
+            Date::in_united_kingdom(at(october_end, 23)),
+            Date::new(2026, 10, 25)
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ mod read;
 pub use migrate::schema_version;
 pub use pack::{slug, Checkpoint};
 
-use moot_domain::Pack;
+use moot_domain::{Date, Pack};
 use moot_store::{
     BodyId, BodyRecord, BodySummary, Counts, ImportOutcome, MeetingDetail, MeetingId,
     MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, SourceFile, Store,
@@ -105,8 +105,16 @@ impl Store for SqliteStore {
         read::people(&self.conn)
     }
 
-    fn recent_meetings(&self, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
-        read::recent_meetings(&self.conn, limit)
+    fn recent_meetings(
+        &self,
+        before: Option<Date>,
+        limit: u32,
+    ) -> Result<Vec<MeetingSummary>, StoreError> {
+        read::recent_meetings(&self.conn, before, limit)
+    }
+
+    fn upcoming_meetings(&self, from: Date, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
+        read::upcoming_meetings(&self.conn, from, limit)
     }
 
     fn bodies(&self) -> Result<Vec<BodySummary>, StoreError> {

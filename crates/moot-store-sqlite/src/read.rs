@@ -182,12 +182,31 @@ fn summaries<P: Params>(
     all(conn, &sql, params, |r| summary_from(r, 0))
 }
 
-/// The `limit` latest meetings, undated last.
-pub fn recent_meetings(conn: &Connection, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
+/// The `limit` latest meetings before `before` (all when `None`), undated
+/// last.
+pub fn recent_meetings(
+    conn: &Connection,
+    before: Option<Date>,
+    limit: u32,
+) -> Result<Vec<MeetingSummary>, StoreError> {
     summaries(
         conn,
-        "ORDER BY m.date IS NULL, m.date DESC, m.id DESC LIMIT ?1",
-        [limit],
+        "WHERE ?1 IS NULL OR m.date IS NULL OR m.date < ?1
+         ORDER BY m.date IS NULL, m.date DESC, m.id DESC LIMIT ?2",
+        params![before.map(|d| d.to_string()), limit],
+    )
+}
+
+/// The first `limit` meetings on or after `from`, soonest first.
+pub fn upcoming_meetings(
+    conn: &Connection,
+    from: Date,
+    limit: u32,
+) -> Result<Vec<MeetingSummary>, StoreError> {
+    summaries(
+        conn,
+        "WHERE m.date >= ?1 ORDER BY m.date, m.time IS NULL, m.time, m.id LIMIT ?2",
+        params![from.to_string(), limit],
     )
 }
 

@@ -89,7 +89,7 @@ fn store_with_two_meetings() -> SqliteStore {
 
 fn meeting_on(store: &SqliteStore, date: &str) -> MeetingId {
     store
-        .recent_meetings(10)
+        .recent_meetings(None, 10)
         .unwrap()
         .into_iter()
         .find(|m| m.date.map(|d| d.to_string()).as_deref() == Some(date))
@@ -101,13 +101,30 @@ fn meeting_on(store: &SqliteStore, date: &str) -> MeetingId {
 fn recent_meetings_are_newest_first() {
     let store = store_with_two_meetings();
     let dates: Vec<String> = store
-        .recent_meetings(10)
+        .recent_meetings(None, 10)
         .unwrap()
         .iter()
         .filter_map(|m| m.date.map(|d| d.to_string()))
         .collect();
     assert_eq!(dates, ["2021-03-09", "2021-01-12"]);
-    assert_eq!(store.recent_meetings(1).unwrap().len(), 1);
+    assert_eq!(store.recent_meetings(None, 1).unwrap().len(), 1);
+}
+
+#[test]
+fn meetings_split_into_recent_and_upcoming_at_a_day() {
+    let store = store_with_two_meetings();
+    let day = |text: &str| moot_domain::Date::new(2021, 3, text.parse().unwrap()).unwrap();
+    let dates = |meetings: Vec<moot_store::MeetingSummary>| -> Vec<String> {
+        meetings
+            .iter()
+            .filter_map(|m| m.date.map(|d| d.to_string()))
+            .collect()
+    };
+    let recent = store.recent_meetings(Some(day("9")), 10).unwrap();
+    assert_eq!(dates(recent), ["2021-01-12"]);
+    let upcoming = store.upcoming_meetings(day("9"), 10).unwrap();
+    assert_eq!(dates(upcoming), ["2021-03-09"]);
+    assert!(store.upcoming_meetings(day("10"), 10).unwrap().is_empty());
 }
 
 #[test]

@@ -268,8 +268,16 @@ pub trait Store {
     /// Every person with their printings, by id.
     fn people(&self) -> Result<Vec<PersonRecord>, StoreError>;
 
-    /// The `limit` latest meetings (by date, undated last).
-    fn recent_meetings(&self, limit: u32) -> Result<Vec<MeetingSummary>, StoreError>;
+    /// The `limit` latest meetings dated before `before` (every meeting
+    /// when `None`), by date, undated last.
+    fn recent_meetings(
+        &self,
+        before: Option<Date>,
+        limit: u32,
+    ) -> Result<Vec<MeetingSummary>, StoreError>;
+
+    /// The first `limit` meetings dated on or after `from`, soonest first.
+    fn upcoming_meetings(&self, from: Date, limit: u32) -> Result<Vec<MeetingSummary>, StoreError>;
 
     /// Every body, by council and name.
     fn bodies(&self) -> Result<Vec<BodySummary>, StoreError>;

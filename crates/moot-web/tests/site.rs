@@ -361,3 +361,19 @@ fn exempt_items_never_show_their_titles() {
         assert!(text.contains("Apologies and substitutes"));
     }
 }
+
+#[test]
+fn the_home_page_lists_future_meetings_as_upcoming() {
+    let mut future = Pack::default();
+    future.meeting.body = Some("Invented Planning Committee".into());
+    future.meeting.date = Date::new(2199, 1, 7);
+    let site = serve(&[("future.txt".into(), "invented future".into(), future)]);
+    let home = json(&site, "/api/");
+    assert_eq!(home["upcoming"][0]["date"], "2199-01-07");
+    assert!(home["meetings"].as_array().unwrap().is_empty());
+    let (_, page) = get(&site, "/");
+    let upcoming = page.find("Upcoming meetings").unwrap();
+    let latest = page.find("Latest meetings").unwrap();
+    let listed = page.find("Monday 7 January 2199").unwrap();
+    assert!(upcoming < listed && listed < latest, "{page}");
+}

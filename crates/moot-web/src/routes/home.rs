@@ -1,4 +1,5 @@
-//! The home page: the latest meetings.
+//! The home page: the meetings coming up and the latest ones held, split
+//! at today's date in the United Kingdom.
 
 use crate::error::{Failure, Format};
 use crate::html::{meeting_link, page};
@@ -8,11 +9,13 @@ use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
+use moot_domain::Date;
 use moot_store::{MeetingSummary, Store};
 use serde_json::{json, Value};
+use std::time::{SystemTime, UNIX_EPOCH};
 
-/// How many meetings the home page lists.
-const RECENT: u32 = 20;
+/// How many meetings the home page lists in each of its two lists.
+const LISTED: u32 = 20;
 
 /// `/` and `/api/`.
 pub fn router() -> Router<AppState> {
@@ -22,32 +25,65 @@ pub fn router() -> Router<AppState> {
         .route("/api/", get(home_api))
 }
 
-async fn recent(state: &AppState, format: Format) -> Result<Vec<MeetingSummary>, Failure> {
+/// The meetings on or after today and those before it.
+struct Meetings {
+    upcoming: Vec<MeetingSummary>,
+    recent: Vec<MeetingSummary>,
+}
+
+/// Today in the United Kingdom, from the system clock.
+fn today() -> Option<Date> {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
+    Date::in_united_kingdom(i64::try_from(seconds).ok()?)
+}
+
+async fn meetings(state: &AppState, format: Format) -> Result<Meetings, Failure> {
+    let today = today();
     state
-        .read(format, |store| store.recent_meetings(RECENT))
+        .read(format, move |store| {
+            let upcoming = match today {
+                Some(day) => store.upcoming_meetings(day, LISTED)?,
+                None => Vec::new(),
+            };
+            let recent = store.recent_meetings(today, LISTED)?;
+            Ok(Meetings { upcoming, recent })
+        })
         .await
 }
 
+fn meeting_list(meetings: &[MeetingSummary], none: &str) -> Markup {
+    html! {
+        @if meetings.is_empty() {
+            p { (none) }
+        } @else {
+            ul { @for m in meetings { li { (meeting_link(m)) } } }
+        }
+    }
+}
+
 async fn home_page(State(state): State<AppState>) -> Result<Markup, Failure> {
-    let meetings = recent(&state, Format::Html).await?;
+    let meetings = meetings(&state, Format::Html).await?;
     Ok(page(
         "Council meetings",
         html! {
             h1 { "Council meetings" }
             p { "Agendas, minutes and attendance of council committees and boards, read from the agenda packs they publish." }
             p { a href="/bodies" { "All committees and boards" } }
+            h2 { "Upcoming meetings" }
+            (meeting_list(&meetings.upcoming, "No upcoming meetings are published."))
             h2 { "Latest meetings" }
-            @if meetings.is_empty() {
-                p { "No meetings have been imported yet." }
-            } @else {
-                ul { @for m in &meetings { li { (meeting_link(m)) } } }
-            }
+            (meeting_list(&meetings.recent, "No meetings have been imported yet."))
         },
     ))
 }
 
 async fn home_api(State(state): State<AppState>) -> Result<Json<Value>, Failure> {
-    let meetings = recent(&state, Format::Json).await?;
-    let list: Vec<Value> = meetings.iter().map(super::meeting_json).collect();
-    Ok(Json(json!({ "meetings": list })))
+    let meetings = meetings(&state, Format::Json).await?;
+    let list = |meetings: &[MeetingSummary]| -> Vec<Value> {
+        meetings.iter().map(super::meeting_json).collect()
+    };
+    Ok(Json(json!({
+        "upcoming": list(&meetings.upcoming),
+        "meetings": list(&meetings.recent),
+    })))
 }
