@@ -1,0 +1,120 @@
+//! Notice of a meeting: the agenda must be published at least five clear
+//! working days before it (Local Government Act 1972, s.100B). "Clear"
+//! days leave out both the day of publication and the day of the meeting;
+//! working days leave out Saturdays, Sundays and bank holidays.
+
+use crate::holidays::BankHolidays;
+use moot_domain::Date;
+
+/// The clear working days of notice the law asks for.
+pub const REQUIRED_CLEAR_DAYS: u32 = 5;
+
+/// What a notice period amounts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeCheck {
+    /// At least the required clear working days remain.
+    Enough {
+        /// How many there are.
+        clear_days: u32,
+    },
+    /// Fewer than required remain: the clerk must be warned.
+    TooFew {
+        /// How many there are.
+        clear_days: u32,
+    },
+    /// The bank holiday list does not cover the period, so the count
+    /// cannot be trusted; the list needs updating.
+    HolidaysUnknown {
+        /// The last year the list covers.
+        list_ends: u16,
+    },
+}
+
+impl NoticeCheck {
+    /// Checks publishing on `published` for a meeting on `meeting`.
+    pub fn of(published: Date, meeting: Date, holidays: &BankHolidays) -> NoticeCheck {
+        if !holidays.covers(published) || !holidays.covers(meeting) {
+            return NoticeCheck::HolidaysUnknown {
+                list_ends: holidays.last_year(),
+            };
+        }
+        let clear_days = clear_working_days(published, meeting, holidays);
+        if clear_days >= REQUIRED_CLEAR_DAYS {
+            NoticeCheck::Enough { clear_days }
+        } else {
+            NoticeCheck::TooFew { clear_days }
+        }
+    }
+}
+
+/// The working days strictly between `published` and `meeting` (zero when
+/// the meeting is not after publication).
+pub fn clear_working_days(published: Date, meeting: Date, holidays: &BankHolidays) -> u32 {
+    let (from, to) = (published.days_since_epoch() + 1, meeting.days_since_epoch());
+    let count = (from..to)
+        .filter_map(Date::from_days_since_epoch)
+        .filter(|day| is_working_day(*day, holidays))
+        .count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// Monday to Friday and not a bank holiday (1 January 1900 was a Monday).
+fn is_working_day(day: Date, holidays: &BankHolidays) -> bool {
+    let weekday = day.days_since_epoch().rem_euclid(7);
+    weekday < 5 && holidays.name(day).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: u16, m: u8, d: u8) -> Date {
+        Date::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn clear_days_leave_out_publication_day_meeting_day_and_weekends() {
+        let holidays = BankHolidays::shipped();
+        // Published Tuesday 10 November 2026, meeting Wednesday 18th:
+        // Wed 11, Thu 12, Fri 13, Mon 16, Tue 17.
+        let days = clear_working_days(day(2026, 11, 10), day(2026, 11, 18), &holidays);
+        assert_eq!(days, 5);
+        assert_eq!(
+            NoticeCheck::of(day(2026, 11, 10), day(2026, 11, 18), &holidays),
+            NoticeCheck::Enough { clear_days: 5 }
+        );
+        assert_eq!(
+            NoticeCheck::of(day(2026, 11, 11), day(2026, 11, 18), &holidays),
+            NoticeCheck::TooFew { clear_days: 4 }
+        );
+    }
+
+    #[test]
+    fn bank_holidays_are_not_working_days() {
+        let holidays = BankHolidays::shipped();
+        // Christmas 2026: Fri 25 and Mon 28 December are bank holidays.
+        let days = clear_working_days(day(2026, 12, 22), day(2026, 12, 31), &holidays);
+        // Wed 23, Thu 24, Tue 29, Wed 30.
+        assert_eq!(days, 4);
+    }
+
+    #[test]
+    fn a_meeting_before_publication_has_no_clear_days() {
+        let holidays = BankHolidays::shipped();
+        assert_eq!(
+            clear_working_days(day(2026, 11, 18), day(2026, 11, 10), &holidays),
+            0
+        );
+    }
+
+    #[test]
+    fn a_period_beyond_the_list_asks_for_a_newer_list() {
+        let holidays = BankHolidays::shipped();
+        assert_eq!(
+            NoticeCheck::of(day(2040, 1, 2), day(2040, 1, 20), &holidays),
+            NoticeCheck::HolidaysUnknown {
+                list_ends: holidays.last_year()
+            }
+        );
+    }
+}
