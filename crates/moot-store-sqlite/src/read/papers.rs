@@ -11,7 +11,9 @@ use moot_store::{
     MeetingId, ReportEntry, StoreError,
 };
 use rusqlite::{Connection, OptionalExtension};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// A meeting's agenda items, in order.
 pub fn agenda(conn: &Connection, meeting: MeetingId) -> Result<Vec<AgendaEntry>, StoreError> {
@@ -44,11 +46,21 @@ pub fn exempt_items<'c>(
     meeting: MeetingId,
     cache: &'c mut HashMap<MeetingId, ExemptItems>,
 ) -> Result<&'c ExemptItems, StoreError> {
-    if !cache.contains_key(&meeting) {
-        let items = ExemptItems::of(&agenda(conn, meeting)?);
-        cache.insert(meeting, items);
+    cached(cache, meeting, || {
+        Ok(ExemptItems::of(&agenda(conn, meeting)?))
+    })
+}
+
+/// The value cached for `key`, loaded first if missing.
+fn cached<K: Eq + Hash, V>(
+    cache: &mut HashMap<K, V>,
+    key: K,
+    load: impl FnOnce() -> Result<V, StoreError>,
+) -> Result<&V, StoreError> {
+    match cache.entry(key) {
+        Entry::Occupied(entry) => Ok(entry.into_mut()),
+        Entry::Vacant(entry) => Ok(entry.insert(load()?)),
     }
-    Ok(&cache[&meeting])
 }
 
 /// The reports matching `filter` (on `reports r`, `?1` bound to `id`) in
@@ -81,7 +93,8 @@ pub fn reports(
 }
 
 /// Every decision number, newest meeting first (then by number, highest
-/// first); only `body`'s when given.
+/// first); only `body`'s when given. A number first met in a set of
+/// minutes belongs to the meeting minuted, else to the pack's meeting.
 pub fn decisions(
     conn: &Connection,
     body: Option<BodyId>,
@@ -90,7 +103,12 @@ pub fn decisions(
         "SELECT dc.number, o.name, dc.document_id, dc.lines_first, dc.lines_last,
          {SUMMARY_COLUMNS} FROM decisions dc
          LEFT JOIN organisations o ON o.id = dc.organisation_id
-         JOIN documents d ON d.id = dc.document_id LEFT JOIN meetings m ON m.id = d.meeting_id
+         JOIN documents d ON d.id = dc.document_id
+         LEFT JOIN meetings m ON m.id = coalesce(
+             (SELECT mn.meeting_id FROM minutes mn WHERE mn.document_id = dc.document_id
+              AND dc.lines_first BETWEEN mn.lines_first AND mn.lines_last
+              AND mn.meeting_id IS NOT NULL ORDER BY mn.id LIMIT 1),
+             d.meeting_id)
          LEFT JOIN bodies b ON b.id = m.body_id WHERE ?1 IS NULL OR m.body_id = ?1
          ORDER BY m.date IS NULL, m.date DESC, dc.number DESC, dc.id"
     );
@@ -109,21 +127,17 @@ pub fn decisions(
     rows.into_iter()
         .map(|mut decision| {
             if let Some(meeting) = &decision.meeting {
-                if !papers.contains_key(&meeting.id) {
+                let reports = cached(&mut papers, meeting.id, || {
                     let agenda = agenda(conn, meeting.id)?;
-                    let reports = reports(conn, "r.meeting_id = ?1", meeting.id.0, &agenda)?;
-                    papers.insert(meeting.id, reports);
-                }
-                decision.report = papers[&meeting.id]
+                    reports(conn, "r.meeting_id = ?1", meeting.id.0, &agenda)
+                })?;
+                decision.report = reports
                     .iter()
                     .find(|r| r.decision.as_deref() == Some(decision.number.as_str()))
                     .cloned();
             }
             let document = decision.source.document;
-            if !withheld.contains_key(&document) {
-                withheld.insert(document, exempt_ranges(conn, document)?);
-            }
-            decision.exempt = withheld[&document]
+            decision.exempt = cached(&mut withheld, document, || exempt_ranges(conn, document))?
                 .iter()
                 .any(|range| overlaps(*range, decision.source.lines));
             Ok(decision)
