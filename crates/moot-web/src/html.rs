@@ -25,6 +25,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .scroll{overflow-x:auto}
 .scroll:focus{outline:3px solid #fd0}
 .lines td{white-space:pre-wrap;font-family:monospace;font-size:1rem}
+.lines th,.lines td{padding:0 .75rem 0 0;border:0}
 .lines th{white-space:nowrap;color:#505a5f}
 .lines tr:target{background:#fff7bf}
 .withheld td{font-family:inherit}
