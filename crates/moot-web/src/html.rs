@@ -123,6 +123,13 @@ pub fn meeting_name(meeting: &MeetingSummary) -> String {
     }
 }
 
+/// A table's header row: one column header per name.
+pub fn column_headers(names: &[&str]) -> Markup {
+    html! {
+        thead { tr { @for name in names { th scope="col" { (name) } } } }
+    }
+}
+
 /// A link to a meeting, named by body and date.
 pub fn meeting_link(meeting: &MeetingSummary) -> Markup {
     html! {

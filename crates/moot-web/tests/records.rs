@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{corpus_site, fetch, get, json, meeting_id, serve, Site};
+use common::{assert_status, corpus_site, fetch, get, json, meeting_id, serve, Site};
 use moot_domain::{
     AgendaItem, Date, DecisionRef, Declaration, Lines, Member, MinuteItem, Minutes, Pack, Report,
 };
@@ -282,26 +282,30 @@ fn csv_downloads_parse_with_their_header_and_one_row_per_record() {
 #[test]
 fn bad_ids_on_record_routes_are_404_or_400() {
     let site = corpus_site();
-    for target in [
-        "/documents/99999",
-        "/api/documents/99999",
-        "/bodies/99999/attendance.csv",
-        "/decisions?body=99999",
-        "/api/decisions?body=99999",
-    ] {
-        assert_eq!(get(&site, target).0, 404, "{target}");
-    }
-    for target in [
-        "/documents/abc",
-        "/api/documents/-1",
-        "/documents/0",
-        "/bodies/x/attendance.csv",
-        "/decisions?body=abc",
-        "/api/decisions?body=0",
-        "/decisions.csv?body=1.5",
-    ] {
-        assert_eq!(get(&site, target).0, 400, "{target}");
-    }
+    assert_status(
+        &site,
+        404,
+        &[
+            "/documents/99999",
+            "/api/documents/99999",
+            "/bodies/99999/attendance.csv",
+            "/decisions?body=99999",
+            "/api/decisions?body=99999",
+        ],
+    );
+    assert_status(
+        &site,
+        400,
+        &[
+            "/documents/abc",
+            "/api/documents/-1",
+            "/documents/0",
+            "/bodies/x/attendance.csv",
+            "/decisions?body=abc",
+            "/api/decisions?body=0",
+            "/decisions.csv?body=1.5",
+        ],
+    );
     let (_, body) = get(&site, "/api/documents/abc");
     assert!(serde_json::from_str::<Value>(&body).is_ok());
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{corpus_site, get, json, meeting_id, serve};
+use common::{assert_status, corpus_site, get, json, meeting_id, serve};
 use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack};
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -111,32 +111,38 @@ fn bodies_and_people_have_pages_and_json() {
 #[test]
 fn unknown_ids_are_404_and_malformed_ids_400() {
     let site = corpus_site();
-    for target in [
-        "/meetings/99999",
-        "/api/meetings/99999",
-        "/people/99999",
-        "/api/bodies/99999",
-        "/nowhere",
-    ] {
-        assert_eq!(get(&site, target).0, 404, "{target}");
-    }
-    for target in [
-        "/meetings/abc",
-        "/api/meetings/-1",
-        "/people/1.5",
-        "/api/bodies/99999999999999999999",
-    ] {
-        assert_eq!(get(&site, target).0, 400, "{target}");
-    }
-    for target in [
-        "/meetings/%FF",
-        "/api/meetings/%FF",
-        "/people/+1",
-        "/bodies/0",
-        "/api/meetings/1%2F2",
-    ] {
-        assert_eq!(get(&site, target).0, 400, "{target}");
-    }
+    assert_status(
+        &site,
+        404,
+        &[
+            "/meetings/99999",
+            "/api/meetings/99999",
+            "/people/99999",
+            "/api/bodies/99999",
+            "/nowhere",
+        ],
+    );
+    assert_status(
+        &site,
+        400,
+        &[
+            "/meetings/abc",
+            "/api/meetings/-1",
+            "/people/1.5",
+            "/api/bodies/99999999999999999999",
+        ],
+    );
+    assert_status(
+        &site,
+        400,
+        &[
+            "/meetings/%FF",
+            "/api/meetings/%FF",
+            "/people/+1",
+            "/bodies/0",
+            "/api/meetings/1%2F2",
+        ],
+    );
     let (_, body) = get(&site, "/api/meetings/%FF");
     assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
     let (_, body) = get(&site, "/api/meetings/abc");

@@ -8,7 +8,7 @@ use super::{
     rate_words, source_json, source_link, source_url,
 };
 use crate::error::{Failure, Format, Id};
-use crate::html::{date_markup, meeting_link, page, uk_date};
+use crate::html::{column_headers, date_markup, meeting_link, page, uk_date};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::{Json, Response};
@@ -224,7 +224,7 @@ async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fail
             } @else {
                 table {
                     caption class="meta" { "Members as the latest membership list gives them: chairs first, then by party" }
-                    thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Party or position" } th scope="col" { "Source" } } }
+                    (column_headers(&["Name", "Role", "Party or position", "Source"]))
                     tbody { @for m in &record.members { (member_row(m)) } }
                 }
             }

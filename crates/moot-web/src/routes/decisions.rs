@@ -10,7 +10,7 @@
 
 use super::{csv_bytes, csv_download, iso, meeting_json, source_json, source_link};
 use crate::error::{Failure, Format};
-use crate::html::{meeting_link, page};
+use crate::html::{column_headers, meeting_link, page};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::Uri;
@@ -137,7 +137,7 @@ async fn register_page(State(state): State<AppState>, uri: Uri) -> Result<Markup
             } @else {
                 table {
                     caption class="meta" { (register.decisions.len()) " decision numbers, newest meeting first" }
-                    thead { tr { th scope="col" { "Decision" } th scope="col" { "Council" } th scope="col" { "Meeting" } th scope="col" { "Report" } th scope="col" { "Source" } } }
+                    (column_headers(&["Decision", "Council", "Meeting", "Report", "Source"]))
                     tbody {
                         @for d in &register.decisions {
                             tr {

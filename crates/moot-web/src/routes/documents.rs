@@ -8,7 +8,7 @@
 
 use super::meeting_json;
 use crate::error::{Failure, Format, Id};
-use crate::html::{date_markup, meeting_link, page};
+use crate::html::{column_headers, date_markup, meeting_link, page};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -59,7 +59,7 @@ fn lines_markup(doc: &DocumentRecord) -> Markup {
     html! {
         table class="lines" {
             caption { "The text of " (doc.file_name) ", line by line" }
-            thead { tr { th scope="col" { "Line" } th scope="col" { "Text" } } }
+            (column_headers(&["Line", "Text"]))
             tbody {
                 @for line in doc.public_lines() {
                     @match line {

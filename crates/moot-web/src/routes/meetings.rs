@@ -11,7 +11,7 @@
 
 use super::{meeting_json, source_json, source_link};
 use crate::error::{Failure, Format, Id};
-use crate::html::{date_markup, meeting_link, meeting_name, page};
+use crate::html::{column_headers, date_markup, meeting_link, meeting_name, page};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -102,7 +102,7 @@ fn agenda_markup(agenda: &[AgendaEntry], reports: &[ReportEntry]) -> Markup {
         } @else {
             table {
                 caption class="meta" { "Agenda items in order, with their pages in the pack and their papers" }
-                thead { tr { th scope="col" { "Item" } th scope="col" { "Title" } th scope="col" { "Pages" } th scope="col" { "Papers" } th scope="col" { "Source" } } }
+                (column_headers(&["Item", "Title", "Pages", "Papers", "Source"]))
                 tbody {
                     @for a in agenda {
                         tr {
@@ -129,7 +129,7 @@ fn reports_markup(reports: &[ReportEntry]) -> Markup {
             h2 { "Reports" }
             table {
                 caption class="meta" { "Reports in the pack, in order" }
-                thead { tr { th scope="col" { "Subject" } th scope="col" { "Agenda item" } th scope="col" { "From" } th scope="col" { "Decision" } th scope="col" { "Source" } } }
+                (column_headers(&["Subject", "Agenda item", "From", "Decision", "Source"]))
                 tbody {
                     @for r in reports {
                         tr {

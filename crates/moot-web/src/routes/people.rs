@@ -9,7 +9,7 @@ use super::{
     source_json, source_link,
 };
 use crate::error::{Failure, Format, Id};
-use crate::html::{meeting_link, page};
+use crate::html::{column_headers, meeting_link, page};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -98,7 +98,7 @@ fn attendance_markup(d: &PersonDetail) -> Markup {
             p { strong { "Attended: " (rate_words(person.rate())) } }
             table {
                 caption class="meta" { "The meetings behind the rate, newest first" }
-                thead { tr { th scope="col" { "Meeting" } th scope="col" { "Attendance" } th scope="col" { "Source" } } }
+                (column_headers(&["Meeting", "Attendance", "Source"]))
                 tbody {
                     @for m in &person.meetings {
                         tr {
@@ -157,7 +157,7 @@ fn declarations_markup(declarations: &[PersonDeclaration]) -> Markup {
             h2 { "Declarations of interest" }
             table {
                 caption class="meta" { "Interests declared, newest meeting first" }
-                thead { tr { th scope="col" { "Meeting" } th scope="col" { "Item" } th scope="col" { "Declaration" } th scope="col" { "Source" } } }
+                (column_headers(&["Meeting", "Item", "Declaration", "Source"]))
                 tbody {
                     @for d in declarations {
                         tr {

@@ -135,3 +135,10 @@ pub fn meeting_id(site: &Site, body: &str, date: &str) -> i64 {
         .and_then(|m| m["id"].as_i64())
         .unwrap()
 }
+
+/// Asserts that each of `targets` answers with `status`.
+pub fn assert_status(site: &Site, status: u16, targets: &[&str]) {
+    for target in targets {
+        assert_eq!(get(site, target).0, status, "{target}");
+    }
+}
