@@ -50,7 +50,12 @@ impl DocumentRecord {
     /// The document's lines, each run of exempt lines replaced by one
     /// [`PublicLine::Withheld`].
     pub fn public_lines(&self) -> Vec<PublicLine<'_>> {
-        let withheld = merged(&self.exempt);
+        let count = u32::try_from(text_lines(&self.text).count()).unwrap_or(u32::MAX);
+        let withheld: Vec<Lines> = merged(&self.exempt)
+            .into_iter()
+            .filter(|r| r.first <= count)
+            .map(|r| Lines::span(r.first, r.last.min(count)))
+            .collect();
         let mut out = Vec::new();
         let mut runs = withheld.iter().peekable();
         for (number, text) in (1u32..).zip(text_lines(&self.text)) {
@@ -113,23 +118,19 @@ mod tests {
     }
 
     #[test]
-    fn exempt_runs_are_withheld_whole_and_joined() {
+    fn exempt_runs_are_withheld_whole_joined_and_cut_at_the_end_of_the_text() {
         let doc = document(
-            "one\ntwo\nthree\nfour\nfive\n",
-            &[Lines::span(3, 4), Lines::one(2), Lines::one(9)],
+            "one\ntwo\nthree\nfour\nfive\nsix\n",
+            &[Lines::span(3, 4), Lines::one(2), Lines::span(6, 9)],
         );
+        let shown = |number, text| PublicLine::Shown { number, text };
         assert_eq!(
             doc.public_lines(),
             vec![
-                PublicLine::Shown {
-                    number: 1,
-                    text: "one"
-                },
+                shown(1, "one"),
                 PublicLine::Withheld(Lines::span(2, 4)),
-                PublicLine::Shown {
-                    number: 5,
-                    text: "five"
-                },
+                shown(5, "five"),
+                PublicLine::Withheld(Lines::one(6)),
             ]
         );
     }
