@@ -11,7 +11,9 @@
 
 use crate::{AttendanceEntry, AttendanceFact, AttendanceKind, MeetingId, MeetingSummary, PersonId};
 
-/// What one person's records at one meeting come to.
+/// What one person's records at one meeting come to, declared from the
+/// outcome that wins to the one that loses ([`Outcome::of`] keeps the
+/// first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// Present as a member.

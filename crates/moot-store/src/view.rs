@@ -148,7 +148,8 @@ pub struct Attendee {
     pub kind: AttendanceKind,
     /// For a substitute: the member replaced (person, name as printed).
     pub substitute_for: Option<(Option<PersonId>, String)>,
-    /// The substitution's lines, or the minutes' own for a plain entry.
+    /// The substitution's lines; for an entry without lines of its own
+    /// (names in a "Present" list), the first line of the minutes.
     pub source: Source,
 }
 
