@@ -3,10 +3,8 @@
 
 mod common;
 
-use common::{assert_status, corpus_site, get, json, meeting_id, serve};
+use common::{assert_status, corpus_site, fetch, get, json, meeting_id, serve};
 use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack};
-use std::io::{Read, Write};
-use std::net::TcpStream;
 
 #[test]
 fn the_home_page_lists_meetings_with_uk_dates() {
@@ -21,19 +19,7 @@ fn the_home_page_lists_meetings_with_uk_dates() {
 #[test]
 fn pages_forbid_scripts_and_sniffing() {
     let site = corpus_site();
-    let mut stream = TcpStream::connect(site.addr).unwrap();
-    write!(
-        stream,
-        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let head = response
-        .split("\r\n\r\n")
-        .next()
-        .unwrap()
-        .to_ascii_lowercase();
+    let head = fetch(&site, "/").head;
     assert!(head.contains("content-security-policy: default-src 'none'"));
     assert!(head.contains("x-content-type-options: nosniff"));
 }

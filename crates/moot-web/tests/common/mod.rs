@@ -2,8 +2,6 @@
 //! database file, the server started on a free port, and a plain HTTP/1.1
 //! client over `TcpStream`.
 
-#![allow(dead_code)] // each test binary uses its own share of these helpers
-
 use moot_domain::Pack;
 use moot_store::{SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
