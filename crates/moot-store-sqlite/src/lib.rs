@@ -24,9 +24,9 @@ pub use pack::{slug, Checkpoint};
 
 use moot_domain::{Date, Pack};
 use moot_store::{
-    BodyId, BodyRecord, BodySummary, Counts, ImportOutcome, MeetingDetail, MeetingId,
-    MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, SourceFile, Store,
-    StoreError,
+    BodyId, BodyRecord, BodySummary, Counts, DecisionEntry, DocumentId, DocumentRecord,
+    ImportOutcome, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, PersonDetail, PersonId,
+    PersonRecord, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -131,6 +131,14 @@ impl Store for SqliteStore {
 
     fn person(&self, id: PersonId) -> Result<PersonDetail, StoreError> {
         read::person(&self.conn, id)
+    }
+
+    fn decisions(&self, body: Option<BodyId>) -> Result<Vec<DecisionEntry>, StoreError> {
+        read::decisions(&self.conn, body)
+    }
+
+    fn document(&self, id: DocumentId) -> Result<DocumentRecord, StoreError> {
+        read::document(&self.conn, id)
     }
 
     fn merge_people(&mut self, keep: PersonId, absorb: PersonId) -> Result<(), StoreError> {

@@ -1,7 +1,10 @@
 //! The reads behind the public site, on packs built by hand.
 
 use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack, Substitution};
-use moot_store::{AttendanceKind, BodyId, MeetingId, PersonId, SourceFile, Store, StoreError};
+use moot_store::{
+    AttendanceFact, AttendanceKind, BodyId, DocumentId, MeetingId, PersonId, SourceFile, Store,
+    StoreError,
+};
 use moot_store_sqlite::SqliteStore;
 
 const BODY: &str = "Invented Scrutiny Committee";
@@ -204,4 +207,63 @@ fn unknown_ids_are_not_found() {
         store.person(PersonId(999)),
         Err(StoreError::NotFound { .. })
     ));
+    assert!(matches!(
+        store.document(DocumentId(999)),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_replaced_member_and_the_substitute_read_back_as_each_others_counterparts() {
+    let store = store_with_two_meetings();
+    let person = |name: &str| {
+        let id = store
+            .people()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .id;
+        store.person(id).unwrap()
+    };
+    let baker = person("Mr Ben Baker");
+    let replaced = baker
+        .attendance
+        .iter()
+        .find(|a| a.fact == AttendanceFact::Replaced)
+        .unwrap();
+    assert_eq!(
+        replaced.counterpart.as_ref().map(|(_, n)| n.as_str()),
+        Some("Mr Dan Dyer")
+    );
+    assert_eq!(replaced.source.lines, Lines::one(12));
+    let dyer = person("Mr Dan Dyer");
+    assert_eq!(dyer.attendance.len(), 1);
+    assert_eq!(
+        dyer.attendance[0].fact,
+        AttendanceFact::Recorded(AttendanceKind::Substitute)
+    );
+    let listed: Vec<String> = baker.memberships[0]
+        .listed_for
+        .iter()
+        .filter_map(|m| m.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(listed, ["2021-03-09"]);
+}
+
+#[test]
+fn a_document_reads_back_with_the_lines_of_its_exempt_items() {
+    let store = store_with_two_meetings();
+    let document = store.document(DocumentId(1)).unwrap();
+    assert_eq!(document.text, "invented pack");
+    assert_eq!(document.sha256.len(), 64);
+    assert_eq!(document.exempt, [Lines::one(4)]);
+    assert_eq!(
+        document
+            .meeting
+            .and_then(|m| m.date)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2021-03-09")
+    );
 }

@@ -18,12 +18,21 @@
 //! splits are kept as decisions about printings, so they hold for packs
 //! imported later.
 
+mod attendance;
+mod exempt;
+mod papers;
 mod view;
 
+pub use attendance::{
+    by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
+};
+pub use exempt::{ExemptItems, PublicLine};
+pub use papers::attach_papers;
 pub use view::{
-    AgendaEntry, AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary,
-    DeclarationEntry, MeetingDetail, MeetingSummary, MinuteEntry, MinutesRecord, PersonAttendance,
-    PersonDetail, PersonMembership,
+    AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
+    BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
+    MeetingSummary, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail, PersonMembership,
+    ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};
@@ -291,6 +300,13 @@ pub trait Store {
 
     /// One person with their printings, memberships and attendance.
     fn person(&self, id: PersonId) -> Result<PersonDetail, StoreError>;
+
+    /// Every decision number, newest meeting first; only those of `body`'s
+    /// meetings when given.
+    fn decisions(&self, body: Option<BodyId>) -> Result<Vec<DecisionEntry>, StoreError>;
+
+    /// One stored document with its text and the lines of exempt business.
+    fn document(&self, id: DocumentId) -> Result<DocumentRecord, StoreError>;
 
     /// Makes `absorb` part of `keep`: its printings and records move over,
     /// and the decision is kept so later packs follow it.

@@ -3,8 +3,18 @@
 //! titles here (the store is trusted); [`AgendaEntry::public_title`] is the
 //! one place that decides what the public may see.
 
-use crate::{MeetingId, PersonId};
-use moot_domain::{Date, Time};
+use crate::{DocumentId, MeetingId, PersonId};
+use moot_domain::{Date, Lines, Time};
+
+/// Where a record was read: the stored document and its source lines, so
+/// every page can link a record to `/documents/{document}#L{first}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// The document (imported file).
+    pub document: DocumentId,
+    /// The lines of its text.
+    pub lines: Lines,
+}
 
 /// A body's id (a committee, board or panel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,6 +63,8 @@ pub struct BodyMember {
     pub party: Option<String>,
     /// Position held (for officers and partners).
     pub position: Option<String>,
+    /// The membership list line.
+    pub source: Source,
 }
 
 /// A body with its meetings (newest first) and members.
@@ -64,6 +76,9 @@ pub struct BodyRecord {
     pub meetings: Vec<MeetingSummary>,
     /// Its members, latest membership list first.
     pub members: Vec<BodyMember>,
+    /// What the minutes of its meetings (and the lists issued for them)
+    /// record of each person, oldest meeting first.
+    pub attendance: Vec<AttendanceEntry>,
 }
 
 /// One agenda item of a meeting.
@@ -77,6 +92,10 @@ pub struct AgendaEntry {
     pub pages: Option<(u32, u32)>,
     /// Listed under exempt (confidential) business.
     pub exempt: bool,
+    /// A decision number carried in the title.
+    pub decision: Option<String>,
+    /// The agenda line.
+    pub source: Source,
 }
 
 impl AgendaEntry {
@@ -129,6 +148,9 @@ pub struct Attendee {
     pub kind: AttendanceKind,
     /// For a substitute: the member replaced (person, name as printed).
     pub substitute_for: Option<(Option<PersonId>, String)>,
+    /// The substitution's lines; for an entry without lines of its own
+    /// (names in a "Present" list), the first line of the minutes.
+    pub source: Source,
 }
 
 /// A declared interest.
@@ -142,6 +164,8 @@ pub struct DeclarationEntry {
     pub item: Option<String>,
     /// The declaration as recorded.
     pub text: String,
+    /// Where it is recorded.
+    pub source: Source,
 }
 
 /// One numbered minute with its resolutions.
@@ -157,6 +181,8 @@ pub struct MinuteEntry {
     pub resolved: bool,
     /// The resolutions' text.
     pub resolutions: Vec<String>,
+    /// The minute's lines.
+    pub source: Source,
 }
 
 /// A set of minutes recorded for a meeting.
@@ -168,6 +194,8 @@ pub struct MinutesRecord {
     pub declarations: Vec<DeclarationEntry>,
     /// Numbered minutes in order.
     pub items: Vec<MinuteEntry>,
+    /// The lines of the whole set.
+    pub source: Source,
 }
 
 /// A meeting with its agenda, minutes and neighbours.
@@ -183,6 +211,9 @@ pub struct MeetingDetail {
     pub agenda: Vec<AgendaEntry>,
     /// Every set of minutes recording it.
     pub minutes: Vec<MinutesRecord>,
+    /// The reports in the packs issued for it, each with the agenda item
+    /// it belongs to ([`crate::attach_papers`]).
+    pub reports: Vec<ReportEntry>,
     /// The body's meeting before this one.
     pub previous: Option<MeetingSummary>,
     /// The body's meeting after this one.
@@ -200,17 +231,20 @@ pub struct PersonMembership {
     pub party: Option<String>,
     /// Position held, where printed.
     pub position: Option<String>,
+    /// The meetings whose packs printed this membership, oldest first
+    /// (the list is as of each of them).
+    pub listed_for: Vec<MeetingSummary>,
 }
 
-/// One meeting a person is recorded at (or sent apologies to).
+/// A declared interest of one person, with the meeting it was made at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonAttendance {
+pub struct PersonDeclaration {
     /// The meeting, where the minutes attach to one.
     pub meeting: Option<MeetingSummary>,
-    /// Present, substitute or apologies.
-    pub kind: AttendanceKind,
-    /// For a substitute: the member replaced, as printed.
-    pub substitute_for: Option<String>,
+    /// The declaration itself.
+    pub declaration: DeclarationEntry,
+    /// It names an exempt item of that meeting, so its text is not public.
+    pub exempt: bool,
 }
 
 /// A person with their printings, memberships and attendance.
@@ -220,13 +254,114 @@ pub struct PersonDetail {
     pub person: crate::PersonRecord,
     /// Memberships, one per body and role.
     pub memberships: Vec<PersonMembership>,
-    /// Attendance records, newest meeting first.
-    pub attendance: Vec<PersonAttendance>,
+    /// What minutes (and the lists issued for meetings) record of them,
+    /// newest meeting first.
+    pub attendance: Vec<AttendanceEntry>,
+    /// Interests they declared, newest meeting first.
+    pub declarations: Vec<PersonDeclaration>,
 }
 
 impl PersonDetail {
-    /// How many attendance records are of `kind`.
+    /// How many attendance records are `kind` records.
     pub fn count(&self, kind: AttendanceKind) -> usize {
-        self.attendance.iter().filter(|a| a.kind == kind).count()
+        self.attendance
+            .iter()
+            .filter(|a| a.fact == AttendanceFact::Recorded(kind))
+            .count()
     }
+}
+
+/// What one record says about one person at one meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendanceFact {
+    /// The minutes record them as present, substitute or with apologies.
+    Recorded(AttendanceKind),
+    /// The minutes name them as the member a substitute replaced.
+    Replaced,
+    /// The membership list issued for the meeting names them and its
+    /// minutes do not record them at all.
+    Listed,
+}
+
+/// One attendance record of a person at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceEntry {
+    /// The meeting, where the minutes attach to one.
+    pub meeting: Option<MeetingSummary>,
+    /// The person, where resolved.
+    pub person: Option<PersonId>,
+    /// The name as printed.
+    pub name: String,
+    /// What the record says.
+    pub fact: AttendanceFact,
+    /// The other side of a substitution: for a substitute the member
+    /// replaced, for a replaced member the substitute.
+    pub counterpart: Option<(Option<PersonId>, String)>,
+    /// Where it is recorded.
+    pub source: Source,
+}
+
+/// A report from a pack, with the agenda item it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportEntry {
+    /// "Subject:" (confidential when `exempt`).
+    pub subject: String,
+    /// "By:" or "From:".
+    pub from: Option<String>,
+    /// "To:".
+    pub to: Option<String>,
+    /// "Classification:".
+    pub classification: Option<String>,
+    /// The decision number it carries.
+    pub decision: Option<String>,
+    /// The number of the agenda item it is the paper of, where known.
+    pub item: Option<String>,
+    /// The paper of an exempt item, or classified as not for publication.
+    pub exempt: bool,
+    /// Its header block.
+    pub source: Source,
+}
+
+impl ReportEntry {
+    /// The subject the public may see: none for an exempt report.
+    pub fn public_subject(&self) -> Option<&str> {
+        (!self.exempt).then_some(self.subject.as_str())
+    }
+}
+
+/// A decision number in the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionEntry {
+    /// The number, e.g. "15/00068".
+    pub number: String,
+    /// The council, where known.
+    pub organisation: Option<String>,
+    /// The meeting of the pack it was first met in.
+    pub meeting: Option<MeetingSummary>,
+    /// The report (or agenda item) carrying it, where one does.
+    pub report: Option<ReportEntry>,
+    /// First met inside exempt business: the source lines are withheld.
+    pub exempt: bool,
+    /// Where it was first met.
+    pub source: Source,
+}
+
+/// A stored document (one imported file) with its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    /// Its id.
+    pub id: DocumentId,
+    /// The file name as imported.
+    pub file_name: String,
+    /// The SHA-256 of its bytes.
+    pub sha256: String,
+    /// When it was imported (ISO 8601, UTC).
+    pub imported_at: String,
+    /// The meeting it was issued for.
+    pub meeting: Option<MeetingSummary>,
+    /// The text its records' lines refer to (confidential in places).
+    pub text: String,
+    /// The line ranges of exempt business: exempt agenda items, the
+    /// minutes and declarations referring to them, and their reports.
+    pub exempt: Vec<Lines>,
 }

@@ -22,6 +22,13 @@ a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
 .meta{color:#505a5f}
+.scroll{overflow-x:auto}
+.scroll:focus{outline:3px solid #fd0}
+.lines td{white-space:pre-wrap;font-family:monospace;font-size:1rem}
+.lines th,.lines td{padding:0 .75rem 0 0;border:0}
+.lines th{white-space:nowrap;color:#505a5f}
+.lines tr:target{background:#fff7bf}
+.withheld td{font-family:inherit}
 ";
 
 /// A whole page: skip link, site header with labelled navigation, the
@@ -43,6 +50,7 @@ pub fn page(title: &str, main: Markup) -> Markup {
                         ul {
                             li { a href="/" { "Moot" } }
                             li { a href="/bodies" { "Committees and boards" } }
+                            li { a href="/decisions" { "Decisions" } }
                         }
                     }
                 }
@@ -112,6 +120,13 @@ pub fn meeting_name(meeting: &MeetingSummary) -> String {
     match meeting.date {
         Some(date) => format!("{body}, {}", uk_date(date)),
         None => format!("{body}, date not known"),
+    }
+}
+
+/// A table's header row: one column header per name.
+pub fn column_headers(names: &[&str]) -> Markup {
+    html! {
+        thead { tr { @for name in names { th scope="col" { (name) } } } }
     }
 }
 

@@ -48,6 +48,8 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::meetings::router())
         .merge(routes::people::router())
         .merge(routes::openapi::router())
+        .merge(routes::decisions::router())
+        .merge(routes::documents::router())
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(limit_target));

@@ -1,15 +1,17 @@
-//! `/meetings/{id}`: a meeting's agenda and the minutes recorded for it
-//! (attendance, substitutes, declarations, minutes and resolutions), with
-//! links to the same body's meetings either side.
+//! `/meetings/{id}`: a meeting's agenda (with each item's page range and
+//! papers) and reports, the minutes recorded for it (attendance,
+//! substitutes, declarations, minutes and resolutions), and links to the
+//! same body's meetings either side. Every record links to its source
+//! lines on the document page.
 //!
 //! Exempt (confidential) business is redacted in one place, [`redact`],
 //! before either the page or the JSON is built: an exempt agenda item is
-//! shown as "Exempt item" with its number only, and so are the minutes and
-//! declarations that refer to it.
+//! shown as "Exempt item" with its number only, and so are its reports
+//! and the minutes and declarations that refer to it.
 
-use super::meeting_json;
+use super::{meeting_json, source_json, source_link};
 use crate::error::{Failure, Format, Id};
-use crate::html::{date_markup, meeting_link, meeting_name, page};
+use crate::html::{column_headers, date_markup, meeting_link, meeting_name, page};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -17,12 +19,16 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
-    AgendaEntry, AttendanceKind, Attendee, MeetingDetail, MeetingId, MinutesRecord, PersonId, Store,
+    AgendaEntry, AttendanceKind, Attendee, ExemptItems, MeetingDetail, MeetingId, MinutesRecord,
+    PersonId, ReportEntry, Store,
 };
 use serde_json::{json, Value};
 
 /// What the public sees instead of a confidential title.
-const EXEMPT: &str = "Exempt item";
+pub(crate) const EXEMPT: &str = "Exempt item";
+
+/// What the public sees instead of a declaration about exempt business.
+pub(crate) const EXEMPT_DECLARATION: &str = "An interest in an exempt item.";
 
 /// `/meetings/{id}` and `/api/meetings/{id}`.
 pub fn router() -> Router<AppState> {
@@ -38,26 +44,28 @@ async fn load(state: &AppState, Id(id): Id, format: Format) -> Result<MeetingDet
     Ok(detail)
 }
 
-/// Removes every confidential text: exempt agenda titles, and the minutes
-/// and declarations that refer to an exempt item by its number.
+/// Removes every confidential text: exempt agenda titles and reports, and
+/// the minutes and declarations that refer to an exempt item by number.
 fn redact(detail: &mut MeetingDetail) {
-    let exempt: Vec<String> = detail
-        .agenda
-        .iter()
-        .filter(|a| a.public_title().is_none())
-        .filter_map(|a| a.number.clone())
-        .collect();
-    let is_exempt = |number: &Option<String>| number.as_ref().is_some_and(|n| exempt.contains(n));
+    let exempt = ExemptItems::of(&detail.agenda);
     for item in &mut detail.agenda {
         if item.public_title().is_none() {
             item.title = EXEMPT.to_owned();
+            item.decision = None;
+        }
+    }
+    for report in &mut detail.reports {
+        if report.public_subject().is_none() {
+            report.subject = EXEMPT.to_owned();
+            report.from = None;
+            report.to = None;
         }
     }
     for minutes in &mut detail.minutes {
         for item in minutes
             .items
             .iter_mut()
-            .filter(|i| is_exempt(&i.agenda_ref))
+            .filter(|i| exempt.covers(i.agenda_ref.as_deref()))
         {
             item.title = EXEMPT.to_owned();
             item.resolutions.clear();
@@ -65,34 +73,71 @@ fn redact(detail: &mut MeetingDetail) {
         for declaration in minutes
             .declarations
             .iter_mut()
-            .filter(|d| is_exempt(&d.item))
+            .filter(|d| exempt.covers(d.item.as_deref()))
         {
-            declaration.text = "An interest in an exempt item.".to_owned();
+            declaration.text = EXEMPT_DECLARATION.to_owned();
         }
     }
 }
 
-fn person_link(person: Option<PersonId>, name: &str) -> Markup {
+pub(crate) fn person_link(person: Option<PersonId>, name: &str) -> Markup {
     html! {
         @if let Some(p) = person { a href={ "/people/" (p.0) } { (name) } } @else { (name) }
     }
 }
 
-fn agenda_markup(agenda: &[AgendaEntry]) -> Markup {
+/// The reports that are the papers of `item`.
+fn papers_of<'a>(item: &AgendaEntry, reports: &'a [ReportEntry]) -> Vec<&'a ReportEntry> {
+    reports
+        .iter()
+        .filter(|r| item.number.is_some() && r.item == item.number)
+        .collect()
+}
+
+fn agenda_markup(agenda: &[AgendaEntry], reports: &[ReportEntry]) -> Markup {
     html! {
         h2 { "Agenda" }
         @if agenda.is_empty() {
             p { "No agenda is stored for this meeting." }
         } @else {
             table {
-                caption class="meta" { "Agenda items in order" }
-                thead { tr { th scope="col" { "Item" } th scope="col" { "Title" } th scope="col" { "Pages" } } }
+                caption class="meta" { "Agenda items in order, with their pages in the pack and their papers" }
+                (column_headers(&["Item", "Title", "Pages", "Papers", "Source"]))
                 tbody {
                     @for a in agenda {
                         tr {
                             td { (a.number.as_deref().unwrap_or("")) }
                             td { (a.title) }
                             td { @if let Some((first, last)) = a.pages { (first) "–" (last) } }
+                            td {
+                                @for r in papers_of(a, reports) {
+                                    a href=(super::source_url(&r.source)) { "Report: " (r.subject) } br;
+                                }
+                            }
+                            td { (source_link(&a.source)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn reports_markup(reports: &[ReportEntry]) -> Markup {
+    html! {
+        @if !reports.is_empty() {
+            h2 { "Reports" }
+            table {
+                caption class="meta" { "Reports in the pack, in order" }
+                (column_headers(&["Subject", "Agenda item", "From", "Decision", "Source"]))
+                tbody {
+                    @for r in reports {
+                        tr {
+                            td { (r.subject) }
+                            td { (r.item.as_deref().unwrap_or("")) }
+                            td { (r.from.as_deref().unwrap_or("")) }
+                            td { (r.decision.as_deref().unwrap_or("")) }
+                            td { (source_link(&r.source)) }
                         }
                     }
                 }
@@ -112,6 +157,7 @@ fn people_list(heading: &str, people: &[&Attendee]) -> Markup {
                         @if let Some((for_person, for_name)) = &a.substitute_for {
                             " (substitute for " (person_link(*for_person, for_name)) ")"
                         }
+                        " – " (source_link(&a.source))
                     }
                 }
             }
@@ -128,6 +174,7 @@ fn minutes_markup(minutes: &MinutesRecord) -> Markup {
             .collect()
     };
     html! {
+        p { "Minutes read from " (source_link(&minutes.source)) " of the pack." }
         h3 { "Attendance" }
         (people_list("Present", &of(AttendanceKind::Present)))
         (people_list("Substitutes", &of(AttendanceKind::Substitute)))
@@ -136,7 +183,7 @@ fn minutes_markup(minutes: &MinutesRecord) -> Markup {
             h3 { "Declarations of interest" }
             ul {
                 @for d in &minutes.declarations {
-                    li { (person_link(d.person, &d.name)) ": " (d.text) }
+                    li { (person_link(d.person, &d.name)) ": " (d.text) " – " (source_link(&d.source)) }
                 }
             }
         }
@@ -144,6 +191,7 @@ fn minutes_markup(minutes: &MinutesRecord) -> Markup {
             h3 { "Minutes" }
             @for item in &minutes.items {
                 h4 { @if let Some(n) = &item.number { (n) ". " } (item.title) }
+                p class="meta" { "Source: " (source_link(&item.source)) }
                 @if !item.resolutions.is_empty() {
                     p { "Resolved:" }
                     ul { @for r in &item.resolutions { li { (r) } } }
@@ -167,7 +215,8 @@ async fn meeting_page(State(state): State<AppState>, id: Id) -> Result<Markup, F
                 @if let Some((id, name)) = &m.body { dt { "Body" } dd { a href={ "/bodies/" (id.0) } { (name) } } }
                 @if let Some(o) = &d.organisation { dt { "Council" } dd { (o) } }
             }
-            (agenda_markup(&d.agenda))
+            (agenda_markup(&d.agenda, &d.reports))
+            (reports_markup(&d.reports))
             h2 { "Minutes of this meeting" }
             @if d.minutes.is_empty() { p { "No minutes of this meeting are stored yet." } }
             @for minutes in &d.minutes { (minutes_markup(minutes)) }
@@ -183,6 +232,10 @@ async fn meeting_page(State(state): State<AppState>, id: Id) -> Result<Markup, F
     ))
 }
 
+fn person_json(person: Option<PersonId>, name: &str) -> Value {
+    json!({ "person": person.map(|p| p.0), "name": name })
+}
+
 fn minutes_json(minutes: &MinutesRecord) -> Value {
     let attendance: Vec<Value> = minutes
         .attendance
@@ -192,14 +245,20 @@ fn minutes_json(minutes: &MinutesRecord) -> Value {
                 "person": a.person.map(|p| p.0),
                 "name": a.name,
                 "kind": a.kind.as_str(),
-                "substitute_for": a.substitute_for.as_ref().map(|(p, name)| json!({ "person": p.map(|p| p.0), "name": name })),
+                "substitute_for": a.substitute_for.as_ref().map(|(p, name)| person_json(*p, name)),
+                "source": source_json(&a.source),
             })
         })
         .collect();
     let declarations: Vec<Value> = minutes
         .declarations
         .iter()
-        .map(|d| json!({ "person": d.person.map(|p| p.0), "name": d.name, "item": d.item, "text": d.text }))
+        .map(|d| {
+            json!({
+                "person": d.person.map(|p| p.0), "name": d.name, "item": d.item, "text": d.text,
+                "source": source_json(&d.source),
+            })
+        })
         .collect();
     let items: Vec<Value> = minutes
         .items
@@ -211,10 +270,28 @@ fn minutes_json(minutes: &MinutesRecord) -> Value {
                 "agenda_ref": i.agenda_ref,
                 "resolved": i.resolved,
                 "resolutions": i.resolutions,
+                "source": source_json(&i.source),
             })
         })
         .collect();
-    json!({ "attendance": attendance, "declarations": declarations, "items": items })
+    json!({
+        "attendance": attendance, "declarations": declarations, "items": items,
+        "source": source_json(&minutes.source),
+    })
+}
+
+/// A report for JSON (already redacted).
+pub(crate) fn report_json(r: &ReportEntry) -> Value {
+    json!({
+        "subject": r.subject,
+        "from": r.from,
+        "to": r.to,
+        "classification": r.classification,
+        "decision": r.decision,
+        "item": r.item,
+        "exempt": r.exempt,
+        "source": source_json(&r.source),
+    })
 }
 
 async fn meeting_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
@@ -223,15 +300,23 @@ async fn meeting_api(State(state): State<AppState>, id: Id) -> Result<Json<Value
         .agenda
         .iter()
         .map(|a| {
+            let papers: Vec<Value> = papers_of(a, &d.reports)
+                .into_iter()
+                .map(report_json)
+                .collect();
             json!({
                 "number": a.number,
                 "title": a.title,
                 "pages": a.pages.map(|(first, last)| json!({ "first": first, "last": last })),
                 "exempt": a.exempt,
+                "decision": a.decision,
+                "papers": papers,
+                "source": source_json(&a.source),
             })
         })
         .collect();
     let minutes: Vec<Value> = d.minutes.iter().map(minutes_json).collect();
+    let reports: Vec<Value> = d.reports.iter().map(report_json).collect();
     let mut meeting = meeting_json(&d.meeting);
     if let Some(object) = meeting.as_object_mut() {
         object.insert("organisation".into(), json!(d.organisation));
@@ -240,6 +325,7 @@ async fn meeting_api(State(state): State<AppState>, id: Id) -> Result<Json<Value
     Ok(Json(json!({
         "meeting": meeting,
         "agenda": agenda,
+        "reports": reports,
         "minutes": minutes,
         "previous": d.previous.as_ref().map(meeting_json),
         "next": d.next.as_ref().map(meeting_json),

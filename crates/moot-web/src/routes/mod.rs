@@ -3,13 +3,20 @@
 //! modules live here: dates in JSON are always ISO (`YYYY-MM-DD`).
 
 pub mod bodies;
+pub mod decisions;
+pub mod documents;
 pub mod home;
 pub mod meetings;
 pub mod openapi;
 pub mod people;
 
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
 use moot_domain::Date;
-use moot_store::MeetingSummary;
+use moot_store::{
+    AttendanceFact, AttendanceKind, MeetingAttendance, MeetingSummary, Outcome, PersonId, Source,
+};
 use serde_json::{json, Value};
 
 /// An ISO date, or null.
@@ -28,4 +35,143 @@ fn meeting_json(meeting: &MeetingSummary) -> Value {
         "url": format!("/meetings/{}", meeting.id.0),
         "api": format!("/api/meetings/{}", meeting.id.0),
     })
+}
+
+/// The address of a record's first source line on its document's page.
+fn source_url(source: &Source) -> String {
+    format!("/documents/{}#L{}", source.document.0, source.lines.first)
+}
+
+/// Where a record came from, for JSON: the document, the lines, and the
+/// addresses of the lines and of the document's JSON.
+fn source_json(source: &Source) -> Value {
+    json!({
+        "document": source.document.0,
+        "lines": { "first": source.lines.first, "last": source.lines.last },
+        "url": source_url(source),
+        "api": format!("/api/documents/{}", source.document.0),
+    })
+}
+
+/// A link to a record's source lines: "line 12" or "lines 12–14".
+fn source_link(source: &Source) -> Markup {
+    let lines = source.lines;
+    html! {
+        a class="source" href=(source_url(source)) {
+            @if lines.first == lines.last { "line " (lines.first) }
+            @else { "lines " (lines.first) "–" (lines.last) }
+        }
+    }
+}
+
+/// A CSV download: UTF-8, offered as a file named `file_name`.
+fn csv_download(file_name: &str, body: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{file_name}\"");
+    (
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Writes `rows` under `header` as CSV (quoted where needed).
+fn csv_bytes<const N: usize>(header: [&str; N], rows: Vec<[String; N]>) -> Result<Vec<u8>, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).map_err(|e| e.to_string())?;
+    for row in rows {
+        writer.write_record(&row).map_err(|e| e.to_string())?;
+    }
+    writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// The other sides of a person's substitutions at one meeting: the member
+/// they stood in for, and the substitute who stood in for them.
+type Counterparts<'a> = (
+    Option<&'a (Option<PersonId>, String)>,
+    Option<&'a (Option<PersonId>, String)>,
+);
+
+fn counterparts<'a>(m: &MeetingAttendance<'a>) -> Counterparts<'a> {
+    let find = |fact: AttendanceFact| {
+        m.records
+            .iter()
+            .find(|r| r.fact == fact)
+            .and_then(|r| r.counterpart.as_ref())
+    };
+    (
+        find(AttendanceFact::Recorded(AttendanceKind::Substitute)),
+        find(AttendanceFact::Replaced),
+    )
+}
+
+/// A person's attendance at one meeting in words, readable without
+/// colour: "Present", "Substitute for Mr A", "Apologies (substitute: Mr
+/// B)", "Absent".
+fn outcome_words(m: &MeetingAttendance<'_>) -> String {
+    let (stood_in_for, stood_in_by) = counterparts(m);
+    let mut words = match m.outcome {
+        Outcome::Present => "Present".to_owned(),
+        Outcome::Substitute => "Substitute".to_owned(),
+        Outcome::Apologies => "Apologies".to_owned(),
+        Outcome::Absent => "Absent".to_owned(),
+    };
+    if let Some((_, name)) = stood_in_for.filter(|_| m.outcome == Outcome::Substitute) {
+        words.push_str(&format!(" for {name}"));
+    }
+    if let Some((_, name)) = stood_in_by.filter(|_| !m.outcome.attended()) {
+        words.push_str(&format!(" (substitute: {name})"));
+    }
+    words
+}
+
+/// One person's attendance at one meeting, for JSON.
+fn meeting_attendance_json(m: &MeetingAttendance<'_>) -> Value {
+    let (stood_in_for, stood_in_by) = counterparts(m);
+    let person = |c: Option<&(Option<PersonId>, String)>| {
+        c.map(|(p, name)| json!({ "person": p.map(|p| p.0), "name": name }))
+    };
+    let records: Vec<Value> = m
+        .records
+        .iter()
+        .map(|r| json!({ "fact": fact_word(r.fact), "source": source_json(&r.source) }))
+        .collect();
+    json!({
+        "meeting": meeting_json(m.meeting),
+        "outcome": m.outcome.as_str(),
+        "attended": m.outcome.attended(),
+        "substitute_for": person(stood_in_for),
+        "substituted_by": person(stood_in_by),
+        "records": records,
+    })
+}
+
+/// The word JSON uses for a fact: the attendance kind, `replaced` or
+/// `listed`.
+fn fact_word(fact: AttendanceFact) -> &'static str {
+    match fact {
+        AttendanceFact::Recorded(kind) => kind.as_str(),
+        AttendanceFact::Replaced => "replaced",
+        AttendanceFact::Listed => "listed",
+    }
+}
+
+/// A rate for JSON.
+fn rate_json(rate: moot_store::Rate) -> Value {
+    json!({ "attended": rate.attended, "expected": rate.expected, "percent": rate.percent() })
+}
+
+/// A rate in words: "3 of 4 meetings (75%)".
+fn rate_words(rate: moot_store::Rate) -> String {
+    let noun = if rate.expected == 1 {
+        "meeting"
+    } else {
+        "meetings"
+    };
+    match rate.percent() {
+        Some(percent) => format!("{} of {} {noun} ({percent}%)", rate.attended, rate.expected),
+        None => "No counted meetings".to_owned(),
+    }
 }

@@ -1,13 +1,21 @@
 //! Reading back: rows into the store's records and domain types. This is
-//! the one place that knows how columns map to values.
+//! the one place that knows how columns map to values: this module reads
+//! meetings, bodies and people; `attendance` what minutes record of people
+//! at meetings; `papers` agendas, reports, decisions, documents and the
+//! lines of exempt business.
+
+mod attendance;
+mod papers;
+
+pub use papers::{decisions, document};
 
 use crate::db;
-use moot_domain::{Date, Time};
+use moot_domain::{Date, Lines, Time};
 use moot_store::{
-    AgendaEntry, AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
-    DeclarationEntry, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, MinuteEntry,
-    MinutesRecord, PersonAlias, PersonAttendance, PersonDetail, PersonId, PersonMembership,
-    PersonRecord, StoreError,
+    AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
+    DeclarationEntry, DocumentId, ExemptItems, MeetingDetail, MeetingId, MeetingRecord,
+    MeetingSummary, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration, PersonDetail,
+    PersonId, PersonMembership, PersonRecord, Source, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use std::collections::HashMap;
@@ -158,6 +166,27 @@ fn summary_from(r: &Row<'_>, at: usize) -> rusqlite::Result<MeetingSummary> {
     })
 }
 
+/// A source from three columns starting at `at`: document id, first and
+/// last line.
+fn source_from(r: &Row<'_>, at: usize) -> rusqlite::Result<Source> {
+    let line = |i: usize| {
+        r.get::<_, i64>(at + i)
+            .map(|v| u32::try_from(v).unwrap_or(0))
+    };
+    Ok(Source {
+        document: DocumentId(r.get(at)?),
+        lines: Lines::span(line(1)?, line(2)?),
+    })
+}
+
+/// The meeting summary at `at`, or none when its id is null.
+fn optional_summary(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<MeetingSummary>> {
+    match r.get::<_, Option<i64>>(at)? {
+        Some(_) => summary_from(r, at).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// Runs `sql` and maps every row with `f`.
 fn all<T, P: Params>(
     conn: &Connection,
@@ -253,7 +282,8 @@ pub fn body(conn: &Connection, id: BodyId) -> Result<BodyRecord, StoreError> {
     // One row per person (or unresolved printing): the latest list's.
     let members = all(
         conn,
-        "SELECT person_id, name, role, party, position, max(id) FROM memberships
+        "SELECT person_id, name, role, party, position, document_id, lines_first, lines_last,
+         max(id) FROM memberships
          WHERE body_id = ?1 GROUP BY coalesce(person_id, -1), CASE WHEN person_id IS NULL
          THEN name END ORDER BY role IS NULL, min(id)",
         [id.0],
@@ -264,6 +294,7 @@ pub fn body(conn: &Connection, id: BodyId) -> Result<BodyRecord, StoreError> {
                 role: r.get(2)?,
                 party: r.get(3)?,
                 position: r.get(4)?,
+                source: source_from(r, 5)?,
             })
         },
     )?;
@@ -271,6 +302,7 @@ pub fn body(conn: &Connection, id: BodyId) -> Result<BodyRecord, StoreError> {
         body,
         meetings,
         members,
+        attendance: attendance::of_body(conn, id)?,
     })
 }
 
@@ -291,33 +323,18 @@ pub fn meeting(conn: &Connection, id: MeetingId) -> Result<MeetingDetail, StoreE
             what: "meeting",
             id: id.0,
         })?;
-    let agenda = all(
-        conn,
-        "SELECT number, title, pages_first, pages_last, exempt FROM agenda_items
-         WHERE meeting_id = ?1 ORDER BY document_id, position",
-        [id.0],
-        |r| {
-            let pages = match (r.get::<_, Option<u32>>(2)?, r.get::<_, Option<u32>>(3)?) {
-                (Some(first), Some(last)) => Some((first, last)),
-                _ => None,
-            };
-            Ok(AgendaEntry {
-                number: r.get(0)?,
-                title: r.get(1)?,
-                pages,
-                exempt: r.get(4)?,
-            })
-        },
-    )?;
+    let agenda = papers::agenda(conn, id)?;
+    let reports = papers::reports(conn, "r.meeting_id = ?1", id.0, &agenda)?;
     let minutes_ids = all(
         conn,
-        "SELECT id FROM minutes WHERE meeting_id = ?1 ORDER BY id",
+        "SELECT id, document_id, lines_first, lines_last FROM minutes
+         WHERE meeting_id = ?1 ORDER BY id",
         [id.0],
-        |r| r.get::<_, i64>(0),
+        |r| Ok((r.get::<_, i64>(0)?, source_from(r, 1)?)),
     )?;
     let minutes = minutes_ids
         .into_iter()
-        .map(|m| minutes_record(conn, m))
+        .map(|(m, source)| minutes_record(conn, m, source))
         .collect::<Result<_, _>>()?;
     let (previous, next) = neighbours(conn, &meeting)?;
     Ok(MeetingDetail {
@@ -326,6 +343,7 @@ pub fn meeting(conn: &Connection, id: MeetingId) -> Result<MeetingDetail, StoreE
         venue,
         agenda,
         minutes,
+        reports,
         previous,
         next,
     })
@@ -353,11 +371,14 @@ fn neighbours(
     Ok((previous.into_iter().next(), next.into_iter().next()))
 }
 
-fn minutes_record(conn: &Connection, id: i64) -> Result<MinutesRecord, StoreError> {
+fn minutes_record(conn: &Connection, id: i64, source: Source) -> Result<MinutesRecord, StoreError> {
     let attendance = all(
         conn,
-        "SELECT person_id, name, kind, substitute_for_person_id, substitute_for_name
-         FROM attendance WHERE minutes_id = ?1 ORDER BY id",
+        "SELECT a.person_id, a.name, a.kind, a.substitute_for_person_id, a.substitute_for_name,
+         mn.document_id, coalesce(a.lines_first, mn.lines_first),
+         coalesce(a.lines_last, mn.lines_first)
+         FROM attendance a JOIN minutes mn ON mn.id = a.minutes_id
+         WHERE a.minutes_id = ?1 ORDER BY a.id",
         [id],
         |r| {
             let kind: String = r.get(2)?;
@@ -372,25 +393,22 @@ fn minutes_record(conn: &Connection, id: i64) -> Result<MinutesRecord, StoreErro
                 name: r.get(1)?,
                 kind: AttendanceKind::parse(&kind).unwrap_or(AttendanceKind::Present),
                 substitute_for,
+                source: source_from(r, 5)?,
             })
         },
     )?;
     let declarations = all(
         conn,
-        "SELECT person_id, name, item, text FROM declarations WHERE minutes_id = ?1 ORDER BY id",
+        "SELECT d.person_id, d.name, d.item, d.text, mn.document_id, d.lines_first, d.lines_last
+         FROM declarations d JOIN minutes mn ON mn.id = d.minutes_id
+         WHERE d.minutes_id = ?1 ORDER BY d.id",
         [id],
-        |r| {
-            Ok(DeclarationEntry {
-                person: r.get::<_, Option<i64>>(0)?.map(PersonId),
-                name: r.get(1)?,
-                item: r.get(2)?,
-                text: r.get(3)?,
-            })
-        },
+        declaration_from,
     )?;
     let items = all(
         conn,
-        "SELECT i.id, i.number, i.title, i.agenda_ref, i.resolved FROM minute_items i
+        "SELECT i.id, i.number, i.title, i.agenda_ref, i.resolved, mn.document_id,
+         i.lines_first, i.lines_last FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
          WHERE i.minutes_id = ?1 ORDER BY i.position",
         [id],
         |r| {
@@ -402,6 +420,7 @@ fn minutes_record(conn: &Connection, id: i64) -> Result<MinutesRecord, StoreErro
                     agenda_ref: r.get(3)?,
                     resolved: r.get(4)?,
                     resolutions: Vec::new(),
+                    source: source_from(r, 5)?,
                 },
             ))
         },
@@ -430,6 +449,18 @@ fn minutes_record(conn: &Connection, id: i64) -> Result<MinutesRecord, StoreErro
         attendance,
         declarations,
         items,
+        source,
+    })
+}
+
+/// A declaration from the columns person, name, item, text and a source.
+fn declaration_from(r: &Row<'_>) -> rusqlite::Result<DeclarationEntry> {
+    Ok(DeclarationEntry {
+        person: r.get::<_, Option<i64>>(0)?.map(PersonId),
+        name: r.get(1)?,
+        item: r.get(2)?,
+        text: r.get(3)?,
+        source: source_from(r, 4)?,
     })
 }
 
@@ -442,43 +473,86 @@ pub fn person(conn: &Connection, id: PersonId) -> Result<PersonDetail, StoreErro
             what: "person",
             id: id.0,
         })?;
-    let memberships = all(
-        conn,
-        "SELECT DISTINCT b.id, b.name, ms.role, ms.party, ms.position FROM memberships ms
-         JOIN bodies b ON b.id = ms.body_id WHERE ms.person_id = ?1 ORDER BY b.name, ms.role",
-        [id.0],
-        |r| {
-            Ok(PersonMembership {
-                body: (BodyId(r.get(0)?), r.get(1)?),
-                role: r.get(2)?,
-                party: r.get(3)?,
-                position: r.get(4)?,
-            })
-        },
-    )?;
-    let sql = format!(
-        "SELECT a.kind, a.substitute_for_name, {SUMMARY_COLUMNS} FROM attendance a
-         JOIN minutes mn ON mn.id = a.minutes_id LEFT JOIN meetings m ON m.id = mn.meeting_id
-         LEFT JOIN bodies b ON b.id = m.body_id WHERE a.person_id = ?1
-         ORDER BY m.date IS NULL, m.date DESC, a.id"
-    );
-    let attendance = all(conn, &sql, [id.0], |r| {
-        let kind: String = r.get(0)?;
-        let meeting = match r.get::<_, Option<i64>>(2)? {
-            Some(_) => Some(summary_from(r, 2)?),
-            None => None,
-        };
-        Ok(PersonAttendance {
-            meeting,
-            kind: AttendanceKind::parse(&kind).unwrap_or(AttendanceKind::Present),
-            substitute_for: r.get(1)?,
-        })
-    })?;
     Ok(PersonDetail {
         person,
-        memberships,
-        attendance,
+        memberships: memberships(conn, id)?,
+        attendance: attendance::of_person(conn, id)?,
+        declarations: declarations(conn, id)?,
     })
+}
+
+/// A person's memberships, each with the meetings whose packs list it.
+fn memberships(conn: &Connection, id: PersonId) -> Result<Vec<PersonMembership>, StoreError> {
+    let sql = format!(
+        "SELECT mb.id, mb.name, ms.role, ms.party, ms.position, {SUMMARY_COLUMNS}
+         FROM memberships ms JOIN bodies mb ON mb.id = ms.body_id
+         JOIN documents d ON d.id = ms.document_id LEFT JOIN meetings m ON m.id = d.meeting_id
+         LEFT JOIN bodies b ON b.id = m.body_id WHERE ms.person_id = ?1
+         ORDER BY mb.name, ms.role, m.date, m.id"
+    );
+    let rows = all(conn, &sql, [id.0], |r| {
+        let membership = PersonMembership {
+            body: (BodyId(r.get(0)?), r.get(1)?),
+            role: r.get(2)?,
+            party: r.get(3)?,
+            position: r.get(4)?,
+            listed_for: Vec::new(),
+        };
+        Ok((membership, optional_summary(r, 5)?))
+    })?;
+    let mut out: Vec<PersonMembership> = Vec::new();
+    for (membership, meeting) in rows {
+        let same = |m: &PersonMembership| {
+            (&m.body, &m.role, &m.party, &m.position)
+                == (
+                    &membership.body,
+                    &membership.role,
+                    &membership.party,
+                    &membership.position,
+                )
+        };
+        let at = match out.iter().position(same) {
+            Some(at) => at,
+            None => {
+                out.push(membership);
+                out.len() - 1
+            }
+        };
+        let listed = &mut out[at].listed_for;
+        if let Some(meeting) = meeting.filter(|m| listed.last().is_none_or(|l| l.id != m.id)) {
+            listed.push(meeting);
+        }
+    }
+    Ok(out)
+}
+
+/// A person's declarations, newest meeting first, each marked exempt when
+/// it names an exempt item of its meeting.
+fn declarations(conn: &Connection, id: PersonId) -> Result<Vec<PersonDeclaration>, StoreError> {
+    let sql = format!(
+        "SELECT d.person_id, d.name, d.item, d.text, mn.document_id, d.lines_first, d.lines_last,
+         {SUMMARY_COLUMNS} FROM declarations d JOIN minutes mn ON mn.id = d.minutes_id
+         LEFT JOIN meetings m ON m.id = mn.meeting_id LEFT JOIN bodies b ON b.id = m.body_id
+         WHERE d.person_id = ?1 ORDER BY m.date IS NULL, m.date DESC, d.id"
+    );
+    let rows = all(conn, &sql, [id.0], |r| {
+        Ok((declaration_from(r)?, optional_summary(r, 7)?))
+    })?;
+    let mut exempt: HashMap<MeetingId, ExemptItems> = HashMap::new();
+    rows.into_iter()
+        .map(|(declaration, meeting)| {
+            let is_exempt = match &meeting {
+                Some(m) => papers::exempt_items(conn, m.id, &mut exempt)?
+                    .covers(declaration.item.as_deref()),
+                None => false,
+            };
+            Ok(PersonDeclaration {
+                meeting,
+                declaration,
+                exempt: is_exempt,
+            })
+        })
+        .collect()
 }
 
 /// Reads back a `HH:MM` written by the store.

@@ -1,0 +1,257 @@
+//! Agendas, reports, the decisions register and stored documents, with the
+//! line ranges of exempt business in each document (exempt agenda items,
+//! the minutes and declarations that refer to them, and their reports from
+//! header to the next part), which the public site withholds.
+
+use super::{all, optional_summary, source_from, SUMMARY_COLUMNS};
+use crate::db;
+use moot_domain::Lines;
+use moot_store::{
+    attach_papers, AgendaEntry, BodyId, DecisionEntry, DocumentId, DocumentRecord, ExemptItems,
+    MeetingId, ReportEntry, StoreError,
+};
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// A meeting's agenda items, in order.
+pub fn agenda(conn: &Connection, meeting: MeetingId) -> Result<Vec<AgendaEntry>, StoreError> {
+    all(
+        conn,
+        "SELECT number, title, pages_first, pages_last, exempt, decision, document_id,
+         lines_first, lines_last FROM agenda_items
+         WHERE meeting_id = ?1 ORDER BY document_id, position",
+        [meeting.0],
+        |r| {
+            let pages = match (r.get::<_, Option<u32>>(2)?, r.get::<_, Option<u32>>(3)?) {
+                (Some(first), Some(last)) => Some((first, last)),
+                _ => None,
+            };
+            Ok(AgendaEntry {
+                number: r.get(0)?,
+                title: r.get(1)?,
+                pages,
+                exempt: r.get(4)?,
+                decision: r.get(5)?,
+                source: source_from(r, 6)?,
+            })
+        },
+    )
+}
+
+/// The exempt items of `meeting`, read once per meeting into `cache`.
+pub fn exempt_items<'c>(
+    conn: &Connection,
+    meeting: MeetingId,
+    cache: &'c mut HashMap<MeetingId, ExemptItems>,
+) -> Result<&'c ExemptItems, StoreError> {
+    cached(cache, meeting, || {
+        Ok(ExemptItems::of(&agenda(conn, meeting)?))
+    })
+}
+
+/// The value cached for `key`, loaded first if missing.
+fn cached<K: Eq + Hash, V>(
+    cache: &mut HashMap<K, V>,
+    key: K,
+    load: impl FnOnce() -> Result<V, StoreError>,
+) -> Result<&V, StoreError> {
+    match cache.entry(key) {
+        Entry::Occupied(entry) => Ok(entry.into_mut()),
+        Entry::Vacant(entry) => Ok(entry.insert(load()?)),
+    }
+}
+
+/// The reports matching `filter` (on `reports r`, `?1` bound to `id`) in
+/// document order, attached to the items of `agenda`.
+pub fn reports(
+    conn: &Connection,
+    filter: &str,
+    id: i64,
+    agenda: &[AgendaEntry],
+) -> Result<Vec<ReportEntry>, StoreError> {
+    let sql = format!(
+        "SELECT r.subject, r.from_text, r.to_text, r.classification, r.decision, r.document_id,
+         r.lines_first, r.lines_last FROM reports r WHERE {filter}
+         ORDER BY r.document_id, r.lines_first"
+    );
+    let mut reports = all(conn, &sql, [id], |r| {
+        Ok(ReportEntry {
+            subject: r.get(0)?,
+            from: r.get(1)?,
+            to: r.get(2)?,
+            classification: r.get(3)?,
+            decision: r.get(4)?,
+            item: None,
+            exempt: false,
+            source: source_from(r, 5)?,
+        })
+    })?;
+    attach_papers(agenda, &mut reports);
+    Ok(reports)
+}
+
+/// Every decision number, newest meeting first (then by number, highest
+/// first); only `body`'s when given. A number first met in a set of
+/// minutes belongs to the meeting minuted, else to the pack's meeting.
+pub fn decisions(
+    conn: &Connection,
+    body: Option<BodyId>,
+) -> Result<Vec<DecisionEntry>, StoreError> {
+    let sql = format!(
+        "SELECT dc.number, o.name, dc.document_id, dc.lines_first, dc.lines_last,
+         {SUMMARY_COLUMNS} FROM decisions dc
+         LEFT JOIN organisations o ON o.id = dc.organisation_id
+         JOIN documents d ON d.id = dc.document_id
+         LEFT JOIN meetings m ON m.id = coalesce(
+             (SELECT mn.meeting_id FROM minutes mn WHERE mn.document_id = dc.document_id
+              AND dc.lines_first BETWEEN mn.lines_first AND mn.lines_last
+              AND mn.meeting_id IS NOT NULL ORDER BY mn.id LIMIT 1),
+             d.meeting_id)
+         LEFT JOIN bodies b ON b.id = m.body_id WHERE ?1 IS NULL OR m.body_id = ?1
+         ORDER BY m.date IS NULL, m.date DESC, dc.number DESC, dc.id"
+    );
+    let rows = all(conn, &sql, [body.map(|b| b.0)], |r| {
+        Ok(DecisionEntry {
+            number: r.get(0)?,
+            organisation: r.get(1)?,
+            source: source_from(r, 2)?,
+            meeting: optional_summary(r, 5)?,
+            report: None,
+            exempt: false,
+        })
+    })?;
+    let mut papers: HashMap<MeetingId, Vec<ReportEntry>> = HashMap::new();
+    let mut withheld: HashMap<DocumentId, Vec<Lines>> = HashMap::new();
+    rows.into_iter()
+        .map(|mut decision| {
+            if let Some(meeting) = &decision.meeting {
+                let reports = cached(&mut papers, meeting.id, || {
+                    let agenda = agenda(conn, meeting.id)?;
+                    reports(conn, "r.meeting_id = ?1", meeting.id.0, &agenda)
+                })?;
+                decision.report = reports
+                    .iter()
+                    .find(|r| r.decision.as_deref() == Some(decision.number.as_str()))
+                    .cloned();
+            }
+            let document = decision.source.document;
+            decision.exempt = cached(&mut withheld, document, || exempt_ranges(conn, document))?
+                .iter()
+                .any(|range| overlaps(*range, decision.source.lines));
+            Ok(decision)
+        })
+        .collect()
+}
+
+fn overlaps(a: Lines, b: Lines) -> bool {
+    a.first <= b.last && b.first <= a.last
+}
+
+/// One stored document with its text and exempt line ranges.
+pub fn document(conn: &Connection, id: DocumentId) -> Result<DocumentRecord, StoreError> {
+    let sql = format!(
+        "SELECT d.id, d.file_name, d.sha256, d.imported_at, d.text, {SUMMARY_COLUMNS}
+         FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id
+         LEFT JOIN bodies b ON b.id = m.body_id WHERE d.id = ?1"
+    );
+    let mut record = conn
+        .query_row(&sql, [id.0], |r| {
+            Ok(DocumentRecord {
+                id: DocumentId(r.get(0)?),
+                file_name: r.get(1)?,
+                sha256: r.get(2)?,
+                imported_at: r.get(3)?,
+                text: r.get(4)?,
+                meeting: optional_summary(r, 5)?,
+                exempt: Vec::new(),
+            })
+        })
+        .optional()
+        .map_err(db)?
+        .ok_or(StoreError::NotFound {
+            what: "document",
+            id: id.0,
+        })?;
+    record.exempt = exempt_ranges(conn, id)?;
+    Ok(record)
+}
+
+/// The line ranges of exempt business in a document.
+fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
+    let lines = |r: &rusqlite::Row<'_>, at: usize| -> rusqlite::Result<Lines> {
+        Ok(Lines::span(r.get(at)?, r.get(at + 1)?))
+    };
+    let mut out = all(
+        conn,
+        "SELECT lines_first, lines_last FROM agenda_items WHERE document_id = ?1 AND exempt",
+        [doc.0],
+        |r| lines(r, 0),
+    )?;
+    let mut exempt: HashMap<MeetingId, ExemptItems> = HashMap::new();
+    let referring = all(
+        conn,
+        "SELECT mn.meeting_id, i.agenda_ref, i.lines_first, i.lines_last FROM minute_items i
+         JOIN minutes mn ON mn.id = i.minutes_id
+         WHERE mn.document_id = ?1 AND mn.meeting_id IS NOT NULL AND i.agenda_ref IS NOT NULL
+         UNION ALL
+         SELECT mn.meeting_id, d.item, d.lines_first, d.lines_last FROM declarations d
+         JOIN minutes mn ON mn.id = d.minutes_id
+         WHERE mn.document_id = ?1 AND mn.meeting_id IS NOT NULL AND d.item IS NOT NULL",
+        [doc.0],
+        |r| Ok((MeetingId(r.get(0)?), r.get::<_, String>(1)?, lines(r, 2)?)),
+    )?;
+    for (meeting, item, range) in referring {
+        if exempt_items(conn, meeting, &mut exempt)?.covers(Some(&item)) {
+            out.push(range);
+        }
+    }
+    out.extend(exempt_reports(conn, doc)?);
+    Ok(out)
+}
+
+/// Each exempt report of a document, from its header to the line before
+/// the next part (set of minutes or report) or the end of the text.
+fn exempt_reports(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
+    let meeting: Option<i64> = conn
+        .query_row(
+            "SELECT meeting_id FROM documents WHERE id = ?1",
+            [doc.0],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    let agenda = match meeting {
+        Some(m) => agenda(conn, MeetingId(m))?,
+        None => Vec::new(),
+    };
+    let reports = reports(conn, "r.document_id = ?1", doc.0, &agenda)?;
+    let mut starts = all(
+        conn,
+        "SELECT lines_first FROM minutes WHERE document_id = ?1
+         UNION SELECT lines_first FROM reports WHERE document_id = ?1",
+        [doc.0],
+        |r| r.get::<_, u32>(0),
+    )?;
+    starts.sort_unstable();
+    let last_line: u32 = conn
+        .query_row(
+            "SELECT length(text) - length(replace(text, char(10), '')) + 1 FROM documents
+             WHERE id = ?1",
+            [doc.0],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    Ok(reports
+        .iter()
+        .filter(|r| r.exempt)
+        .map(|r| {
+            let first = r.source.lines.first;
+            let end = starts
+                .iter()
+                .find(|s| **s > r.source.lines.last)
+                .map_or(last_line, |s| s - 1);
+            Lines::span(first, end.max(r.source.lines.last))
+        })
+        .collect())
+}

@@ -1,0 +1,150 @@
+//! What of exempt (confidential) business the public may see: the one
+//! rule every page, feed and export follows.
+//!
+//! An exempt agenda item shows its number only
+//! ([`AgendaEntry::public_title`](crate::AgendaEntry::public_title)); the
+//! minutes and declarations of the same meeting that refer to it by number
+//! are exempt too ([`ExemptItems`]); a document's lines of exempt business
+//! are withheld ([`DocumentRecord::public_lines`]).
+
+use crate::{AgendaEntry, DocumentRecord};
+use moot_domain::Lines;
+
+/// The numbers of a meeting's exempt agenda items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExemptItems(Vec<String>);
+
+impl ExemptItems {
+    /// The exempt items of a meeting's agenda.
+    pub fn of(agenda: &[AgendaEntry]) -> ExemptItems {
+        ExemptItems(
+            agenda
+                .iter()
+                .filter(|a| a.public_title().is_none())
+                .filter_map(|a| a.number.clone())
+                .collect(),
+        )
+    }
+
+    /// Whether a minute or declaration referring to `item` is exempt.
+    pub fn covers(&self, item: Option<&str>) -> bool {
+        item.is_some_and(|n| self.0.iter().any(|e| e == n))
+    }
+}
+
+/// One line of a document as the public sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublicLine<'a> {
+    /// A line shown as it is.
+    Shown {
+        /// Its 1-based number.
+        number: u32,
+        /// Its text.
+        text: &'a str,
+    },
+    /// A run of exempt lines, withheld.
+    Withheld(Lines),
+}
+
+impl DocumentRecord {
+    /// The document's lines, each run of exempt lines replaced by one
+    /// [`PublicLine::Withheld`].
+    pub fn public_lines(&self) -> Vec<PublicLine<'_>> {
+        let count = u32::try_from(text_lines(&self.text).count()).unwrap_or(u32::MAX);
+        let withheld: Vec<Lines> = merged(&self.exempt)
+            .into_iter()
+            .filter(|r| r.first <= count)
+            .map(|r| Lines::span(r.first, r.last.min(count)))
+            .collect();
+        let mut out = Vec::new();
+        let mut runs = withheld.iter().peekable();
+        for (number, text) in (1u32..).zip(text_lines(&self.text)) {
+            while runs.peek().is_some_and(|r| r.last < number) {
+                runs.next();
+            }
+            match runs.peek() {
+                Some(run) if run.first <= number => {
+                    if run.first == number || out.is_empty() {
+                        out.push(PublicLine::Withheld(**run));
+                    }
+                }
+                _ => out.push(PublicLine::Shown { number, text }),
+            }
+        }
+        out
+    }
+}
+
+/// The lines of a stored text as records number them (split at `\n`, a
+/// final newline ending the last line rather than opening another).
+fn text_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// The ranges sorted, with overlapping and touching ones joined.
+fn merged(ranges: &[Lines]) -> Vec<Lines> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort();
+    let mut out: Vec<Lines> = Vec::new();
+    for range in sorted {
+        match out.last_mut() {
+            Some(last) if range.first <= last.last.saturating_add(1) => {
+                *last = last.join(range);
+            }
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DocumentId;
+
+    fn document(text: &str, exempt: &[Lines]) -> DocumentRecord {
+        DocumentRecord {
+            id: DocumentId(1),
+            file_name: "pack.txt".into(),
+            sha256: String::new(),
+            imported_at: String::new(),
+            meeting: None,
+            text: text.into(),
+            exempt: exempt.to_vec(),
+        }
+    }
+
+    #[test]
+    fn exempt_runs_are_withheld_whole_joined_and_cut_at_the_end_of_the_text() {
+        let doc = document(
+            "one\ntwo\nthree\nfour\nfive\nsix\n",
+            &[Lines::span(3, 4), Lines::one(2), Lines::span(6, 9)],
+        );
+        let shown = |number, text| PublicLine::Shown { number, text };
+        assert_eq!(
+            doc.public_lines(),
+            vec![
+                shown(1, "one"),
+                PublicLine::Withheld(Lines::span(2, 4)),
+                shown(5, "five"),
+                PublicLine::Withheld(Lines::one(6)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_without_exempt_lines_shows_every_line() {
+        let doc = document("a\r\nb", &[]);
+        assert_eq!(doc.public_lines().len(), 2);
+        assert_eq!(
+            doc.public_lines()[1],
+            PublicLine::Shown {
+                number: 2,
+                text: "b"
+            }
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Which report in a pack is the paper of which agenda item, and which
+//! reports are confidential.
+//!
+//! Reports rarely print the agenda number in a form the importer keeps,
+//! so a report is matched to an item by what both print: the same decision
+//! number, or else a title that clearly names the item (most of the
+//! shorter title's words in the longer, and no other item as close). A
+//! report is exempt when its item is, or when its classification says it
+//! is not for the public; either way its subject is not shown.
+
+use crate::{AgendaEntry, ReportEntry};
+
+/// The share of the shorter title's words the other must hold.
+const CLEAR_MATCH: f64 = 0.75;
+
+/// Words too common in titles to tell items apart.
+const STOP_WORDS: [&str; 17] = [
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "s",
+    "update", "report", "item",
+];
+
+/// Classification words that keep a report from the public.
+const CONFIDENTIAL: [&str; 4] = ["exempt", "confidential", "restricted", "private"];
+
+/// Sets each report's `item` (the agenda number it is the paper of) and
+/// `exempt`.
+pub fn attach_papers(agenda: &[AgendaEntry], reports: &mut [ReportEntry]) {
+    let titles: Vec<Vec<String>> = agenda.iter().map(|a| words(&a.title)).collect();
+    for report in reports {
+        let item = by_decision(agenda, report).or_else(|| by_title(&titles, &report.subject));
+        let item = item.and_then(|at| agenda.get(at));
+        report.item = item.and_then(|a| a.number.clone());
+        report.exempt =
+            item.is_some_and(|a| a.exempt) || confidential(report.classification.as_deref());
+    }
+}
+
+fn by_decision(agenda: &[AgendaEntry], report: &ReportEntry) -> Option<usize> {
+    let number = report.decision.as_deref()?;
+    agenda
+        .iter()
+        .position(|a| a.decision.as_deref() == Some(number))
+}
+
+/// The one item whose title clearly matches `subject`.
+fn by_title(titles: &[Vec<String>], subject: &str) -> Option<usize> {
+    let subject = words(subject);
+    let scores: Vec<f64> = titles.iter().map(|t| overlap(t, &subject)).collect();
+    let best = scores.iter().copied().fold(0.0, f64::max);
+    let mut at_best = scores.iter().enumerate().filter(|(_, s)| **s == best);
+    let (index, _) = at_best.next()?;
+    (best >= CLEAR_MATCH && at_best.next().is_none()).then_some(index)
+}
+
+/// The share of the shorter list's words found in the other.
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return 0.0;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared as f64 / short.len() as f64
+}
+
+/// A title's telling words: lower case, letters and digits, stop words
+/// dropped, a plural "s" cut.
+fn words(title: &str) -> Vec<String> {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .map(|w| {
+            w.strip_suffix('s')
+                .filter(|s| s.len() > 2)
+                .unwrap_or(w)
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Whether a classification keeps the report from the public.
+fn confidential(classification: Option<&str>) -> bool {
+    let Some(text) = classification.map(str::to_lowercase) else {
+        return false;
+    };
+    text.contains("not for publication")
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CONFIDENTIAL.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DocumentId, Source};
+    use moot_domain::Lines;
+
+    fn source() -> Source {
+        Source {
+            document: DocumentId(1),
+            lines: Lines::one(1),
+        }
+    }
+
+    fn item(number: &str, title: &str, exempt: bool) -> AgendaEntry {
+        AgendaEntry {
+            number: Some(number.into()),
+            title: title.into(),
+            pages: None,
+            exempt,
+            decision: None,
+            source: source(),
+        }
+    }
+
+    fn report(subject: &str, classification: &str) -> ReportEntry {
+        ReportEntry {
+            subject: subject.into(),
+            from: None,
+            to: None,
+            classification: Some(classification.into()),
+            decision: None,
+            item: None,
+            exempt: false,
+            source: source(),
+        }
+    }
+
+    fn attached(agenda: &[AgendaEntry], subject: &str, classification: &str) -> ReportEntry {
+        let mut reports = [report(subject, classification)];
+        attach_papers(agenda, &mut reports);
+        reports[0].clone()
+    }
+
+    #[test]
+    fn reports_attach_to_the_item_their_subject_names() {
+        let agenda = [
+            item("B1", "Public Health Strategic Plan", false),
+            item("B2", "Public Health Performance - Young People", false),
+            item("D3", "Work Programme", false),
+        ];
+        let r = attached(
+            &agenda,
+            "Public Health Performance: Young People",
+            "Unrestricted",
+        );
+        assert_eq!(r.item.as_deref(), Some("B2"));
+        assert!(!r.exempt);
+        let r = attached(&agenda, "Work Programme 2015/16", "Unrestricted");
+        assert_eq!(r.item.as_deref(), Some("D3"));
+        let r = attached(&agenda, "Highways Maintenance", "Unrestricted");
+        assert_eq!(r.item, None);
+    }
+
+    #[test]
+    fn a_shared_decision_number_attaches_a_report() {
+        let mut agenda = [item("4", "Proposed decision", false)];
+        agenda[0].decision = Some("15/00001".into());
+        let mut reports = [report("Something else entirely", "Unrestricted")];
+        reports[0].decision = Some("15/00001".into());
+        attach_papers(&agenda, &mut reports);
+        assert_eq!(reports[0].item.as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn reports_of_exempt_items_or_classified_so_are_exempt() {
+        let agenda = [item("9", "Sale of the depot site", true)];
+        assert!(attached(&agenda, "Sale of the Depot Site", "Unrestricted").exempt);
+        for classification in ["Exempt - paragraph 3", "NOT FOR PUBLICATION", "Restricted"] {
+            assert!(
+                attached(&[], "Anything", classification).exempt,
+                "{classification}"
+            );
+        }
+        assert!(!attached(&[], "Anything", "Unrestricted").exempt);
+    }
+}

@@ -1,0 +1,127 @@
+//! `/documents/{id}`: a stored pack (file name, SHA-256, when imported,
+//! the meeting it was issued for) and its text, one anchor per line
+//! (`#L123`), which every record on the other pages links to.
+//!
+//! Exempt business is withheld: each run of exempt lines (from
+//! `DocumentRecord::public_lines`) is one notice, in the page and the JSON
+//! alike. The original file is not offered: it would carry the exempt text.
+
+use super::meeting_json;
+use crate::error::{Failure, Format, Id};
+use crate::html::{column_headers, date_markup, meeting_link, page};
+use crate::AppState;
+use axum::extract::State;
+use axum::response::Json;
+use axum::routing::get;
+use axum::Router;
+use maud::{html, Markup};
+use moot_domain::{Date, Lines};
+use moot_store::{DocumentId, DocumentRecord, PublicLine, Store};
+use serde_json::{json, Value};
+
+/// `/documents/{id}` and `/api/documents/{id}`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/documents/{id}", get(document_page))
+        .route("/api/documents/{id}", get(document_api))
+}
+
+async fn load(state: &AppState, Id(id): Id, format: Format) -> Result<DocumentRecord, Failure> {
+    let id = DocumentId(id);
+    state.read(format, move |s| s.document(id)).await
+}
+
+/// The notice standing for withheld lines.
+fn withheld_notice(lines: Lines) -> String {
+    if lines.first == lines.last {
+        format!("Line {} is withheld: exempt information", lines.first)
+    } else {
+        format!(
+            "Lines {}–{} are withheld: exempt information",
+            lines.first, lines.last
+        )
+    }
+}
+
+/// The day of an ISO 8601 timestamp.
+fn day_of(timestamp: &str) -> Option<Date> {
+    let day = timestamp.get(..10)?;
+    let mut parts = day.split('-').map(str::parse::<u16>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+fn lines_markup(doc: &DocumentRecord) -> Markup {
+    html! {
+        table class="lines" {
+            caption { "The text of " (doc.file_name) ", line by line" }
+            (column_headers(&["Line", "Text"]))
+            tbody {
+                @for line in doc.public_lines() {
+                    @match line {
+                        PublicLine::Shown { number, text } => tr id={ "L" (number) } {
+                            th scope="row" { a href={ "#L" (number) } tabindex="-1" { (number) } }
+                            td { (text) }
+                        },
+                        PublicLine::Withheld(lines) => tr id={ "L" (lines.first) } class="withheld" {
+                            th scope="row" { (lines.first) "–" (lines.last) }
+                            td {
+                                @for n in lines.first + 1..=lines.last { span id={ "L" (n) } {} }
+                                strong { (withheld_notice(lines)) }
+                            }
+                        },
+                    }
+                }
+            }
+        }
+    }
+}
+
+async fn document_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
+    let doc = load(&state, id, Format::Html).await?;
+    Ok(page(
+        &doc.file_name,
+        html! {
+            h1 { (doc.file_name) }
+            dl {
+                @if let Some(m) = &doc.meeting { dt { "Issued for" } dd { (meeting_link(m)) } }
+                dt { "Imported" } dd { @if let Some(day) = day_of(&doc.imported_at) { (date_markup(day)) } @else { (doc.imported_at) } }
+                dt { "SHA-256" } dd { code { (doc.sha256) } }
+            }
+            p { "The text the records on this site were read from. Exempt (confidential) business is withheld, so the original file is not offered for download." }
+            h2 { "Text" }
+            (lines_markup(&doc))
+        },
+    ))
+}
+
+async fn document_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
+    let doc = load(&state, id, Format::Json).await?;
+    let lines: Vec<Value> = doc
+        .public_lines()
+        .into_iter()
+        .map(|line| match line {
+            PublicLine::Shown { number, text } => json!({ "number": number, "text": text }),
+            PublicLine::Withheld(lines) => json!({
+                "withheld": { "first": lines.first, "last": lines.last },
+                "notice": withheld_notice(lines),
+            }),
+        })
+        .collect();
+    Ok(Json(json!({
+        "document": {
+            "id": doc.id.0,
+            "file_name": doc.file_name,
+            "sha256": doc.sha256,
+            "imported_at": doc.imported_at,
+            "meeting": doc.meeting.as_ref().map(meeting_json),
+            "url": format!("/documents/{}", doc.id.0),
+            "api": format!("/api/documents/{}", doc.id.0),
+        },
+        "lines": lines,
+    })))
+}

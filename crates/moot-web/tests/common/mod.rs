@@ -1,0 +1,144 @@
+//! What the site's integration tests share: corpus packs imported into a
+//! database file, the server started on a free port, and a plain HTTP/1.1
+//! client over `TcpStream`.
+
+#![allow(dead_code)] // each test binary uses its own subset of these helpers
+
+use moot_domain::Pack;
+use moot_store::{SourceFile, Store};
+use moot_store_sqlite::SqliteStore;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use tempfile::TempDir;
+
+pub const PACKS: [&str; 2] = ["kent-hwb-2013-09-18.txt", "kent-cscah-2015-07-22.txt"];
+
+/// A running site over its own database (kept alive with the server).
+pub struct Site {
+    pub addr: SocketAddr,
+    _dir: TempDir,
+}
+
+/// Imports `packs` (file name, text, pack) and serves the database.
+pub fn serve(packs: &[(String, String, Pack)]) -> Site {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let mut store = SqliteStore::open(&db).unwrap();
+    for (name, text, pack) in packs {
+        let source = SourceFile {
+            name,
+            bytes: text.as_bytes(),
+            text,
+        };
+        store.import_pack(&source, pack).unwrap();
+    }
+    let state = moot_web::AppState::open(db).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            moot_web::serve(listener, state).await.unwrap();
+        });
+    });
+    Site { addr, _dir: dir }
+}
+
+pub fn corpus_site() -> Site {
+    let packs: Vec<_> = PACKS
+        .iter()
+        .map(|name| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/corpus")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            let pack = moot_import::extract_text(&text).pack;
+            (name.to_string(), text, pack)
+        })
+        .collect();
+    serve(&packs)
+}
+
+/// A response: status, head (lower-cased) and body.
+pub struct Response {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
+}
+
+/// GETs `target`; returns the status and body.
+pub fn get(site: &Site, target: &str) -> (u16, String) {
+    let response = fetch(site, target);
+    (response.status, response.body)
+}
+
+/// GETs `target`; returns the whole response.
+pub fn fetch(site: &Site, target: &str) -> Response {
+    let mut stream = TcpStream::connect(site.addr).unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or_default();
+    let head = head.to_ascii_lowercase();
+    let body = if head.contains("transfer-encoding: chunked") {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Response { status, head, body }
+}
+
+/// Joins a chunked body (sizes in hex on their own lines).
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
+            return body.to_owned();
+        };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        out.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+pub fn json(site: &Site, target: &str) -> serde_json::Value {
+    let (status, body) = get(site, target);
+    assert_eq!(status, 200, "{target}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+/// The id of the meeting of `body` on `date` (ISO), from the home JSON.
+pub fn meeting_id(site: &Site, body: &str, date: &str) -> i64 {
+    let home = json(site, "/api/");
+    home["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["body"]["name"] == body && m["date"] == date)
+        .and_then(|m| m["id"].as_i64())
+        .unwrap()
+}
+
+/// Asserts that each of `targets` answers with `status`.
+pub fn assert_status(site: &Site, status: u16, targets: &[&str]) {
+    for target in targets {
+        assert_eq!(get(site, target).0, status, "{target}");
+    }
+}
