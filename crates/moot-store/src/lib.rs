@@ -18,7 +18,10 @@
 //! splits are kept as decisions about printings, so they hold for packs
 //! imported later.
 
+mod feed;
 mod view;
+
+pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 
 pub use view::{
     AgendaEntry, AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary,
@@ -283,6 +286,15 @@ pub trait Store {
 
     /// One person with their printings, memberships and attendance.
     fn person(&self, id: PersonId) -> Result<PersonDetail, StoreError>;
+
+    /// One body's dated meetings for its calendar, by date
+    /// ([`StoreError::NotFound`] when there is no such body).
+    fn body_calendar(&self, id: BodyId) -> Result<Vec<CalendarMeeting>, StoreError>;
+
+    /// The newest sets of minutes and decisions, newest first, at most
+    /// `limit` of each kind. Decisions come with the facts
+    /// [`FeedDecision::is_public`] needs; callers must apply it.
+    fn feed_entries(&self, limit: u32) -> Result<Vec<FeedEntry>, StoreError>;
 
     /// Makes `absorb` part of `keep`: its printings and records move over,
     /// and the decision is kept so later packs follow it.
