@@ -34,6 +34,7 @@ pub fn page(title: &str, main: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – Moot" }
+                link rel="alternate" type="application/atom+xml" title="New minutes and decisions" href=(crate::routes::feeds::ATOM_PATH);
                 style { (PreEscaped(STYLE)) }
             }
             body {

@@ -107,6 +107,7 @@ async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fail
             h1 { (b.name) }
             @if let Some(org) = &b.organisation { p class="meta" { (org) } }
             h2 { "Meetings" }
+            p { a href=(super::feeds::calendar_path(b.id)) type="text/calendar" { "Add these meetings to your calendar (iCalendar)" } }
             @if record.meetings.is_empty() { p { "No meetings are stored." } }
             @for (year, meetings) in by_year(&record.meetings) {
                 h3 { @if let Some(y) = year { (y) } @else { "Date not known" } }

@@ -3,6 +3,7 @@
 //! modules live here: dates in JSON are always ISO (`YYYY-MM-DD`).
 
 pub mod bodies;
+pub mod feeds;
 pub mod home;
 pub mod meetings;
 pub mod people;
