@@ -5,9 +5,9 @@
 
 mod common;
 
-use common::{get, get_with_head, json, serve, Site};
+use common::{agenda_item, get, get_with_head, json, serve, Site};
 use icalendar::parser::{read_calendar, unfold, Component};
-use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack, Report};
+use moot_domain::{Date, Lines, MinuteItem, Minutes, Pack, Report};
 use quick_xml::events::Event;
 use std::path::Path;
 
@@ -288,17 +288,9 @@ fn planted_pack() -> Pack {
     pack.meeting.organisation = Some("Invented District Council".into());
     pack.meeting.body = Some("Invented Cabinet".into());
     pack.meeting.date = Date::new(2025, 5, 6);
-    let item = |number: &str, title: &str, exempt: bool| AgendaItem {
-        number: Some(number.into()),
-        title: title.into(),
-        pages: None,
-        exempt,
-        decision: None,
-        lines: Lines::one(1),
-    };
     pack.agenda = vec![
-        item("1", "Open spaces strategy", false),
-        item("2", PLANTED, true),
+        agenda_item("1", "Open spaces strategy", false),
+        agenda_item("2", PLANTED, true),
     ];
     pack.minutes = vec![Minutes {
         body: pack.meeting.body.clone(),

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{get, json, serve, Site};
-use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack};
+use common::{agenda_item, get, json, serve, Site};
+use moot_domain::{Date, Lines, MinuteItem, Minutes, Pack};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -235,17 +235,9 @@ fn exempt_pack() -> Pack {
     let mut pack = Pack::default();
     pack.meeting.body = Some("Invented Licensing Panel".into());
     pack.meeting.date = Date::new(2020, 3, 4);
-    let item = |number: &str, title: &str, exempt: bool| AgendaItem {
-        number: Some(number.into()),
-        title: title.into(),
-        pages: None,
-        exempt,
-        decision: None,
-        lines: Lines::one(1),
-    };
     pack.agenda = vec![
-        item("1", "Apologies and substitutes", false),
-        item("2", "Secret land deal at Old Mill Farm", true),
+        agenda_item("1", "Apologies and substitutes", false),
+        agenda_item("2", "Secret land deal at Old Mill Farm", true),
     ];
     pack.minutes = vec![Minutes {
         body: pack.meeting.body.clone(),

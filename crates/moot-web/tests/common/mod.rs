@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // each test binary uses its own part of this module
 
-use moot_domain::Pack;
+use moot_domain::{AgendaItem, Lines, Pack};
 use moot_store::{SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
 use std::io::{Read, Write};
@@ -99,4 +99,16 @@ pub fn json(site: &Site, target: &str) -> serde_json::Value {
     let (status, body) = get(site, target);
     assert_eq!(status, 200, "{target}: {body}");
     serde_json::from_str(&body).unwrap()
+}
+
+/// An agenda item without pages or decision, on line 1.
+pub fn agenda_item(number: &str, title: &str, exempt: bool) -> AgendaItem {
+    AgendaItem {
+        number: Some(number.into()),
+        title: title.into(),
+        pages: None,
+        exempt,
+        decision: None,
+        lines: Lines::one(1),
+    }
 }
