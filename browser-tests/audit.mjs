@@ -3,7 +3,9 @@
 // 1. a click-through a visitor would make: home -> a meeting -> a person,
 //    with a screenshot of each page;
 // 2. an axe-core audit (WCAG 2.0, 2.1 and 2.2, levels A and AA) of every
-//    kind of page the site has, failing with each violation listed.
+//    kind of page the site has, failing with each violation listed, and a
+//    reflow check axe cannot make (WCAG 1.4.10: no sideways scrolling at
+//    320 CSS pixels wide).
 //
 // Usage: node audit.mjs BASE_URL [SCREENSHOT_DIR]
 // The browser is $CHROMIUM, else /usr/bin/chromium. Exit status: 0 all
@@ -167,6 +169,7 @@ async function auditAll(page, clicked) {
     urls.set(spec.name, path);
     await screenshot(page, `audit-${spec.name}`);
     await audit(page, spec.name, path);
+    await checkReflow(page, spec.name, path);
     audited += 1;
   }
   return audited;
@@ -188,5 +191,17 @@ async function audit(page, name, path) {
   for (const v of results.violations) {
     const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.html}`).join('\n');
     fail(`${name} (${path}) violates ${v.id} [${v.impact}]: ${v.help}\n    ${v.helpUrl}\n${nodes}`);
+  }
+}
+
+/// WCAG 1.4.10 Reflow: at 320 CSS pixels wide the page needs no
+/// horizontal scrolling.
+async function checkReflow(page, name, path) {
+  const NARROW = 320;
+  await page.setViewport({ width: NARROW, height: 640 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewport({ width: 1280, height: 900 });
+  if (width > NARROW) {
+    fail(`${name} (${path}) scrolls sideways at ${NARROW}px wide (content is ${width}px)`);
   }
 }

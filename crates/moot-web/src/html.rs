@@ -22,6 +22,8 @@ a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
 .meta{color:#505a5f}
+.table-scroll{overflow-x:auto}
+.table-scroll:focus{outline:3px solid #fd0}
 ";
 
 /// A whole page: skip link, site header with labelled navigation, the
@@ -54,6 +56,16 @@ pub fn page(title: &str, main: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// A data table in a region that scrolls sideways on its own when the
+/// screen is narrower than the table, so the page itself never does (WCAG
+/// 1.4.10 Reflow). The region is focusable and named, so keyboard users
+/// can scroll it too.
+pub fn scroll_table(label: &str, table: Markup) -> Markup {
+    html! {
+        div class="table-scroll" role="region" aria-label=(label) tabindex="0" { (table) }
     }
 }
 

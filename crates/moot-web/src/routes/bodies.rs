@@ -3,7 +3,7 @@
 
 use super::{iso, meeting_json};
 use crate::error::{Failure, Format, Id};
-use crate::html::{date_markup, meeting_link, page};
+use crate::html::{date_markup, meeting_link, page, scroll_table};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -31,7 +31,7 @@ async fn list_page(State(state): State<AppState>) -> Result<Markup, Failure> {
             @if bodies.is_empty() {
                 p { "No committees or boards have been imported yet." }
             } @else {
-                table {
+                (scroll_table("Committees and boards", html! { table {
                     caption class="meta" { "Every committee and board with stored meetings" }
                     thead { tr { th scope="col" { "Name" } th scope="col" { "Council" } th scope="col" { "Meetings" } th scope="col" { "Latest meeting" } } }
                     tbody {
@@ -44,7 +44,7 @@ async fn list_page(State(state): State<AppState>) -> Result<Markup, Failure> {
                             }
                         }
                     }
-                }
+                } }))
             }
         },
     ))
@@ -117,11 +117,11 @@ async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fail
             @if record.members.is_empty() {
                 p { "No membership list is stored." }
             } @else {
-                table {
+                (scroll_table("Members", html! { table {
                     caption class="meta" { "Members as the latest membership list gives them" }
                     thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Party or position" } } }
                     tbody { @for m in &record.members { (member_row(m)) } }
-                }
+                } }))
             }
         },
     ))

@@ -9,7 +9,7 @@
 
 use super::meeting_json;
 use crate::error::{Failure, Format, Id};
-use crate::html::{date_markup, meeting_link, meeting_name, page};
+use crate::html::{date_markup, meeting_link, meeting_name, page, scroll_table};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -84,7 +84,7 @@ fn agenda_markup(agenda: &[AgendaEntry]) -> Markup {
         @if agenda.is_empty() {
             p { "No agenda is stored for this meeting." }
         } @else {
-            table {
+            (scroll_table("Agenda", html! { table {
                 caption class="meta" { "Agenda items in order" }
                 thead { tr { th scope="col" { "Item" } th scope="col" { "Title" } th scope="col" { "Pages" } } }
                 tbody {
@@ -96,7 +96,7 @@ fn agenda_markup(agenda: &[AgendaEntry]) -> Markup {
                         }
                     }
                 }
-            }
+            } }))
         }
     }
 }
