@@ -4,6 +4,7 @@
 //! failed (the others are still processed), 2 on a usage or fatal error.
 
 mod database;
+mod demo;
 mod extract;
 mod import;
 mod people;

@@ -28,15 +28,21 @@ pub fn read_pack(file: &Path, max_mib: u64) -> Result<ReadPack> {
     } else {
         moot_import::decode(&bytes)?
     };
-    let extraction = extract_guarded(&text)?;
-    if extraction.is_empty() {
-        bail!("no agenda pack or meeting page found in this text");
-    }
+    let extraction = extract_text(&text)?;
     Ok(ReadPack {
         bytes,
         text,
         extraction,
     })
+}
+
+/// Extracts a pack from text, refusing text with no pack in it.
+pub fn extract_text(text: &str) -> Result<Extraction> {
+    let extraction = extract_guarded(text)?;
+    if extraction.is_empty() {
+        bail!("no agenda pack or meeting page found in this text");
+    }
+    Ok(extraction)
 }
 
 /// The file's name without its folder, as records cite it.

@@ -1,9 +1,13 @@
 //! `moot serve`: the public site (HTML pages and their JSON twins) over
-//! the database, until stopped with Ctrl-C.
+//! the database, until stopped with Ctrl-C (or SIGTERM).
+//!
+//! `--demo` serves the embedded example packs (see `demo.rs`) from a
+//! temporary database instead, removed when the server stops.
 
 use crate::database::DbArgs;
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `moot serve`.
@@ -14,9 +18,14 @@ pub struct Args {
     /// The address and port to listen on.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// Serve the example packs that ship with Moot from a temporary
+    /// database (removed on exit) instead of --db.
+    #[arg(long, conflicts_with = "db")]
+    demo: bool,
 }
 
-/// Opens the database and serves the site on `--addr`.
+/// Opens the database (or builds the demo one) and serves the site on
+/// `--addr`.
 pub fn run(args: &Args) -> Result<ExitCode> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -25,7 +34,20 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let path = args.db.path();
+    // Held until the server stops: dropping it removes the demo database.
+    let demo_dir = if args.demo {
+        Some(demo_database()?)
+    } else {
+        None
+    };
+    let (path, what) = match &demo_dir {
+        Some((_, path)) => (path.clone(), "the demo".to_owned()),
+        None => {
+            let path = args.db.path();
+            let what = path.display().to_string();
+            (path, what)
+        }
+    };
     let state = moot_web::AppState::open(path.clone())
         .with_context(|| format!("cannot open database {}", path.display()))?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
@@ -33,21 +55,58 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
-        eprintln!(
-            "moot: serving {} on http://{}/",
-            path.display(),
-            listener.local_addr()?
-        );
-        let stop = async {
-            // Without a Ctrl-C handler the process is simply killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        };
+        eprintln!("moot: serving {what} on http://{}/", listener.local_addr()?);
         axum::serve(listener, moot_web::router(state))
-            .with_graceful_shutdown(stop)
+            .with_graceful_shutdown(stop_signal())
             .await
             .context("the server stopped")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A temporary directory holding a database with the demo packs imported.
+fn demo_database() -> Result<(tempfile::TempDir, PathBuf)> {
+    let dir = tempfile::Builder::new()
+        .prefix("moot-demo-")
+        .tempdir()
+        .context("cannot create a temporary directory for the demo database")?;
+    let path = dir.path().join("moot.db");
+    let mut store = moot_store_sqlite::SqliteStore::open(&path)
+        .with_context(|| format!("cannot create the demo database {}", path.display()))?;
+    let added = crate::demo::load(&mut store)?;
+    eprintln!(
+        "moot: demo database {} holds {} meetings of {} bodies, {} people",
+        path.display(),
+        added.meetings,
+        added.bodies,
+        added.people
+    );
+    Ok((dir, path))
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so the server stops gracefully and the
+/// demo database is removed. Without handlers it never resolves (the
+/// process is then simply killed).
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }

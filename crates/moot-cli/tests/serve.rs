@@ -1,51 +1,72 @@
 //! `moot serve` as a real process: it picks a free port when asked for
-//! port 0, says where it listens, and answers HTTP.
+//! port 0, says where it listens, and answers HTTP; `--demo` serves the
+//! example packs from a temporary database.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
+mod common;
 
-/// Kills the server when the test ends, pass or fail.
-struct Server(std::process::Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use common::Server;
+use std::process::Command;
 
 #[test]
 fn serve_answers_on_the_address_it_reports() {
     let dir = tempfile::TempDir::new().unwrap();
-    let mut server = Server(
-        Command::new(env!("CARGO_BIN_EXE_moot"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-            .arg(dir.path().join("moot.db"))
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    let stderr = server.0.stderr.take().unwrap();
-    // Kept open until the end, so the server's logs have somewhere to go.
-    let mut stderr = BufReader::new(stderr);
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-
-    let mut stream = TcpStream::connect(&addr).unwrap();
-    write!(
-        stream,
-        "GET /api/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let server = Server::start(["--db".as_ref(), dir.path().join("moot.db").as_os_str()]);
+    let response = server.get("/api/");
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(response.contains("\"meetings\":[]"), "{response}");
+}
+
+#[test]
+fn demo_home_page_lists_the_example_meetings() {
+    let server = Server::start(["--demo"]);
+    let response = server.get("/");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    for meeting in [
+        "Health and Wellbeing Board, Tuesday 8 December 2026",
+        "Health and Wellbeing Board, Tuesday 17 March 2026",
+        "Corporate Parenting Panel, Wednesday 14 October 2026",
+        "Corporate Parenting Panel, Wednesday 22 April 2026",
+    ] {
+        assert!(response.contains(meeting), "{meeting} missing: {response}");
+    }
+}
+
+/// The path of the demo database, from the line the server prints.
+fn demo_database(server: &Server) -> std::path::PathBuf {
+    server
+        .banner
+        .iter()
+        .find_map(|l| l.split("demo database ").nth(1))
+        .and_then(|rest| rest.split(" holds").next())
+        .map(Into::into)
+        .unwrap_or_else(|| panic!("no demo database in {:?}", server.banner))
+}
+
+#[cfg(unix)]
+#[test]
+fn demo_database_is_removed_when_the_server_stops() {
+    let mut server = Server::start(["--demo"]);
+    let db = demo_database(&server);
+    assert!(db.exists(), "{} missing while serving", db.display());
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert!(server.wait().success());
+    assert!(!db.exists(), "{} left behind", db.display());
+}
+
+#[test]
+fn demo_and_db_together_are_a_usage_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_moot"))
+        .args(["serve", "--demo", "--db", "x.db"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--demo") && stderr.contains("--db"),
+        "{stderr}"
+    );
 }

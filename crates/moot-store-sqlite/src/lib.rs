@@ -14,6 +14,7 @@
 //! # Ok::<(), moot_store::StoreError>(())
 //! ```
 
+mod feed;
 mod migrate;
 mod pack;
 mod people;
@@ -24,9 +25,9 @@ pub use pack::{slug, Checkpoint};
 
 use moot_domain::{Date, Pack};
 use moot_store::{
-    BodyId, BodyRecord, BodySummary, Counts, DecisionEntry, DocumentId, DocumentRecord,
-    ImportOutcome, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, PersonDetail, PersonId,
-    PersonRecord, SourceFile, Store, StoreError,
+    BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts, DecisionEntry, DocumentId,
+    DocumentRecord, FeedEntry, ImportOutcome, MeetingDetail, MeetingId, MeetingRecord,
+    MeetingSummary, PersonDetail, PersonId, PersonRecord, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -139,6 +140,14 @@ impl Store for SqliteStore {
 
     fn document(&self, id: DocumentId) -> Result<DocumentRecord, StoreError> {
         read::document(&self.conn, id)
+    }
+
+    fn body_calendar(&self, id: BodyId) -> Result<Vec<CalendarMeeting>, StoreError> {
+        feed::body_calendar(&self.conn, id)
+    }
+
+    fn feed_entries(&self, limit: u32) -> Result<Vec<FeedEntry>, StoreError> {
+        feed::feed_entries(&self.conn, limit)
     }
 
     fn merge_people(&mut self, keep: PersonId, absorb: PersonId) -> Result<(), StoreError> {

@@ -2,8 +2,8 @@
 
 use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack, Substitution};
 use moot_store::{
-    AttendanceFact, AttendanceKind, BodyId, DocumentId, MeetingId, PersonId, SourceFile, Store,
-    StoreError,
+    AttendanceFact, AttendanceKind, BodyId, DocumentId, FeedDecision, FeedItem, MeetingId,
+    PersonId, SourceFile, Store, StoreError,
 };
 use moot_store_sqlite::SqliteStore;
 
@@ -266,4 +266,80 @@ fn a_document_reads_back_with_the_lines_of_its_exempt_items() {
             .as_deref(),
         Some("2021-03-09")
     );
+}
+
+#[test]
+fn a_body_calendar_lists_its_dated_meetings_by_date_with_when_they_were_stored() {
+    let store = store_with_two_meetings();
+    let body = store.bodies().unwrap()[0].id;
+    let calendar = store.body_calendar(body).unwrap();
+    let dates: Vec<String> = calendar
+        .iter()
+        .filter_map(|c| c.meeting.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(dates, ["2021-01-12", "2021-03-09"]);
+    assert!(calendar.iter().all(|c| c.recorded.ends_with('Z')));
+    assert!(matches!(
+        store.body_calendar(BodyId(999)),
+        Err(StoreError::NotFound { what: "body", .. })
+    ));
+}
+
+fn report(subject: &str, decision: &str, classification: &str) -> moot_domain::Report {
+    moot_domain::Report {
+        subject: subject.into(),
+        from: None,
+        to: None,
+        classification: Some(classification.into()),
+        decision: Some(decision.into()),
+        lines: Lines::one(30),
+    }
+}
+
+#[test]
+fn feed_entries_give_minutes_and_each_decision_once_with_its_exempt_facts() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut first = pack(
+        Date::new(2021, 3, 9).unwrap(),
+        Date::new(2021, 1, 12).unwrap(),
+    );
+    first.reports = vec![
+        report("Parks strategy", "21/00001", "Unrestricted"),
+        report("Sale of land", "21/00002", "Unrestricted"),
+    ];
+    let mut second = pack(
+        Date::new(2021, 5, 4).unwrap(),
+        Date::new(2021, 3, 9).unwrap(),
+    );
+    second.reports = vec![report("Parks strategy again", "21/00001", "Unrestricted")];
+    for (name, pack) in [("a.txt", &first), ("b.txt", &second)] {
+        let source = SourceFile {
+            name,
+            bytes: name.as_bytes(),
+            text: name,
+        };
+        store.import_pack(&source, pack).unwrap();
+    }
+    let entries = store.feed_entries(50).unwrap();
+    let minutes = entries
+        .iter()
+        .filter(|e| matches!(e.item, FeedItem::Minutes { .. }))
+        .count();
+    assert_eq!(minutes, 2);
+    let decisions: Vec<&FeedDecision> = entries
+        .iter()
+        .filter_map(|e| match &e.item {
+            FeedItem::Decision(d) => Some(d),
+            FeedItem::Minutes { .. } => None,
+        })
+        .collect();
+    assert_eq!(decisions.len(), 2, "{decisions:?}");
+    let parks = decisions.iter().find(|d| d.number == "21/00001").unwrap();
+    assert_eq!(parks.subject, "Parks strategy");
+    assert!(!parks.on_exempt_item);
+    // "Sale of land" is the title of an exempt agenda item of its meeting.
+    let land = decisions.iter().find(|d| d.number == "21/00002").unwrap();
+    assert!(land.on_exempt_item);
+    assert!(entries.windows(2).all(|w| w[0].recorded >= w[1].recorded));
+    assert_eq!(store.feed_entries(1).unwrap().len(), 2, "one of each kind");
 }

@@ -20,6 +20,7 @@
 
 mod attendance;
 mod exempt;
+mod feed;
 mod papers;
 mod view;
 
@@ -27,7 +28,9 @@ pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
 pub use exempt::{ExemptItems, PublicLine};
+pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use papers::attach_papers;
+
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
@@ -307,6 +310,14 @@ pub trait Store {
 
     /// One stored document with its text and the lines of exempt business.
     fn document(&self, id: DocumentId) -> Result<DocumentRecord, StoreError>;
+    /// One body's dated meetings for its calendar, by date
+    /// ([`StoreError::NotFound`] when there is no such body).
+    fn body_calendar(&self, id: BodyId) -> Result<Vec<CalendarMeeting>, StoreError>;
+
+    /// The newest sets of minutes and decisions, newest first, at most
+    /// `limit` of each kind. Decisions come with the facts
+    /// [`FeedDecision::is_public`] needs; callers must apply it.
+    fn feed_entries(&self, limit: u32) -> Result<Vec<FeedEntry>, StoreError>;
 
     /// Makes `absorb` part of `keep`: its printings and records move over,
     /// and the decision is kept so later packs follow it.

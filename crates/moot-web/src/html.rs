@@ -22,13 +22,14 @@ a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
 .meta{color:#505a5f}
-.scroll{overflow-x:auto}
-.scroll:focus{outline:3px solid #fd0}
-.lines td{white-space:pre-wrap;font-family:monospace;font-size:1rem}
+.table-scroll{overflow-x:auto}
+.table-scroll:focus{outline:3px solid #fd0}
+.lines td{white-space:pre-wrap;overflow-wrap:anywhere;font-family:monospace;font-size:1rem}
 .lines th,.lines td{padding:0 .75rem 0 0;border:0}
 .lines th{white-space:nowrap;color:#505a5f}
 .lines tr:target{background:#fff7bf}
 .withheld td{font-family:inherit}
+code,h1{overflow-wrap:anywhere}
 ";
 
 /// A whole page: skip link, site header with labelled navigation, the
@@ -41,6 +42,7 @@ pub fn page(title: &str, main: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – Moot" }
+                link rel="alternate" type="application/atom+xml" title="New minutes and decisions" href=(crate::routes::feeds::ATOM_PATH);
                 style { (PreEscaped(STYLE)) }
             }
             body {
@@ -61,6 +63,16 @@ pub fn page(title: &str, main: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// A data table in a region that scrolls sideways on its own when the
+/// screen is narrower than the table, so the page itself never does (WCAG
+/// 1.4.10 Reflow). The region is focusable and named, so keyboard users
+/// can scroll it too.
+pub fn scroll_table(label: &str, table: Markup) -> Markup {
+    html! {
+        div class="table-scroll" role="region" aria-label=(label) tabindex="0" { (table) }
     }
 }
 

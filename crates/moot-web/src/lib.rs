@@ -7,8 +7,10 @@
 //! items never show their titles, in pages or JSON: both are built from
 //! [`moot_store::AgendaEntry::public_title`].
 
+mod atom;
 mod error;
 mod html;
+mod ical;
 mod routes;
 mod state;
 
@@ -50,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::openapi::router())
         .merge(routes::decisions::router())
         .merge(routes::documents::router())
+        .merge(routes::feeds::router())
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(limit_target));

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{assert_status, corpus_site, fetch, get, json, meeting_id, serve};
-use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack};
+use common::{agenda_item, assert_status, corpus_site, fetch, get, json, meeting_id, serve};
+use moot_domain::{Date, Lines, MinuteItem, Minutes, Pack};
 
 #[test]
 fn the_home_page_lists_meetings_with_uk_dates() {
@@ -199,17 +199,9 @@ fn exempt_pack() -> Pack {
     let mut pack = Pack::default();
     pack.meeting.body = Some("Invented Licensing Panel".into());
     pack.meeting.date = Date::new(2020, 3, 4);
-    let item = |number: &str, title: &str, exempt: bool| AgendaItem {
-        number: Some(number.into()),
-        title: title.into(),
-        pages: None,
-        exempt,
-        decision: None,
-        lines: Lines::one(1),
-    };
     pack.agenda = vec![
-        item("1", "Apologies and substitutes", false),
-        item("2", "Secret land deal at Old Mill Farm", true),
+        agenda_item("1", "Apologies and substitutes", false),
+        agenda_item("2", "Secret land deal at Old Mill Farm", true),
     ];
     pack.minutes = vec![Minutes {
         body: pack.meeting.body.clone(),

@@ -140,10 +140,10 @@ fn people_where<P: Params>(
 }
 
 /// The columns [`summary_from`] reads, from `meetings m LEFT JOIN bodies b`.
-const SUMMARY_COLUMNS: &str = "m.id, b.id, b.name, m.date, m.time, m.status";
+pub(crate) const SUMMARY_COLUMNS: &str = "m.id, b.id, b.name, m.date, m.time, m.status";
 
 /// A meeting summary from the [`SUMMARY_COLUMNS`] starting at `at`.
-fn summary_from(r: &Row<'_>, at: usize) -> rusqlite::Result<MeetingSummary> {
+pub(crate) fn summary_from(r: &Row<'_>, at: usize) -> rusqlite::Result<MeetingSummary> {
     let body = match (
         r.get::<_, Option<i64>>(at + 1)?,
         r.get::<_, Option<String>>(at + 2)?,
@@ -188,7 +188,7 @@ fn optional_summary(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<MeetingSu
 }
 
 /// Runs `sql` and maps every row with `f`.
-fn all<T, P: Params>(
+pub(crate) fn all<T, P: Params>(
     conn: &Connection,
     sql: &str,
     params: P,

@@ -8,7 +8,7 @@ use super::{
     rate_words, source_json, source_link, source_url,
 };
 use crate::error::{Failure, Format, Id};
-use crate::html::{column_headers, date_markup, meeting_link, page, uk_date};
+use crate::html::{column_headers, date_markup, meeting_link, page, scroll_table, uk_date};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::{Json, Response};
@@ -40,7 +40,7 @@ async fn list_page(State(state): State<AppState>) -> Result<Markup, Failure> {
             @if bodies.is_empty() {
                 p { "No committees or boards have been imported yet." }
             } @else {
-                table {
+                (scroll_table("Committees and boards", html! { table {
                     caption class="meta" { "Every committee and board with stored meetings" }
                     thead { tr { th scope="col" { "Name" } th scope="col" { "Council" } th scope="col" { "Meetings" } th scope="col" { "Latest meeting" } } }
                     tbody {
@@ -53,7 +53,7 @@ async fn list_page(State(state): State<AppState>) -> Result<Markup, Failure> {
                             }
                         }
                     }
-                }
+                } }))
             }
         },
     ))
@@ -143,7 +143,7 @@ fn attendance_markup(record: &BodyRecord) -> Markup {
         } @else {
             p { "Attendance as the stored minutes record it. A substitute's attendance counts as theirs; the member they replaced counts as not attending. Meetings without stored minutes are left out." }
             p { a href={ "/bodies/" (record.body.id.0) "/attendance.csv" } download { "Download attendance as CSV" } }
-            div class="scroll" role="region" aria-label="Attendance table" tabindex="0" {
+            (scroll_table("Attendance table", html! {
                 table {
                     caption { "Attendance at meetings of " (record.body.name) " with stored minutes" }
                     thead {
@@ -173,7 +173,7 @@ fn attendance_markup(record: &BodyRecord) -> Markup {
                         }
                     }
                 }
-            }
+            }))
         }
     }
 }
@@ -213,6 +213,7 @@ async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fail
             h1 { (b.name) }
             @if let Some(org) = &b.organisation { p class="meta" { (org) } }
             h2 { "Meetings" }
+            p { a href=(super::feeds::calendar_path(b.id)) type="text/calendar" { "Add these meetings to your calendar (iCalendar)" } }
             @if record.meetings.is_empty() { p { "No meetings are stored." } }
             @for (year, meetings) in by_year(&record.meetings) {
                 h3 { @if let Some(y) = year { (y) } @else { "Date not known" } }
@@ -222,11 +223,11 @@ async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fail
             @if record.members.is_empty() {
                 p { "No membership list is stored." }
             } @else {
-                table {
+                (scroll_table("Members", html! { table {
                     caption class="meta" { "Members as the latest membership list gives them: chairs first, then by party" }
                     (column_headers(&["Name", "Role", "Party or position", "Source"]))
                     tbody { @for m in &record.members { (member_row(m)) } }
-                }
+                } }))
             }
             (attendance_markup(&record))
             p { a href={ "/decisions?body=" (b.id.0) } { "Decisions of " (b.name) } }

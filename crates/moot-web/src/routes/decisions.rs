@@ -10,7 +10,7 @@
 
 use super::{csv_bytes, csv_download, iso, meeting_json, source_json, source_link};
 use crate::error::{Failure, Format};
-use crate::html::{column_headers, meeting_link, page};
+use crate::html::{column_headers, meeting_link, page, scroll_table};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::Uri;
@@ -135,7 +135,7 @@ async fn register_page(State(state): State<AppState>, uri: Uri) -> Result<Markup
             @if register.decisions.is_empty() {
                 p { "No decision numbers are stored." }
             } @else {
-                table {
+                (scroll_table("Decisions", html! { table {
                     caption class="meta" { (register.decisions.len()) " decision numbers, newest meeting first" }
                     (column_headers(&["Decision", "Council", "Meeting", "Report", "Source"]))
                     tbody {
@@ -149,7 +149,7 @@ async fn register_page(State(state): State<AppState>, uri: Uri) -> Result<Markup
                             }
                         }
                     }
-                }
+                } }))
             }
         },
     ))

@@ -71,6 +71,7 @@ async fn home_page(State(state): State<AppState>) -> Result<Markup, Failure> {
             p { a href="/bodies" { "All committees and boards" } }
             h2 { "Upcoming meetings" }
             (meeting_list(&meetings.upcoming, "No upcoming meetings are published."))
+            p { a href=(super::feeds::ATOM_PATH) type="application/atom+xml" { "Feed of new minutes and decisions (Atom)" } }
             h2 { "Latest meetings" }
             (meeting_list(&meetings.recent, "No meetings have been imported yet."))
         },

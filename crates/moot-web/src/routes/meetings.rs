@@ -11,7 +11,7 @@
 
 use super::{meeting_json, source_json, source_link};
 use crate::error::{Failure, Format, Id};
-use crate::html::{column_headers, date_markup, meeting_link, meeting_name, page};
+use crate::html::{column_headers, date_markup, meeting_link, meeting_name, page, scroll_table};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -100,7 +100,7 @@ fn agenda_markup(agenda: &[AgendaEntry], reports: &[ReportEntry]) -> Markup {
         @if agenda.is_empty() {
             p { "No agenda is stored for this meeting." }
         } @else {
-            table {
+            (scroll_table("Agenda", html! { table {
                 caption class="meta" { "Agenda items in order, with their pages in the pack and their papers" }
                 (column_headers(&["Item", "Title", "Pages", "Papers", "Source"]))
                 tbody {
@@ -118,7 +118,7 @@ fn agenda_markup(agenda: &[AgendaEntry], reports: &[ReportEntry]) -> Markup {
                         }
                     }
                 }
-            }
+            } }))
         }
     }
 }
@@ -127,7 +127,7 @@ fn reports_markup(reports: &[ReportEntry]) -> Markup {
     html! {
         @if !reports.is_empty() {
             h2 { "Reports" }
-            table {
+            (scroll_table("Reports", html! { table {
                 caption class="meta" { "Reports in the pack, in order" }
                 (column_headers(&["Subject", "Agenda item", "From", "Decision", "Source"]))
                 tbody {
@@ -141,7 +141,7 @@ fn reports_markup(reports: &[ReportEntry]) -> Markup {
                         }
                     }
                 }
-            }
+            } }))
         }
     }
 }

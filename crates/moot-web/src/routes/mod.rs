@@ -5,6 +5,7 @@
 pub mod bodies;
 pub mod decisions;
 pub mod documents;
+pub mod feeds;
 pub mod home;
 pub mod meetings;
 pub mod openapi;

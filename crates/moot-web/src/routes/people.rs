@@ -9,7 +9,7 @@ use super::{
     source_json, source_link,
 };
 use crate::error::{Failure, Format, Id};
-use crate::html::{column_headers, meeting_link, page};
+use crate::html::{column_headers, meeting_link, page, scroll_table};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -96,7 +96,7 @@ fn attendance_markup(d: &PersonDetail) -> Markup {
         p { "Meetings attended (present, or present as a substitute) out of the meetings with stored minutes at which they were recorded or expected. When a substitute stands in, the attendance is the substitute's: the member replaced counts as not attending." }
         @if let Some(person) = &counted {
             p { strong { "Attended: " (rate_words(person.rate())) } }
-            table {
+            (scroll_table("Meetings behind the rate", html! { table {
                 caption class="meta" { "The meetings behind the rate, newest first" }
                 (column_headers(&["Meeting", "Attendance", "Source"]))
                 tbody {
@@ -108,7 +108,7 @@ fn attendance_markup(d: &PersonDetail) -> Markup {
                         }
                     }
                 }
-            }
+            } }))
         } @else {
             p { "No attendance at a meeting with stored minutes is recorded." }
         }
@@ -155,7 +155,7 @@ fn declarations_markup(declarations: &[PersonDeclaration]) -> Markup {
     html! {
         @if !declarations.is_empty() {
             h2 { "Declarations of interest" }
-            table {
+            (scroll_table("Declarations of interest", html! { table {
                 caption class="meta" { "Interests declared, newest meeting first" }
                 (column_headers(&["Meeting", "Item", "Declaration", "Source"]))
                 tbody {
@@ -168,7 +168,7 @@ fn declarations_markup(declarations: &[PersonDeclaration]) -> Markup {
                         }
                     }
                 }
-            }
+            } }))
         }
     }
 }

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // each test binary uses its own subset of these helpers
 
-use moot_domain::Pack;
+use moot_domain::{AgendaItem, Lines, Pack};
 use moot_store::{SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
 use std::io::{Read, Write};
@@ -140,5 +140,17 @@ pub fn meeting_id(site: &Site, body: &str, date: &str) -> i64 {
 pub fn assert_status(site: &Site, status: u16, targets: &[&str]) {
     for target in targets {
         assert_eq!(get(site, target).0, status, "{target}");
+    }
+}
+
+/// An agenda item without pages or decision, on line 1.
+pub fn agenda_item(number: &str, title: &str, exempt: bool) -> AgendaItem {
+    AgendaItem {
+        number: Some(number.into()),
+        title: title.into(),
+        pages: None,
+        exempt,
+        decision: None,
+        lines: Lines::one(1),
     }
 }

@@ -1,0 +1,207 @@
+// Moot's pages in real headless Chromium (Debian's `chromium`):
+//
+// 1. a click-through a visitor would make: home -> a meeting -> a person,
+//    with a screenshot of each page;
+// 2. an axe-core audit (WCAG 2.0, 2.1 and 2.2, levels A and AA) of every
+//    kind of page the site has, failing with each violation listed, and a
+//    reflow check axe cannot make (WCAG 1.4.10: no sideways scrolling at
+//    320 CSS pixels wide).
+//
+// Usage: node audit.mjs BASE_URL [SCREENSHOT_DIR]
+// The browser is $CHROMIUM, else /usr/bin/chromium. Exit status: 0 all
+// passed, 1 a check failed, 2 the browser could not be started.
+
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import puppeteer from 'puppeteer-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// Every kind of page, in audit order. `path` is fixed; `clicked` pages are
+// the ones the click-through reached; `from` names a page already audited
+// whose first matching link (inside <main>) is followed.
+// `optional` pages are audited when the site has them (not a 404), so pages
+// other work adds are covered as soon as they exist.
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'bodies', path: '/bodies' },
+  { name: 'body', from: 'bodies', link: 'a[href^="/bodies/"]:not([href$=".ics"])' },
+  { name: 'meeting', clicked: true },
+  { name: 'person', clicked: true },
+  { name: 'not found', path: '/meetings/999999', status: 404 },
+  { name: 'search', path: '/search?q=health', optional: true },
+  { name: 'decisions', path: '/decisions', optional: true },
+  { name: 'document', path: '/documents/1', optional: true },
+];
+
+const [base, shotsArg] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node audit.mjs BASE_URL [SCREENSHOT_DIR]');
+  process.exit(2);
+}
+const shots = resolve(shotsArg ?? join(tmpdir(), 'moot-screenshots'));
+mkdirSync(shots, { recursive: true });
+
+const failures = [];
+const fail = (message) => {
+  failures.push(message);
+  console.error(`FAIL ${message}`);
+};
+
+let browser;
+try {
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+} catch (error) {
+  console.error(`cannot start Chromium: ${error.message}`);
+  console.error('install it with: apt-get install chromium (or set CHROMIUM to its path)');
+  process.exit(2);
+}
+
+try {
+  const page = await browser.newPage();
+  // The site forbids scripts (Content-Security-Policy); axe is injected
+  // by the test, not by the site.
+  await page.setBypassCSP(true);
+  await page.setViewport({ width: 1280, height: 900 });
+  const clicked = await clickThrough(page);
+  const visited = await auditAll(page, clicked);
+  console.log(`audited ${visited} pages against ${WCAG_TAGS.join(', ')}`);
+} catch (error) {
+  fail(`unexpected error: ${error.stack ?? error}`);
+} finally {
+  await browser.close();
+}
+
+console.log(`screenshots in ${shots}`);
+if (failures.length > 0) {
+  console.error(`${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log('all browser checks passed');
+
+/// Home -> a meeting -> a person, by clicking links: the first meeting
+/// on the home page whose page names people (upcoming meetings have no
+/// minutes yet). Returns the paths reached, by page name.
+async function clickThrough(page) {
+  const reached = new Map();
+  await visit(page, '/', 'home');
+  const meetings = await page.$$eval('main a[href^="/meetings/"]', (links) => links.length);
+  for (let i = 0; i < meetings; i += 1) {
+    const meeting = await click(page, 'a[href^="/meetings/"]', i, /^\/meetings\/\d+$/);
+    if (!meeting || !(await page.$('main a[href^="/people/"]'))) {
+      await page.goBack({ waitUntil: 'load' });
+      continue;
+    }
+    reached.set('meeting', meeting);
+    await screenshot(page, 'meeting');
+    const person = await click(page, 'a[href^="/people/"]', 0, /^\/people\/\d+$/);
+    if (person) {
+      reached.set('person', person);
+      await screenshot(page, 'person');
+    }
+    return reached;
+  }
+  fail('no meeting linked from the home page names a person');
+  return reached;
+}
+
+async function visit(page, path, name, status = 200) {
+  const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+  if (response.status() !== status) {
+    fail(`${name} ${path}: status ${response.status()}, expected ${status}`);
+  }
+  await screenshot(page, name);
+}
+
+/// Clicks the `nth` link matching `selector` in <main>; returns the path
+/// reached, or undefined (with a failure) if it is not what was expected.
+async function click(page, selector, nth, expected) {
+  const links = await page.$$(`main ${selector}`);
+  if (!links[nth]) {
+    fail(`no link matching ${selector} on ${page.url()}`);
+    return undefined;
+  }
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), links[nth].click()]);
+  const path = new URL(page.url()).pathname;
+  if (!expected.test(path)) {
+    fail(`clicking ${selector} led to ${path}`);
+    return undefined;
+  }
+  const h1 = await page.$eval('h1', (h) => h.textContent.trim()).catch(() => '');
+  if (!h1) fail(`${path} has no h1`);
+  console.log(`clicked through to ${path}: "${h1}"`);
+  return path;
+}
+
+async function screenshot(page, name) {
+  const file = join(shots, `${name.replace(/\W+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+/// Audits every page in PAGES; returns how many were audited.
+async function auditAll(page, clicked) {
+  const urls = new Map();
+  let audited = 0;
+  for (const spec of PAGES) {
+    const path = spec.clicked
+      ? clicked.get(spec.name)
+      : (spec.path ?? (await linkOn(page, urls.get(spec.from), spec.link)));
+    if (!path) {
+      fail(`${spec.name}: no page of this kind was reached`);
+      continue;
+    }
+    const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+    if (spec.optional && response.status() === 404) {
+      console.log(`skipped ${spec.name} (${path}): not on this site`);
+      continue;
+    }
+    if (response.status() !== (spec.status ?? 200)) {
+      fail(`${spec.name} ${path}: status ${response.status()}`);
+    }
+    urls.set(spec.name, path);
+    await screenshot(page, `audit-${spec.name}`);
+    await audit(page, spec.name, path);
+    await checkReflow(page, spec.name, path);
+    audited += 1;
+  }
+  return audited;
+}
+
+async function linkOn(page, path, selector) {
+  if (!path) return undefined;
+  await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+  return page.$eval(`main ${selector}`, (a) => a.getAttribute('href')).catch(() => undefined);
+}
+
+async function audit(page, name, path) {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_TAGS,
+  );
+  console.log(`axe ${name} (${path}): ${results.passes.length} rules passed, ${results.violations.length} violated`);
+  for (const v of results.violations) {
+    const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.html}`).join('\n');
+    fail(`${name} (${path}) violates ${v.id} [${v.impact}]: ${v.help}\n    ${v.helpUrl}\n${nodes}`);
+  }
+}
+
+/// WCAG 1.4.10 Reflow: at 320 CSS pixels wide the page needs no
+/// horizontal scrolling.
+async function checkReflow(page, name, path) {
+  const NARROW = 320;
+  await page.setViewport({ width: NARROW, height: 640 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewport({ width: 1280, height: 900 });
+  if (width > NARROW) {
+    fail(`${name} (${path}) scrolls sideways at ${NARROW}px wide (content is ${width}px)`);
+  }
+}

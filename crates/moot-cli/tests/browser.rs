@@ -1,0 +1,77 @@
+//! The site in real headless Chromium: `moot serve --demo` as a real
+//! process, and `browser-tests/audit.mjs` (puppeteer-core and axe-core)
+//! clicking from home to a meeting to a person with screenshots, then
+//! auditing every kind of page against WCAG 2.0, 2.1 and 2.2 A and AA.
+//!
+//! Needs node, `npm ci` in `browser-tests/`, and Debian's `chromium` (or
+//! `CHROMIUM` set to a Chromium). A missing prerequisite fails the test
+//! with how to install it; `MOOT_SKIP_BROWSER=1` skips it, loudly.
+
+mod common;
+
+use common::Server;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// What is missing to run the browser tests, with how to install it.
+fn missing_prerequisites(scripts: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if Command::new("node").arg("--version").output().is_err() {
+        missing.push("node (apt-get install nodejs npm)".to_owned());
+    }
+    for package in ["axe-core", "puppeteer-core"] {
+        if !scripts.join("node_modules").join(package).is_dir() {
+            missing.push(format!("{package} (run `npm ci` in {})", scripts.display()));
+        }
+    }
+    let chromium =
+        std::env::var_os("CHROMIUM").map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from);
+    if !chromium.is_file() {
+        missing.push(format!(
+            "{} (apt-get install chromium, or set CHROMIUM to a Chromium binary)",
+            chromium.display()
+        ));
+    }
+    missing
+}
+
+#[test]
+fn pages_click_through_and_pass_the_accessibility_audit_in_chromium() {
+    if std::env::var_os("MOOT_SKIP_BROWSER").is_some_and(|v| v == "1") {
+        eprintln!("\n*** SKIPPED: browser tests (MOOT_SKIP_BROWSER=1); pages were NOT checked in Chromium ***\n");
+        return;
+    }
+    let scripts = repo_root().join("browser-tests");
+    let missing = missing_prerequisites(&scripts);
+    assert!(
+        missing.is_empty(),
+        "the browser tests need: {}; or set MOOT_SKIP_BROWSER=1 to skip them",
+        missing.join("; ")
+    );
+    let server = Server::start(["--demo"]);
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    let output = Command::new("node")
+        .arg(scripts.join("audit.mjs"))
+        .arg(server.url())
+        .arg(&shots)
+        .current_dir(&scripts)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    eprintln!("{stderr}");
+    assert!(
+        output.status.success(),
+        "browser checks failed:\n{stderr}\n{stdout}"
+    );
+    for page in ["home", "meeting", "person"] {
+        let shot = shots.join(format!("{page}.png"));
+        assert!(shot.is_file(), "no screenshot {}", shot.display());
+    }
+    assert!(stdout.contains("axe person"), "{stdout}");
+}
