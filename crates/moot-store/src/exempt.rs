@@ -10,6 +10,49 @@
 use crate::{AgendaEntry, DocumentRecord};
 use moot_domain::Lines;
 
+/// Wordings that open a public classification ("Unrestricted", "Public",
+/// "Open", "For publication", "Unclassified", "Official").
+const PUBLIC_CLASSIFICATIONS: [&str; 6] = [
+    "unrestricted",
+    "public",
+    "open",
+    "for publication",
+    "unclassified",
+    "official",
+];
+
+/// Words that close a paper whatever else its classification says.
+const CLOSED_WORDS: [&str; 8] = [
+    "exempt",
+    "confidential",
+    "private",
+    "restricted",
+    "sensitive",
+    "not for publication",
+    "part 2",
+    "part ii",
+];
+
+/// Whether a paper with this "Classification:" line may be shown to the
+/// public. No classification is public (most papers print none). Any other
+/// wording is public only when it opens with a public word and names no
+/// closing word ("restricted" inside "unrestricted" does not count), so an
+/// unknown wording keeps the paper out: the rule fails closed.
+pub fn public_classification(classification: Option<&str>) -> bool {
+    let Some(text) = classification.map(|c| c.trim().to_lowercase()) else {
+        return true;
+    };
+    if text.is_empty() {
+        return true;
+    }
+    let opens_public = PUBLIC_CLASSIFICATIONS.iter().any(|p| text.starts_with(p));
+    let unrestricted_removed = text.replace("unrestricted", "");
+    let names_closed = CLOSED_WORDS
+        .iter()
+        .any(|w| unrestricted_removed.contains(w));
+    opens_public && !names_closed
+}
+
 /// The numbers of a meeting's exempt agenda items.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExemptItems(Vec<String>);
@@ -103,6 +146,33 @@ fn merged(ranges: &[Lines]) -> Vec<Lines> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_public_classifications_let_the_public_read_a_paper() {
+        for public in [
+            None,
+            Some(""),
+            Some("Unrestricted"),
+            Some("PUBLIC"),
+            Some("Open"),
+            Some("Official"),
+        ] {
+            assert!(public_classification(public), "{public:?}");
+        }
+        for closed in [
+            "Exempt - paragraph 3",
+            "Restricted",
+            "Confidential",
+            "Part 2",
+            "NOT FOR PUBLICATION",
+            "Official - Sensitive",
+            "Private and confidential",
+            "Public, with an exempt appendix",
+            "Commercial in confidence",
+        ] {
+            assert!(!public_classification(Some(closed)), "{closed}");
+        }
+    }
     use crate::DocumentId;
 
     fn document(text: &str, exempt: &[Lines]) -> DocumentRecord {

@@ -62,12 +62,7 @@ impl FeedDecision {
     /// ("Unrestricted", "Public", "Open"). Anything else ("Exempt",
     /// "Restricted", "Confidential", "Part 2") stays out.
     pub fn is_public(&self) -> bool {
-        const PUBLIC: [&str; 4] = ["unrestricted", "public", "open", "for publication"];
-        let classified_public = self.classification.as_deref().is_none_or(|c| {
-            let c = c.trim().to_lowercase();
-            PUBLIC.iter().any(|p| c.starts_with(p))
-        });
-        !self.on_exempt_item && classified_public
+        !self.on_exempt_item && crate::exempt::public_classification(self.classification.as_deref())
     }
 }
 

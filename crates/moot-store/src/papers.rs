@@ -20,7 +20,6 @@ const STOP_WORDS: [&str; 17] = [
 ];
 
 /// Classification words that keep a report from the public.
-const CONFIDENTIAL: [&str; 4] = ["exempt", "confidential", "restricted", "private"];
 
 /// Sets each report's `item` (the agenda number it is the paper of) and
 /// `exempt`.
@@ -30,8 +29,8 @@ pub fn attach_papers(agenda: &[AgendaEntry], reports: &mut [ReportEntry]) {
         let item = by_decision(agenda, report).or_else(|| by_title(&titles, &report.subject));
         let item = item.and_then(|at| agenda.get(at));
         report.item = item.and_then(|a| a.number.clone());
-        report.exempt =
-            item.is_some_and(|a| a.exempt) || confidential(report.classification.as_deref());
+        report.exempt = item.is_some_and(|a| a.exempt)
+            || !crate::exempt::public_classification(report.classification.as_deref());
     }
 }
 
@@ -76,17 +75,6 @@ fn words(title: &str) -> Vec<String> {
                 .to_owned()
         })
         .collect()
-}
-
-/// Whether a classification keeps the report from the public.
-fn confidential(classification: Option<&str>) -> bool {
-    let Some(text) = classification.map(str::to_lowercase) else {
-        return false;
-    };
-    text.contains("not for publication")
-        || text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| CONFIDENTIAL.contains(&w))
 }
 
 #[cfg(test)]
