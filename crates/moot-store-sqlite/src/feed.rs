@@ -2,20 +2,15 @@
 //! newest minutes and decisions for the Atom feed, each with the import
 //! time of the pack it came from.
 
-use crate::db;
+use crate::read::OrNotFound;
 use crate::read::{all, summary_from, SUMMARY_COLUMNS};
 use moot_store::{BodyId, CalendarMeeting, FeedDecision, FeedEntry, FeedItem, StoreError};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 /// One body's dated meetings, by date.
 pub fn body_calendar(conn: &Connection, id: BodyId) -> Result<Vec<CalendarMeeting>, StoreError> {
     conn.query_row("SELECT 1 FROM bodies WHERE id = ?1", [id.0], |_| Ok(()))
-        .optional()
-        .map_err(db)?
-        .ok_or(StoreError::NotFound {
-            what: "body",
-            id: id.0,
-        })?;
+        .or_not_found("body", id.0)?;
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS}, m.venue, d.imported_at FROM meetings m
          LEFT JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id

@@ -20,6 +20,20 @@ use moot_store::{
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use std::collections::HashMap;
 
+/// A query for one row that must be there.
+pub trait OrNotFound<T> {
+    /// The row, or [`StoreError::NotFound`] naming `what` and `id`.
+    fn or_not_found(self, what: &'static str, id: i64) -> Result<T, StoreError>;
+}
+
+impl<T> OrNotFound<T> for rusqlite::Result<T> {
+    fn or_not_found(self, what: &'static str, id: i64) -> Result<T, StoreError> {
+        self.optional()
+            .map_err(db)?
+            .ok_or(StoreError::NotFound { what, id })
+    }
+}
+
 /// How many rows each table holds.
 pub fn counts(conn: &Connection) -> Result<Counts, StoreError> {
     conn.query_row(
@@ -268,12 +282,7 @@ pub fn body(conn: &Connection, id: BodyId) -> Result<BodyRecord, StoreError> {
     let sql = format!("SELECT {BODY_COLUMNS} WHERE b.id = ?1");
     let body = conn
         .query_row(&sql, [id.0], body_from)
-        .optional()
-        .map_err(db)?
-        .ok_or(StoreError::NotFound {
-            what: "body",
-            id: id.0,
-        })?;
+        .or_not_found("body", id.0)?;
     let meetings = summaries(
         conn,
         "WHERE m.body_id = ?1 ORDER BY m.date IS NULL, m.date DESC, m.id DESC",
@@ -317,12 +326,7 @@ pub fn meeting(conn: &Connection, id: MeetingId) -> Result<MeetingDetail, StoreE
         .query_row(&sql, [id.0], |r| {
             Ok((summary_from(r, 0)?, r.get(6)?, r.get(7)?))
         })
-        .optional()
-        .map_err(db)?
-        .ok_or(StoreError::NotFound {
-            what: "meeting",
-            id: id.0,
-        })?;
+        .or_not_found("meeting", id.0)?;
     let agenda = papers::agenda(conn, id)?;
     let reports = papers::reports(conn, "r.meeting_id = ?1", id.0, &agenda)?;
     let minutes_ids = all(

@@ -5,12 +5,13 @@
 
 use super::{all, optional_summary, source_from, SUMMARY_COLUMNS};
 use crate::db;
+use crate::read::OrNotFound;
 use moot_domain::Lines;
 use moot_store::{
     attach_papers, AgendaEntry, BodyId, DecisionEntry, DocumentId, DocumentRecord, ExemptItems,
     MeetingId, ReportEntry, StoreError,
 };
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -168,12 +169,7 @@ pub fn document(conn: &Connection, id: DocumentId) -> Result<DocumentRecord, Sto
                 exempt: Vec::new(),
             })
         })
-        .optional()
-        .map_err(db)?
-        .ok_or(StoreError::NotFound {
-            what: "document",
-            id: id.0,
-        })?;
+        .or_not_found("document", id.0)?;
     record.exempt = exempt_ranges(conn, id)?;
     Ok(record)
 }
