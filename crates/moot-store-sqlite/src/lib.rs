@@ -18,15 +18,16 @@ mod migrate;
 mod pack;
 mod people;
 mod read;
+mod search;
 
 pub use migrate::schema_version;
 pub use pack::{slug, Checkpoint};
 
 use moot_domain::Pack;
 use moot_store::{
-    BodyId, BodyRecord, BodySummary, Counts, ImportOutcome, MeetingDetail, MeetingId,
-    MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, SourceFile, Store,
-    StoreError,
+    BodyId, BodyRecord, BodySummary, Counts, DocumentId, ImportOutcome, MeetingDetail, MeetingId,
+    MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, Revision, SearchRecord,
+    SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -142,5 +143,13 @@ impl Store for SqliteStore {
         let new = people::split(&tx, person, name)?;
         tx.commit().map_err(db)?;
         Ok(new)
+    }
+
+    fn searchable(&self, document: Option<DocumentId>) -> Result<Vec<SearchRecord>, StoreError> {
+        search::searchable(&self.conn, document)
+    }
+
+    fn revision(&self) -> Result<Revision, StoreError> {
+        search::revision(&self.conn)
     }
 }

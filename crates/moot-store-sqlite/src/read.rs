@@ -159,7 +159,7 @@ fn summary_from(r: &Row<'_>, at: usize) -> rusqlite::Result<MeetingSummary> {
 }
 
 /// Runs `sql` and maps every row with `f`.
-fn all<T, P: Params>(
+pub(crate) fn all<T, P: Params>(
     conn: &Connection,
     sql: &str,
     params: P,

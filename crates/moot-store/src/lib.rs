@@ -18,8 +18,12 @@
 //! splits are kept as decisions about printings, so they hold for packs
 //! imported later.
 
+mod search;
 mod view;
 
+pub use search::{
+    is_public_classification, ExemptItems, Revision, SearchKind, SearchRecord, SearchTarget,
+};
 pub use view::{
     AgendaEntry, AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary,
     DeclarationEntry, MeetingDetail, MeetingSummary, MinuteEntry, MinutesRecord, PersonAttendance,
@@ -292,6 +296,16 @@ pub trait Store {
     /// `person` onto a new person, with the records printed so; the
     /// decision is kept so later packs follow it. Returns the new person.
     fn split_person(&mut self, person: PersonId, name: &str) -> Result<PersonId, StoreError>;
+
+    /// The public records for search: every one when `document` is
+    /// `None`; otherwise the whole groups (see [`SearchTarget`]) that
+    /// document added to or changed: every record of each meeting it
+    /// touches and of each person it prints, so an index can replace those
+    /// groups whole. Exempt business is never among them.
+    fn searchable(&self, document: Option<DocumentId>) -> Result<Vec<SearchRecord>, StoreError>;
+
+    /// Which state the stored records are in now.
+    fn revision(&self) -> Result<Revision, StoreError>;
 }
 
 #[cfg(test)]
