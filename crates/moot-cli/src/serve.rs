@@ -1,5 +1,6 @@
 //! `moot serve`: the public site (HTML pages and their JSON twins) over
-//! the database, until stopped with Ctrl-C.
+//! the database, until stopped with Ctrl-C. A missing or stale search
+//! index is rebuilt before the site answers.
 
 use crate::database::DbArgs;
 use anyhow::{Context, Result};
@@ -26,8 +27,14 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         .with_writer(std::io::stderr)
         .init();
     let path = args.db.path();
-    let state = moot_web::AppState::open(path.clone())
-        .with_context(|| format!("cannot open database {}", path.display()))?;
+    let index = args.db.index_path();
+    let state = moot_web::AppState::open_with_index(path.clone(), &index).with_context(|| {
+        format!(
+            "cannot open database {} with search index {}",
+            path.display(),
+            index.display()
+        )
+    })?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)

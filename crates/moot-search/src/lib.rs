@@ -221,8 +221,9 @@ impl SearchIndex {
         Ok(Refresh::Rebuilt)
     }
 
-    /// Empties the index and adds every searchable record of `store`.
-    pub fn rebuild(&self, store: &impl Store) -> Result<(), SearchError> {
+    /// Empties the index and adds every searchable record of `store`;
+    /// returns how many were indexed.
+    pub fn rebuild(&self, store: &impl Store) -> Result<usize, SearchError> {
         // The revision is read first: if the store moves on meanwhile, the
         // index says it is older than it is and is rebuilt again later,
         // never the other way round.
@@ -230,7 +231,8 @@ impl SearchIndex {
         let records = store.searchable(None)?;
         let writer = self.writer()?;
         writer.delete_all_documents()?;
-        self.commit(writer, &records, revision)
+        self.commit(writer, &records, revision)?;
+        Ok(records.len())
     }
 
     /// Brings the index up to date after `document` was imported, given

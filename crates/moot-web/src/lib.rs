@@ -9,6 +9,7 @@
 
 mod error;
 mod html;
+mod query_string;
 mod routes;
 mod state;
 
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::bodies::router())
         .merge(routes::meetings::router())
         .merge(routes::people::router())
+        .merge(routes::search::router())
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(limit_target));

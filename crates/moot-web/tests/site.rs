@@ -2,112 +2,17 @@
 //! the server started on a free port, and a plain HTTP/1.1 client.
 
 use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack};
-use moot_store::{SourceFile, Store};
-use moot_store_sqlite::SqliteStore;
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
-use tempfile::TempDir;
+use std::net::TcpStream;
+
+mod common;
+
+use common::{get, json, serve, Site};
 
 const PACKS: [&str; 2] = ["kent-hwb-2013-09-18.txt", "kent-cscah-2015-07-22.txt"];
 
-/// A running site over its own database (kept alive with the server).
-struct Site {
-    addr: SocketAddr,
-    _dir: TempDir,
-}
-
-/// Imports `packs` (file name, text, pack) and serves the database.
-fn serve(packs: &[(String, String, Pack)]) -> Site {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("moot.db");
-    let mut store = SqliteStore::open(&db).unwrap();
-    for (name, text, pack) in packs {
-        let source = SourceFile {
-            name,
-            bytes: text.as_bytes(),
-            text,
-        };
-        store.import_pack(&source, pack).unwrap();
-    }
-    let state = moot_web::AppState::open(db).unwrap();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            moot_web::serve(listener, state).await.unwrap();
-        });
-    });
-    Site { addr, _dir: dir }
-}
-
 fn corpus_site() -> Site {
-    let packs: Vec<_> = PACKS
-        .iter()
-        .map(|name| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/corpus")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
-            let pack = moot_import::extract_text(&text).pack;
-            (name.to_string(), text, pack)
-        })
-        .collect();
-    serve(&packs)
-}
-
-/// GETs `target`; returns the status and body.
-fn get(site: &Site, target: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(site.addr).unwrap();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or_default();
-    let chunked = head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked");
-    let body = if chunked {
-        dechunk(body)
-    } else {
-        body.to_owned()
-    };
-    (status, body)
-}
-
-/// Joins a chunked body (sizes in hex on their own lines).
-fn dechunk(body: &str) -> String {
-    let mut out = String::new();
-    let mut rest = body;
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
-            return body.to_owned();
-        };
-        if size == 0 || after.len() < size {
-            break;
-        }
-        out.push_str(&after[..size]);
-        rest = after[size..].trim_start_matches("\r\n");
-    }
-    out
-}
-
-fn json(site: &Site, target: &str) -> serde_json::Value {
-    let (status, body) = get(site, target);
-    assert_eq!(status, 200, "{target}: {body}");
-    serde_json::from_str(&body).unwrap()
+    serve(&common::corpus_packs(&PACKS))
 }
 
 /// The id of the meeting of `body` on `date` (ISO), from the home JSON.
@@ -289,6 +194,8 @@ fn every_page_has_one_h1_and_headings_in_order() {
         "/".to_owned(),
         "/bodies".to_owned(),
         "/meetings/abc".to_owned(),
+        "/search".to_owned(),
+        "/search?q=health".to_owned(),
     ];
     let home = json(&site, "/api/");
     for m in home["meetings"].as_array().unwrap() {

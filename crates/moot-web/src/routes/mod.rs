@@ -6,6 +6,7 @@ pub mod bodies;
 pub mod home;
 pub mod meetings;
 pub mod people;
+pub mod search;
 
 use moot_domain::Date;
 use moot_store::MeetingSummary;

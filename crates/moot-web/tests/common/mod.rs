@@ -1,0 +1,118 @@
+//! What the site's tests (and the load benchmark) share: corpus packs
+//! imported into a database file, the real server started on a free
+//! loopback port, and a plain HTTP/1.1 client over `TcpStream`.
+//!
+//! Each test binary uses only some of these helpers.
+#![allow(dead_code)]
+
+use moot_domain::Pack;
+use moot_store::{SourceFile, Store};
+use moot_store_sqlite::SqliteStore;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use tempfile::TempDir;
+
+/// A running site over its own database (kept alive with the server).
+pub struct Site {
+    /// Where the server listens.
+    pub addr: SocketAddr,
+    /// The directory holding the database and its index.
+    pub dir: TempDir,
+}
+
+/// The corpus packs `names` (in `../shared/corpus`), read and extracted:
+/// (file name, text, pack).
+pub fn corpus_packs(names: &[&str]) -> Vec<(String, String, Pack)> {
+    names
+        .iter()
+        .map(|name| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/corpus")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            let pack = moot_import::extract_text(&text).pack;
+            (name.to_string(), text, pack)
+        })
+        .collect()
+}
+
+/// Imports `packs` (file name, text, pack) and serves the database; the
+/// index does not exist yet, so the site builds it at start.
+pub fn serve(packs: &[(String, String, Pack)]) -> Site {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let mut store = SqliteStore::open(&db).unwrap();
+    for (name, text, pack) in packs {
+        let source = SourceFile {
+            name,
+            bytes: text.as_bytes(),
+            text,
+        };
+        store.import_pack(&source, pack).unwrap();
+    }
+    let state = moot_web::AppState::open(db).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            moot_web::serve(listener, state).await.unwrap();
+        });
+    });
+    Site { addr, dir }
+}
+
+/// GETs `target`; returns the status and body.
+pub fn get(site: &Site, target: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(site.addr).unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or_default();
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    (status, body)
+}
+
+/// Joins a chunked body (sizes in hex on their own lines).
+pub fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
+            return body.to_owned();
+        };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        out.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// GETs `target`, which must answer 200, as JSON.
+pub fn json(site: &Site, target: &str) -> serde_json::Value {
+    let (status, body) = get(site, target);
+    assert_eq!(status, 200, "{target}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
