@@ -56,17 +56,31 @@ pub fn searchable(
     document: Option<DocumentId>,
 ) -> Result<Vec<SearchRecord>, StoreError> {
     let doc = document.map(|d| d.0);
-    let meetings = meetings(conn, doc)?;
-    let exempt = exempt_items(conn, doc)?;
-    let none = ExemptItems::default();
-    let exempt_of = |m: MeetingId| exempt.get(&m).unwrap_or(&none);
-    let mut records: Vec<SearchRecord> = meetings.values().map(Meeting::record).collect();
-    records.extend(agenda_items(conn, doc, &meetings)?);
-    records.extend(minutes(conn, doc, &meetings, &exempt_of)?);
-    records.extend(reports(conn, doc, &meetings, &exempt_of)?);
-    records.extend(decisions(conn, doc, &meetings, &exempt_of)?);
+    let scope = Scope {
+        conn,
+        doc,
+        meetings: meetings(conn, doc)?,
+        exempt: exempt_items(conn, doc)?,
+        public: ExemptItems::default(),
+    };
+    let mut records: Vec<SearchRecord> = scope.meetings.values().map(Meeting::record).collect();
+    records.extend(scope.agenda_items()?);
+    records.extend(scope.minutes()?);
+    records.extend(scope.reports()?);
+    records.extend(scope.decisions()?);
     records.extend(people(conn, doc)?);
     Ok(records)
+}
+
+/// The meetings in scope with their exempt items, and the queries over
+/// their records.
+struct Scope<'c> {
+    conn: &'c Connection,
+    doc: Option<i64>,
+    meetings: HashMap<MeetingId, Meeting>,
+    exempt: HashMap<MeetingId, ExemptItems>,
+    /// What a meeting without exempt items has.
+    public: ExemptItems,
 }
 
 /// A meeting in scope, with what its records share.
@@ -172,96 +186,188 @@ fn exempt_items(
     Ok(out)
 }
 
-fn agenda_items(
-    conn: &Connection,
-    doc: Option<i64>,
-    meetings: &HashMap<MeetingId, Meeting>,
-) -> Result<Vec<SearchRecord>, StoreError> {
-    let sql = format!(
-        "SELECT a.id, a.meeting_id, a.title, a.decision, a.document_id FROM agenda_items a
-         JOIN meetings m ON m.id = a.meeting_id WHERE NOT a.exempt AND {MEETINGS_IN_SCOPE}"
-    );
-    let rows = all(conn, &sql, [doc], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            MeetingId(r.get(1)?),
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
-            DocumentId(r.get(4)?),
-        ))
-    })?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, meeting, title, decision, document)| {
-            let text = decision
-                .map(|d| format!("Decision {d}"))
-                .unwrap_or_default();
-            let m = meetings.get(&meeting)?;
-            Some(m.child(SearchKind::AgendaItem, id, title, text, document))
-        })
-        .collect())
-}
+impl Scope<'_> {
+    fn exempt(&self, meeting: MeetingId) -> &ExemptItems {
+        self.exempt.get(&meeting).unwrap_or(&self.public)
+    }
 
-/// Numbered minutes and their resolutions, leaving out those that record
-/// an exempt item of their meeting.
-fn minutes<'e>(
-    conn: &Connection,
-    doc: Option<i64>,
-    meetings: &HashMap<MeetingId, Meeting>,
-    exempt_of: &dyn Fn(MeetingId) -> &'e ExemptItems,
-) -> Result<Vec<SearchRecord>, StoreError> {
-    let sql = format!(
+    /// Runs `sql` over the scope and maps every row with `f`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        all(self.conn, sql, [self.doc], f)
+    }
+
+    fn agenda_items(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let sql = format!(
+            "SELECT a.id, a.meeting_id, a.title, a.decision, a.document_id FROM agenda_items a
+         JOIN meetings m ON m.id = a.meeting_id WHERE NOT a.exempt AND {MEETINGS_IN_SCOPE}"
+        );
+        let rows = self.rows(&sql, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MeetingId(r.get(1)?),
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                DocumentId(r.get(4)?),
+            ))
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, meeting, title, decision, document)| {
+                let text = decision
+                    .map(|d| format!("Decision {d}"))
+                    .unwrap_or_default();
+                let m = self.meetings.get(&meeting)?;
+                Some(m.child(SearchKind::AgendaItem, id, title, text, document))
+            })
+            .collect())
+    }
+
+    /// Numbered minutes and their resolutions, leaving out those that record
+    /// an exempt item of their meeting.
+    fn minutes(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let sql = format!(
         "SELECT i.id, mn.meeting_id, i.number, i.title, i.agenda_ref, mn.document_id, r.id, r.text
          FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
          JOIN meetings m ON m.id = mn.meeting_id
          LEFT JOIN resolutions r ON r.minute_item_id = i.id
          WHERE {MEETINGS_IN_SCOPE} ORDER BY i.id, r.position"
     );
-    let rows = all(conn, &sql, [doc], |r| {
-        Ok(MinuteRow {
-            id: r.get(0)?,
-            meeting: MeetingId(r.get(1)?),
-            number: r.get(2)?,
-            title: r.get(3)?,
-            agenda_ref: r.get(4)?,
-            document: DocumentId(r.get(5)?),
-            resolution: match r.get::<_, Option<i64>>(6)? {
-                Some(id) => Some((id, r.get(7)?)),
-                None => None,
-            },
-        })
-    })?;
-    let mut out = Vec::new();
-    let mut last_minute = None;
-    for row in rows {
-        let Some(m) = meetings.get(&row.meeting) else {
-            continue;
-        };
-        if exempt_of(row.meeting).covers_item(row.agenda_ref.as_deref()) {
-            continue;
+        let rows = self.rows(&sql, |r| {
+            Ok(MinuteRow {
+                id: r.get(0)?,
+                meeting: MeetingId(r.get(1)?),
+                number: r.get(2)?,
+                title: r.get(3)?,
+                agenda_ref: r.get(4)?,
+                document: DocumentId(r.get(5)?),
+                resolution: match r.get::<_, Option<i64>>(6)? {
+                    Some(id) => Some((id, r.get(7)?)),
+                    None => None,
+                },
+            })
+        })?;
+        let mut out = Vec::new();
+        let mut last_minute = None;
+        for row in rows {
+            let Some(m) = self.meetings.get(&row.meeting) else {
+                continue;
+            };
+            if self
+                .exempt(row.meeting)
+                .covers_item(row.agenda_ref.as_deref())
+            {
+                continue;
+            }
+            if last_minute != Some(row.id) {
+                last_minute = Some(row.id);
+                let text = row
+                    .number
+                    .map(|n| format!("Minute {n}"))
+                    .unwrap_or_default();
+                out.push(m.child(
+                    SearchKind::Minute,
+                    row.id,
+                    row.title.clone(),
+                    text,
+                    row.document,
+                ));
+            }
+            if let Some((id, text)) = row.resolution {
+                out.push(m.child(SearchKind::Resolution, id, row.title, text, row.document));
+            }
         }
-        if last_minute != Some(row.id) {
-            last_minute = Some(row.id);
-            let text = row
-                .number
-                .map(|n| format!("Minute {n}"))
-                .unwrap_or_default();
+        Ok(out)
+    }
+
+    fn reports(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let sql = format!(
+            "SELECT r.id, r.meeting_id, r.subject, r.from_text, r.to_text, r.classification,
+         r.decision, r.document_id FROM reports r JOIN meetings m ON m.id = r.meeting_id
+         WHERE {MEETINGS_IN_SCOPE}"
+        );
+        let rows = self.rows(&sql, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MeetingId(r.get(1)?),
+                r.get::<_, String>(2)?,
+                [r.get::<_, Option<String>>(3)?, r.get(4)?],
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                DocumentId(r.get(7)?),
+            ))
+        })?;
+        let mut out = Vec::new();
+        for (id, meeting, subject, [from, to], classification, decision, document) in rows {
+            let Some(m) = self.meetings.get(&meeting) else {
+                continue;
+            };
+            let exempt = self.exempt(meeting);
+            if exempt.covers_report(&subject, classification.as_deref(), decision.as_deref()) {
+                continue;
+            }
+            let text = [
+                from.map(|f| format!("From {f}")),
+                to.map(|t| format!("To {t}")),
+                decision.map(|d| format!("Decision {d}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(". ");
+            out.push(m.child(SearchKind::Report, id, subject, text, document));
+        }
+        Ok(out)
+    }
+
+    /// Decision numbers, with the public agenda titles and report subjects of
+    /// their document that carry them; a number carried only by exempt
+    /// business is left out.
+    fn decisions(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let sql = format!(
+            "SELECT d.id, d.number, m.id, d.document_id,
+         (SELECT group_concat(t, '; ') FROM (
+            SELECT a.title AS t FROM agenda_items a WHERE a.document_id = d.document_id
+                AND a.decision = d.number AND NOT a.exempt
+            UNION SELECT r.subject FROM reports r WHERE r.document_id = d.document_id
+                AND r.decision = d.number))
+         FROM decisions d JOIN documents doc ON doc.id = d.document_id
+         JOIN meetings m ON m.id = doc.meeting_id WHERE {MEETINGS_IN_SCOPE}"
+        );
+        let rows = self.rows(&sql, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                MeetingId(r.get(2)?),
+                DocumentId(r.get(3)?),
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for (id, number, meeting, document, carriers) in rows {
+            let Some(m) = self.meetings.get(&meeting) else {
+                continue;
+            };
+            if self.exempt(meeting).covers_decision(Some(&number)) {
+                continue;
+            }
+            let title = format!("Decision {number}");
             out.push(m.child(
-                SearchKind::Minute,
-                row.id,
-                row.title.clone(),
-                text,
-                row.document,
+                SearchKind::Decision,
+                id,
+                title,
+                carriers.unwrap_or_default(),
+                document,
             ));
         }
-        if let Some((id, text)) = row.resolution {
-            out.push(m.child(SearchKind::Resolution, id, row.title, text, row.document));
-        }
+        Ok(out)
     }
-    Ok(out)
 }
 
-/// One row of [`minutes`]: a minute with one of its resolutions, if any.
+/// One row of [`Scope::minutes`]: a minute with one of its resolutions, if any.
 struct MinuteRow {
     id: i64,
     meeting: MeetingId,
@@ -270,99 +376,6 @@ struct MinuteRow {
     agenda_ref: Option<String>,
     document: DocumentId,
     resolution: Option<(i64, String)>,
-}
-
-fn reports<'e>(
-    conn: &Connection,
-    doc: Option<i64>,
-    meetings: &HashMap<MeetingId, Meeting>,
-    exempt_of: &dyn Fn(MeetingId) -> &'e ExemptItems,
-) -> Result<Vec<SearchRecord>, StoreError> {
-    let sql = format!(
-        "SELECT r.id, r.meeting_id, r.subject, r.from_text, r.to_text, r.classification,
-         r.decision, r.document_id FROM reports r JOIN meetings m ON m.id = r.meeting_id
-         WHERE {MEETINGS_IN_SCOPE}"
-    );
-    let rows = all(conn, &sql, [doc], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            MeetingId(r.get(1)?),
-            r.get::<_, String>(2)?,
-            [r.get::<_, Option<String>>(3)?, r.get(4)?],
-            r.get::<_, Option<String>>(5)?,
-            r.get::<_, Option<String>>(6)?,
-            DocumentId(r.get(7)?),
-        ))
-    })?;
-    let mut out = Vec::new();
-    for (id, meeting, subject, [from, to], classification, decision, document) in rows {
-        let Some(m) = meetings.get(&meeting) else {
-            continue;
-        };
-        let exempt = exempt_of(meeting);
-        if exempt.covers_report(&subject, classification.as_deref(), decision.as_deref()) {
-            continue;
-        }
-        let text = [
-            from.map(|f| format!("From {f}")),
-            to.map(|t| format!("To {t}")),
-            decision.map(|d| format!("Decision {d}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(". ");
-        out.push(m.child(SearchKind::Report, id, subject, text, document));
-    }
-    Ok(out)
-}
-
-/// Decision numbers, with the public agenda titles and report subjects of
-/// their document that carry them; a number carried only by exempt
-/// business is left out.
-fn decisions<'e>(
-    conn: &Connection,
-    doc: Option<i64>,
-    meetings: &HashMap<MeetingId, Meeting>,
-    exempt_of: &dyn Fn(MeetingId) -> &'e ExemptItems,
-) -> Result<Vec<SearchRecord>, StoreError> {
-    let sql = format!(
-        "SELECT d.id, d.number, m.id, d.document_id,
-         (SELECT group_concat(t, '; ') FROM (
-            SELECT a.title AS t FROM agenda_items a WHERE a.document_id = d.document_id
-                AND a.decision = d.number AND NOT a.exempt
-            UNION SELECT r.subject FROM reports r WHERE r.document_id = d.document_id
-                AND r.decision = d.number))
-         FROM decisions d JOIN documents doc ON doc.id = d.document_id
-         JOIN meetings m ON m.id = doc.meeting_id WHERE {MEETINGS_IN_SCOPE}"
-    );
-    let rows = all(conn, &sql, [doc], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            MeetingId(r.get(2)?),
-            DocumentId(r.get(3)?),
-            r.get::<_, Option<String>>(4)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for (id, number, meeting, document, carriers) in rows {
-        let Some(m) = meetings.get(&meeting) else {
-            continue;
-        };
-        if exempt_of(meeting).covers_decision(Some(&number)) {
-            continue;
-        }
-        let title = format!("Decision {number}");
-        out.push(m.child(
-            SearchKind::Decision,
-            id,
-            title,
-            carriers.unwrap_or_default(),
-            document,
-        ));
-    }
-    Ok(out)
 }
 
 /// People: their fullest name as the title; their other printings and
