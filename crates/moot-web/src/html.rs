@@ -23,7 +23,8 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
 .meta{color:#505a5f}
 label,legend{display:block;font-weight:700;margin:1rem 0 .25rem}
-fieldset{border:0;margin:0;padding:0}
+fieldset{border:0;margin:1rem 0 0;padding:0}
+input[type=search]{width:100%;max-width:36rem}
 input,select,button{font:inherit;padding:.25rem;border:2px solid #0b0c0c}
 input:focus,select:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
 .check label{display:inline;font-weight:400;margin-left:.5rem}
