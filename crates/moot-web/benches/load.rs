@@ -204,7 +204,7 @@ fn targets(site: &common::Site) -> [(&'static str, String); 2] {
         .expect("a meeting");
     let word = body
         .split_whitespace()
-        .find(|w| w.len() > 4)
+        .find(|w| w.len() > 4 && w.chars().all(char::is_alphabetic))
         .unwrap_or("meeting")
         .to_lowercase();
     [

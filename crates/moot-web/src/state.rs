@@ -2,12 +2,17 @@
 //! of open connections (a rusqlite connection is `Send` but not `Sync`, so
 //! each request takes one for itself and gives it back), and the search
 //! index, opened once with one long-lived reader.
+//!
+//! At most [`POOL_SIZE`] reads run at once; more wait for a connection
+//! rather than open one each (opening checks the schema, which under load
+//! cost more than the reads themselves).
 
 use crate::error::{Failure, Format};
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
 use moot_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use tokio::sync::Semaphore;
 
 /// How many idle connections are kept for reuse.
 const POOL_SIZE: usize = 8;
@@ -21,6 +26,8 @@ pub struct AppState {
 struct Inner {
     db: PathBuf,
     idle: Mutex<Vec<SqliteStore>>,
+    /// One permit per connection the pool keeps.
+    readers: Semaphore,
     search: SearchIndex,
 }
 
@@ -46,6 +53,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 db,
                 idle: Mutex::new(vec![first]),
+                readers: Semaphore::new(POOL_SIZE),
                 search,
             }),
         })
@@ -57,6 +65,12 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&SqliteStore) -> Result<T, moot_store::StoreError> + Send + 'static,
     {
+        let _permit = self
+            .inner
+            .readers
+            .acquire()
+            .await
+            .map_err(|_| Failure::internal(format, "the connection pool is closed"))?;
         let inner = Arc::clone(&self.inner);
         blocking(format, move || {
             let store = match inner.take() {
