@@ -29,14 +29,17 @@ fn serve_answers_on_the_address_it_reports() {
     let stderr = server.0.stderr.take().unwrap();
     // Kept open until the end, so the server's logs have somewhere to go.
     let mut stderr = BufReader::new(stderr);
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
+    // Log lines (the search index being built) may come first.
+    let mut seen = String::new();
+    let addr = (0..20)
+        .find_map(|_| {
+            let mut line = String::new();
+            stderr.read_line(&mut line).ok()?;
+            seen.push_str(&line);
+            let rest = line.split("http://").nth(1)?;
+            rest.split('/').next().map(str::to_owned)
+        })
+        .unwrap_or_else(|| panic!("no address in {seen:?}"));
 
     let mut stream = TcpStream::connect(&addr).unwrap();
     write!(
