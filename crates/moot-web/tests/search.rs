@@ -7,6 +7,7 @@ mod common;
 use common::{get, json, serve, Site};
 use moot_domain::{AgendaItem, Date, Lines, MinuteItem, Minutes, Pack};
 use serde_json::Value;
+use std::process::Command;
 use std::sync::OnceLock;
 
 const PACKS: [&str; 4] = [
@@ -369,4 +370,58 @@ fn snippets_and_titles_cannot_inject_markup() {
     let (_, page) = get(&site, "/search?q=%3Cb%3Ebudget%3C%2Fb%3E");
     assert!(page.contains("&lt;b&gt;budget&lt;/b&gt;"));
     assert!(!page.contains("<b>budget"));
+}
+
+/// The page at `url` as headless Chromium builds it (`MOOT_CHROMIUM`, else
+/// `chromium` on `PATH`), serialised back from its DOM.
+fn browser_dom(url: &str) -> String {
+    let chromium = std::env::var("MOOT_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    let profile = tempfile::TempDir::new().unwrap();
+    let out = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {chromium} (apt-get install chromium): {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_browser_builds_the_results_with_their_marks_and_no_injected_markup() {
+    let planted = serve(&[(
+        "planted.txt".into(),
+        "planted".into(),
+        planted_pack("Secret"),
+    )]);
+    let dom = browser_dom(&format!(
+        "http://{}/search?q=budget&kind=agenda-item",
+        planted.addr
+    ));
+    assert!(dom.contains("<h1>Search</h1>"), "{dom}");
+    assert!(
+        dom.contains("<h3 id=\"results-agenda-item\">Agenda items (1)</h3>"),
+        "{dom}"
+    );
+    assert!(dom.contains("value=\"agenda-item\" checked"), "{dom}");
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt; Budget monitoring"),
+        "{dom}"
+    );
+    assert!(!dom.contains("<script"), "{dom}");
+
+    let (_, _, words) = a_resolution();
+    let url = format!("http://{}/search?q={}", site().addr, encode(&words[0]));
+    let dom = browser_dom(&url);
+    assert!(dom.contains("<mark>"), "{dom}");
 }
