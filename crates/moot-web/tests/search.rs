@@ -425,3 +425,43 @@ fn a_browser_builds_the_results_with_their_marks_and_no_injected_markup() {
     let dom = browser_dom(&url);
     assert!(dom.contains("<mark>"), "{dom}");
 }
+
+#[test]
+fn a_stale_index_is_rebuilt_when_the_site_starts() {
+    let packs = common::corpus_packs(&PACKS);
+    let dir = tempfile::TempDir::new().unwrap();
+    common::import(dir.path(), &packs[..2]);
+    let db = dir.path().join("moot.db");
+    let store = moot_store_sqlite::SqliteStore::open(&db).unwrap();
+    let index = moot_search::SearchIndex::open(&moot_search::index_path(&db)).unwrap();
+    index.rebuild(&store).unwrap();
+    drop((index, store));
+    // Stored behind the index's back: the index is now stale.
+    common::import(dir.path(), &packs[2..]);
+    let site = common::serve_dir(dir);
+    let meetings = json(&site, "/api/");
+    let newest_pack = &packs[3].2.meeting;
+    let meeting = meetings["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["date"] == newest_pack.date.unwrap().to_string())
+        .unwrap();
+    let id = meeting["id"].as_i64().unwrap();
+    let agenda = json(&site, &format!("/api/meetings/{id}"));
+    let title = agenda["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["exempt"] == false)
+        .and_then(|a| a["title"].as_str())
+        .unwrap();
+    let answer = json(
+        &site,
+        &format!("/api/search?q={}&kind=agenda-item", encode(title)),
+    );
+    assert!(
+        finds_meeting(&answer, "agenda-item", id),
+        "{title}: {answer}"
+    );
+}

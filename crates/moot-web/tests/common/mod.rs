@@ -37,12 +37,10 @@ pub fn corpus_packs(names: &[&str]) -> Vec<(String, String, Pack)> {
         .collect()
 }
 
-/// Imports `packs` (file name, text, pack) and serves the database; the
-/// index does not exist yet, so the site builds it at start.
-pub fn serve(packs: &[(String, String, Pack)]) -> Site {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("moot.db");
-    let mut store = SqliteStore::open(&db).unwrap();
+/// Imports `packs` (file name, text, pack) into `moot.db` in `dir`,
+/// without touching the search index.
+pub fn import(dir: &Path, packs: &[(String, String, Pack)]) {
+    let mut store = SqliteStore::open(&dir.join("moot.db")).unwrap();
     for (name, text, pack) in packs {
         let source = SourceFile {
             name,
@@ -51,7 +49,19 @@ pub fn serve(packs: &[(String, String, Pack)]) -> Site {
         };
         store.import_pack(&source, pack).unwrap();
     }
-    let state = moot_web::AppState::open(db).unwrap();
+}
+
+/// Imports `packs` and serves the database; the index does not exist yet,
+/// so the site builds it at start.
+pub fn serve(packs: &[(String, String, Pack)]) -> Site {
+    let dir = TempDir::new().unwrap();
+    import(dir.path(), packs);
+    serve_dir(dir)
+}
+
+/// Serves `moot.db` in `dir` (with its index beside it) on a free port.
+pub fn serve_dir(dir: TempDir) -> Site {
+    let state = moot_web::AppState::open(dir.path().join("moot.db")).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();
