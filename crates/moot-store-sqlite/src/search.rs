@@ -230,12 +230,12 @@ impl Scope<'_> {
     /// an exempt item of their meeting.
     fn minutes(&self) -> Result<Vec<SearchRecord>, StoreError> {
         let sql = format!(
-        "SELECT i.id, mn.meeting_id, i.number, i.title, i.agenda_ref, mn.document_id, r.id, r.text
-         FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
-         JOIN meetings m ON m.id = mn.meeting_id
-         LEFT JOIN resolutions r ON r.minute_item_id = i.id
-         WHERE {MEETINGS_IN_SCOPE} ORDER BY i.id, r.position"
-    );
+            "SELECT i.id, mn.meeting_id, i.number, i.title, i.agenda_ref, mn.document_id,
+             r.id, r.text FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
+             JOIN meetings m ON m.id = mn.meeting_id
+             LEFT JOIN resolutions r ON r.minute_item_id = i.id
+             WHERE {MEETINGS_IN_SCOPE} ORDER BY i.id, r.position"
+        );
         let rows = self.rows(&sql, |r| {
             Ok(MinuteRow {
                 id: r.get(0)?,
