@@ -4,9 +4,11 @@
 //! bytes were stored before is skipped. Directories are walked for `.txt`
 //! and `.pdf` files. A progress bar shows when several files are imported
 //! on a terminal; a summary of what was added and what failed ends the run.
+//! The search index is updated after each stored pack.
 
 use crate::database::DbArgs;
 use crate::read::{one_line, read_pack, source_name};
+use crate::reindex::Upkeep;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use moot_store::{Counts, ImportOutcome, SourceFile, Store};
@@ -41,14 +43,19 @@ struct Tally {
 pub fn run(args: &Args) -> Result<ExitCode> {
     let files = files_to_import(&args.paths)?;
     let mut store = args.db.open()?;
+    let mut index = Upkeep::open(&args.db);
     let bar = progress_bar(files.len());
     let mut tally = Tally::default();
     for file in &files {
         bar.set_message(file.display().to_string());
+        let before = store.revision();
         match import_one(&mut store, file, args.max_size) {
-            Ok(ImportOutcome::Imported { added, .. }) => {
+            Ok(ImportOutcome::Imported { added, document }) => {
                 tally.imported += 1;
                 tally.added = tally.added.plus(added);
+                if let Ok(before) = before {
+                    index.imported(&store, document, before);
+                }
             }
             Ok(ImportOutcome::AlreadyImported { .. }) => tally.skipped += 1,
             Err(error) => tally.failed.push((file.clone(), one_line(&error))),

@@ -9,6 +9,7 @@ mod extract;
 mod import;
 mod people;
 mod read;
+mod reindex;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,8 @@ enum Command {
     Import(import::Args),
     /// List the people found across packs; merge or split them by hand.
     People(people::Args),
+    /// Rebuild the search index from the database.
+    Reindex(reindex::Args),
     /// Serve the public site (HTML pages, JSON under /api/) over the
     /// database.
     Serve(serve::Args),
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&args),
         Command::Import(args) => import::run(&args),
         Command::People(args) => people::run(&args),
+        Command::Reindex(args) => reindex::run(&args),
         Command::Serve(args) => serve::run(&args),
     };
     match outcome {

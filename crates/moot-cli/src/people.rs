@@ -1,8 +1,10 @@
 //! `moot people`: list the people found across packs, and mend the
 //! resolver's mistakes by hand. Merges and splits are kept as decisions
-//! about printings, so packs imported later follow them.
+//! about printings, so packs imported later follow them. A merge or split
+//! rebuilds the search index, whose people records it changes.
 
 use crate::database::DbArgs;
+use crate::reindex::Upkeep;
 use anyhow::Result;
 use moot_store::{PersonId, Store};
 use std::io::Write;
@@ -45,10 +47,12 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         Action::List => list(&store)?,
         Action::Merge { keep, other } => {
             store.merge_people(PersonId(*keep), PersonId(*other))?;
+            Upkeep::open(&args.db).people_changed(&store);
             println!("merged person {other} into {keep}");
         }
         Action::Split { person, name } => {
             let new = store.split_person(PersonId(*person), name)?;
+            Upkeep::open(&args.db).people_changed(&store);
             println!("split '{name}' off person {person} as person {new}");
         }
     }

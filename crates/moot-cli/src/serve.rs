@@ -1,5 +1,6 @@
 //! `moot serve`: the public site (HTML pages and their JSON twins) over
-//! the database, until stopped with Ctrl-C (or SIGTERM).
+//! the database, until stopped with Ctrl-C (or SIGTERM). A missing or
+//! stale search index is rebuilt before the site answers.
 //!
 //! `--demo` serves the embedded example packs (see `demo.rs`) from a
 //! temporary database instead, removed when the server stops.
@@ -40,16 +41,25 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     } else {
         None
     };
-    let (path, what) = match &demo_dir {
-        Some((_, path)) => (path.clone(), "the demo".to_owned()),
+    let (path, index, what) = match &demo_dir {
+        Some((_, path)) => (
+            path.clone(),
+            moot_search::index_path(path),
+            "the demo".to_owned(),
+        ),
         None => {
             let path = args.db.path();
             let what = path.display().to_string();
-            (path, what)
+            (path, args.db.index_path(), what)
         }
     };
-    let state = moot_web::AppState::open(path.clone())
-        .with_context(|| format!("cannot open database {}", path.display()))?;
+    let state = moot_web::AppState::open_with_index(path.clone(), &index).with_context(|| {
+        format!(
+            "cannot open database {} with search index {}",
+            path.display(),
+            index.display()
+        )
+    })?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)

@@ -19,6 +19,7 @@ mod migrate;
 mod pack;
 mod people;
 mod read;
+mod search;
 
 pub use migrate::schema_version;
 pub use pack::{slug, Checkpoint};
@@ -27,7 +28,8 @@ use moot_domain::{Date, Pack};
 use moot_store::{
     BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts, DecisionEntry, DocumentId,
     DocumentRecord, FeedEntry, ImportOutcome, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, PersonDetail, PersonId, PersonRecord, SourceFile, Store, StoreError,
+    MeetingSummary, PersonDetail, PersonId, PersonRecord, Revision, SearchRecord, SourceFile,
+    Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -167,5 +169,13 @@ impl Store for SqliteStore {
         let new = people::split(&tx, person, name)?;
         tx.commit().map_err(db)?;
         Ok(new)
+    }
+
+    fn searchable(&self, document: Option<DocumentId>) -> Result<Vec<SearchRecord>, StoreError> {
+        search::searchable(&self.conn, document)
+    }
+
+    fn revision(&self) -> Result<Revision, StoreError> {
+        search::revision(&self.conn)
     }
 }

@@ -53,25 +53,71 @@ pub fn public_classification(classification: Option<&str>) -> bool {
     opens_public && !names_closed
 }
 
-/// The numbers of a meeting's exempt agenda items.
+/// What a meeting's exempt agenda items make confidential: the minutes
+/// and declarations that refer to them by number, the reports that are
+/// their papers (by title or decision number, or classified as anything
+/// but public), and the decision numbers they carry. Every page, feed,
+/// export and the search index ask this one type.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExemptItems(Vec<String>);
+pub struct ExemptItems {
+    numbers: Vec<String>,
+    titles: Vec<String>,
+    decisions: Vec<String>,
+}
+
+/// How titles are compared: case and spacing do not matter.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
 
 impl ExemptItems {
     /// The exempt items of a meeting's agenda.
     pub fn of(agenda: &[AgendaEntry]) -> ExemptItems {
-        ExemptItems(
-            agenda
-                .iter()
-                .filter(|a| a.public_title().is_none())
-                .filter_map(|a| a.number.clone())
-                .collect(),
-        )
+        let mut exempt = ExemptItems::default();
+        for item in agenda.iter().filter(|a| a.public_title().is_none()) {
+            exempt.add(
+                item.number.as_deref(),
+                &item.title,
+                item.decision.as_deref(),
+            );
+        }
+        exempt
     }
 
-    /// Whether a minute or declaration referring to `item` is exempt.
-    pub fn covers(&self, item: Option<&str>) -> bool {
-        item.is_some_and(|n| self.0.iter().any(|e| e == n))
+    /// Notes one exempt agenda item: its number, title and the decision
+    /// number it carries.
+    pub fn add(&mut self, number: Option<&str>, title: &str, decision: Option<&str>) {
+        self.numbers.extend(number.map(str::to_owned));
+        self.titles.push(normalised(title));
+        self.decisions.extend(decision.map(str::to_owned));
+    }
+
+    /// Whether a minute or declaration referring to agenda item `item` is
+    /// exempt.
+    pub fn covers_item(&self, item: Option<&str>) -> bool {
+        item.is_some_and(|n| self.numbers.iter().any(|e| e == n))
+    }
+
+    /// Whether a decision number was carried by an exempt item.
+    pub fn covers_decision(&self, number: Option<&str>) -> bool {
+        number.is_some_and(|d| self.decisions.iter().any(|n| n == d))
+    }
+
+    /// Whether a report is confidential: classified as anything but
+    /// public, or the paper of an exempt item by its subject or its
+    /// decision number.
+    pub fn covers_report(
+        &self,
+        subject: &str,
+        classification: Option<&str>,
+        decision: Option<&str>,
+    ) -> bool {
+        !public_classification(classification)
+            || self.titles.contains(&normalised(subject))
+            || self.covers_decision(decision)
     }
 }
 
@@ -146,6 +192,21 @@ fn merged(ranges: &[Lines]) -> Vec<Lines> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exempt_items_cover_their_minutes_reports_and_decisions_only() {
+        let mut exempt = ExemptItems::default();
+        exempt.add(Some("5"), "Sale of  the Depot", Some("13/00099"));
+        assert!(exempt.covers_item(Some("5")));
+        assert!(!exempt.covers_item(Some("1")));
+        assert!(!exempt.covers_item(None));
+        assert!(exempt.covers_decision(Some("13/00099")));
+        assert!(!exempt.covers_decision(Some("13/00001")));
+        assert!(exempt.covers_report("sale of the depot", None, None));
+        assert!(exempt.covers_report("Budget", None, Some("13/00099")));
+        assert!(exempt.covers_report("Budget", Some("Restricted"), None));
+        assert!(!exempt.covers_report("Budget", Some("Unrestricted"), Some("13/00001")));
+    }
 
     #[test]
     fn only_public_classifications_let_the_public_read_a_paper() {

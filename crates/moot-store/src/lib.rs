@@ -22,15 +22,16 @@ mod attendance;
 mod exempt;
 mod feed;
 mod papers;
+mod search;
 mod view;
 
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
-pub use exempt::{ExemptItems, PublicLine};
+pub use exempt::{public_classification, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use papers::attach_papers;
-
+pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
@@ -327,6 +328,16 @@ pub trait Store {
     /// `person` onto a new person, with the records printed so; the
     /// decision is kept so later packs follow it. Returns the new person.
     fn split_person(&mut self, person: PersonId, name: &str) -> Result<PersonId, StoreError>;
+
+    /// The public records for search: every one when `document` is
+    /// `None`; otherwise the whole groups (see [`SearchTarget`]) that
+    /// document added to or changed: every record of each meeting it
+    /// touches and of each person it prints, so an index can replace those
+    /// groups whole. Exempt business is never among them.
+    fn searchable(&self, document: Option<DocumentId>) -> Result<Vec<SearchRecord>, StoreError>;
+
+    /// Which state the stored records are in now.
+    fn revision(&self) -> Result<Revision, StoreError>;
 }
 
 #[cfg(test)]

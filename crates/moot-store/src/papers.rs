@@ -19,8 +19,6 @@ const STOP_WORDS: [&str; 17] = [
     "update", "report", "item",
 ];
 
-/// Classification words that keep a report from the public.
-
 /// Sets each report's `item` (the agenda number it is the paper of) and
 /// `exempt`.
 pub fn attach_papers(agenda: &[AgendaEntry], reports: &mut [ReportEntry]) {

@@ -11,6 +11,7 @@ mod atom;
 mod error;
 mod html;
 mod ical;
+mod query_string;
 mod routes;
 mod state;
 
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::decisions::router())
         .merge(routes::documents::router())
         .merge(routes::feeds::router())
+        .merge(routes::search::router())
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(limit_target));

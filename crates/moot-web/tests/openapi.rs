@@ -93,6 +93,9 @@ fn every_page_has_a_documented_json_twin_that_matches_its_schema() {
         assert_matches_schema(&doc, template, &twin, &json(&site, &twin));
         reached.insert(template.clone());
     }
+    // Answers no link leads to: a search with hits.
+    let search = "/api/search?q=health&kind=report&kind=minute";
+    assert_matches_schema(&doc, "/api/search", search, &json(&site, search));
     for template in templates.iter().filter(|t| !reached.contains(*t)) {
         assert!(
             !template.contains('{'),

@@ -169,6 +169,8 @@ fn every_page_has_one_h1_and_headings_in_order() {
         "/meetings/abc".to_owned(),
         "/decisions".to_owned(),
         "/documents/1".to_owned(),
+        "/search".to_owned(),
+        "/search?q=health".to_owned(),
     ];
     let home = json(&site, "/api/");
     for m in home["meetings"].as_array().unwrap() {

@@ -547,7 +547,7 @@ fn declarations(conn: &Connection, id: PersonId) -> Result<Vec<PersonDeclaration
         .map(|(declaration, meeting)| {
             let is_exempt = match &meeting {
                 Some(m) => papers::exempt_items(conn, m.id, &mut exempt)?
-                    .covers(declaration.item.as_deref()),
+                    .covers_item(declaration.item.as_deref()),
                 None => false,
             };
             Ok(PersonDeclaration {

@@ -199,7 +199,7 @@ fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, Store
         |r| Ok((MeetingId(r.get(0)?), r.get::<_, String>(1)?, lines(r, 2)?)),
     )?;
     for (meeting, item, range) in referring {
-        if exempt_items(conn, meeting, &mut exempt)?.covers(Some(&item)) {
+        if exempt_items(conn, meeting, &mut exempt)?.covers_item(Some(&item)) {
             out.push(range);
         }
     }

@@ -65,7 +65,7 @@ fn redact(detail: &mut MeetingDetail) {
         for item in minutes
             .items
             .iter_mut()
-            .filter(|i| exempt.covers(i.agenda_ref.as_deref()))
+            .filter(|i| exempt.covers_item(i.agenda_ref.as_deref()))
         {
             item.title = EXEMPT.to_owned();
             item.resolutions.clear();
@@ -73,7 +73,7 @@ fn redact(detail: &mut MeetingDetail) {
         for declaration in minutes
             .declarations
             .iter_mut()
-            .filter(|d| exempt.covers(d.item.as_deref()))
+            .filter(|d| exempt.covers_item(d.item.as_deref()))
         {
             declaration.text = EXEMPT_DECLARATION.to_owned();
         }

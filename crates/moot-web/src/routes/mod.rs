@@ -10,6 +10,7 @@ pub mod home;
 pub mod meetings;
 pub mod openapi;
 pub mod people;
+pub mod search;
 
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};

@@ -1,8 +1,9 @@
-//! What the site's integration tests share: corpus packs imported into a
-//! database file, the server started on a free port, and a plain HTTP/1.1
-//! client over `TcpStream`.
-
-#![allow(dead_code)] // each test binary uses its own subset of these helpers
+//! What the site's tests (and the load benchmark) share: corpus packs
+//! imported into a database file, the real server started on a free
+//! loopback port, and a plain HTTP/1.1 client over `TcpStream`.
+//!
+//! Each test binary uses only some of these helpers.
+#![allow(dead_code)]
 
 use moot_domain::{AgendaItem, Lines, Pack};
 use moot_store::{SourceFile, Store};
@@ -12,19 +13,34 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use tempfile::TempDir;
 
-pub const PACKS: [&str; 2] = ["kent-hwb-2013-09-18.txt", "kent-cscah-2015-07-22.txt"];
-
 /// A running site over its own database (kept alive with the server).
 pub struct Site {
+    /// Where the server listens.
     pub addr: SocketAddr,
-    _dir: TempDir,
+    /// The directory holding the database and its index.
+    pub dir: TempDir,
 }
 
-/// Imports `packs` (file name, text, pack) and serves the database.
-pub fn serve(packs: &[(String, String, Pack)]) -> Site {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("moot.db");
-    let mut store = SqliteStore::open(&db).unwrap();
+/// The corpus packs `names` (in `../shared/corpus`), read and extracted:
+/// (file name, text, pack).
+pub fn corpus_packs(names: &[&str]) -> Vec<(String, String, Pack)> {
+    names
+        .iter()
+        .map(|name| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/corpus")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            let pack = moot_import::extract_text(&text).pack;
+            (name.to_string(), text, pack)
+        })
+        .collect()
+}
+
+/// Imports `packs` (file name, text, pack) into `moot.db` in `dir`,
+/// without touching the search index.
+pub fn import(dir: &Path, packs: &[(String, String, Pack)]) {
+    let mut store = SqliteStore::open(&dir.join("moot.db")).unwrap();
     for (name, text, pack) in packs {
         let source = SourceFile {
             name,
@@ -33,7 +49,19 @@ pub fn serve(packs: &[(String, String, Pack)]) -> Site {
         };
         store.import_pack(&source, pack).unwrap();
     }
-    let state = moot_web::AppState::open(db).unwrap();
+}
+
+/// Imports `packs` and serves the database; the index does not exist yet,
+/// so the site builds it at start.
+pub fn serve(packs: &[(String, String, Pack)]) -> Site {
+    let dir = TempDir::new().unwrap();
+    import(dir.path(), packs);
+    serve_dir(dir)
+}
+
+/// Serves `moot.db` in `dir` (with its index beside it) on a free port.
+pub fn serve_dir(dir: TempDir) -> Site {
+    let state = moot_web::AppState::open(dir.path().join("moot.db")).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();
@@ -44,22 +72,15 @@ pub fn serve(packs: &[(String, String, Pack)]) -> Site {
             moot_web::serve(listener, state).await.unwrap();
         });
     });
-    Site { addr, _dir: dir }
+    Site { addr, dir }
 }
 
+/// The two corpus packs most site tests serve.
+pub const PACKS: [&str; 2] = ["kent-hwb-2013-09-18.txt", "kent-cscah-2015-07-22.txt"];
+
+/// The site over [`PACKS`].
 pub fn corpus_site() -> Site {
-    let packs: Vec<_> = PACKS
-        .iter()
-        .map(|name| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/corpus")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
-            let pack = moot_import::extract_text(&text).pack;
-            (name.to_string(), text, pack)
-        })
-        .collect();
-    serve(&packs)
+    serve(&corpus_packs(&PACKS))
 }
 
 /// A response: status, head (lower-cased) and body.
@@ -102,7 +123,7 @@ pub fn fetch(site: &Site, target: &str) -> Response {
 }
 
 /// Joins a chunked body (sizes in hex on their own lines).
-fn dechunk(body: &str) -> String {
+pub fn dechunk(body: &str) -> String {
     let mut out = String::new();
     let mut rest = body;
     while let Some((size, after)) = rest.split_once("\r\n") {
