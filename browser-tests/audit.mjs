@@ -8,7 +8,7 @@
 //    320 CSS pixels wide).
 //
 // Usage: node audit.mjs BASE_URL [SCREENSHOT_DIR]
-// The browser is $CHROMIUM, else /usr/bin/chromium. Exit status: 0 all
+// The browser is $MOOT_CHROMIUM, else /usr/bin/chromium. Exit status: 0 all
 // passed, 1 a check failed, 2 the browser could not be started.
 
 import { createRequire } from 'node:module';
@@ -55,13 +55,13 @@ const fail = (message) => {
 let browser;
 try {
   browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: process.env.MOOT_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 } catch (error) {
   console.error(`cannot start Chromium: ${error.message}`);
-  console.error('install it with: apt-get install chromium (or set CHROMIUM to its path)');
+  console.error('install it with: apt-get install chromium (or set MOOT_CHROMIUM to its path)');
   process.exit(2);
 }
 

@@ -4,7 +4,7 @@
 //! auditing every kind of page against WCAG 2.0, 2.1 and 2.2 A and AA.
 //!
 //! Needs node, `npm ci` in `browser-tests/`, and Debian's `chromium` (or
-//! `CHROMIUM` set to a Chromium). A missing prerequisite fails the test
+//! `MOOT_CHROMIUM` set to a Chromium). A missing prerequisite fails the test
 //! with how to install it; `MOOT_SKIP_BROWSER=1` skips it, loudly.
 
 mod common;
@@ -29,10 +29,10 @@ fn missing_prerequisites(scripts: &Path) -> Vec<String> {
         }
     }
     let chromium =
-        std::env::var_os("CHROMIUM").map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from);
+        std::env::var_os("MOOT_CHROMIUM").map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from);
     if !chromium.is_file() {
         missing.push(format!(
-            "{} (apt-get install chromium, or set CHROMIUM to a Chromium binary)",
+            "{} (apt-get install chromium, or set MOOT_CHROMIUM to a Chromium binary)",
             chromium.display()
         ));
     }
