@@ -69,9 +69,9 @@ async fn home_page(State(state): State<AppState>) -> Result<Markup, Failure> {
             h1 { "Council meetings" }
             p { "Agendas, minutes and attendance of council committees and boards, read from the agenda packs they publish." }
             p { a href="/bodies" { "All committees and boards" } }
+            p { a href=(super::feeds::ATOM_PATH) type="application/atom+xml" { "Feed of new minutes and decisions (Atom)" } }
             h2 { "Upcoming meetings" }
             (meeting_list(&meetings.upcoming, "No upcoming meetings are published."))
-            p { a href=(super::feeds::ATOM_PATH) type="application/atom+xml" { "Feed of new minutes and decisions (Atom)" } }
             h2 { "Latest meetings" }
             (meeting_list(&meetings.recent, "No meetings have been imported yet."))
         },
