@@ -15,6 +15,8 @@
 //!   standard with a polarity) and the rating it gives.
 //! - [`direction`] judges the direction of travel by polarity.
 //! - [`check`] compares a printed rating with the rule's.
+//! - [`csv_load`] reads indicator values from a CSV file's bytes, all
+//!   rows or every bad row with its line.
 //!
 //! Pure: no IO, no clock. A rule that cannot decide (a value in a gap
 //! between bands, a two-sided indicator without bands) says so with
@@ -22,12 +24,14 @@
 
 pub mod bands;
 pub mod check;
+pub mod csv_load;
 pub mod direction;
 pub mod figure;
 pub mod rule;
 
 pub use bands::{Band, Bands};
 pub use check::{check_rating, RatingCheck};
+pub use csv_load::{read_indicator_csv, CsvIndicatorRow, CsvProblem};
 pub use direction::{direction_of_travel, Direction};
 pub use figure::Figure;
 pub use rule::Rule;
