@@ -5,7 +5,9 @@
 //! order ([`migrate`]); the database runs in WAL mode with foreign keys on.
 //! One pack is imported in one `IMMEDIATE` transaction, so a pack is stored
 //! whole or not at all, even when the process is killed half way, and a
-//! second importer waits rather than interleaving.
+//! second importer waits rather than interleaving. A CSV load of
+//! indicator values ([`Store::load_indicators`]) is one such transaction
+//! too.
 //!
 //! ```no_run
 //! use moot_store::Store;
@@ -15,6 +17,7 @@
 //! ```
 
 mod feed;
+mod indicators;
 mod migrate;
 mod pack;
 mod people;
@@ -25,11 +28,12 @@ pub use migrate::schema_version;
 pub use pack::{slug, Checkpoint};
 
 use moot_domain::{Date, Pack};
+use moot_scorecard::CsvIndicatorRow;
 use moot_store::{
     BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts, DecisionEntry, DocumentId,
-    DocumentRecord, FeedEntry, ImportOutcome, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, PersonDetail, PersonId, PersonRecord, Revision, SearchRecord, SourceFile,
-    Store, StoreError,
+    DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment, LoadOutcome, MeetingDetail,
+    MeetingId, MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, Revision,
+    SearchRecord, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -177,5 +181,20 @@ impl Store for SqliteStore {
 
     fn revision(&self) -> Result<Revision, StoreError> {
         search::revision(&self.conn)
+    }
+
+    fn load_indicators(
+        &mut self,
+        source: &SourceFile<'_>,
+        rows: &[CsvIndicatorRow],
+    ) -> Result<LoadOutcome, StoreError> {
+        indicators::load(&mut self.conn, source, rows)
+    }
+
+    fn indicator_assessments(
+        &self,
+        body: Option<BodyId>,
+    ) -> Result<Vec<IndicatorAssessment>, StoreError> {
+        indicators::assessments(&self.conn, body)
     }
 }

@@ -7,7 +7,10 @@ use moot_store::StoreError;
 use rusqlite::{Connection, TransactionBehavior};
 
 /// Every migration, in order; the schema version is the count applied.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_indicators.sql"),
+];
 
 /// Brings the schema up to date, each migration in its own transaction
 /// (taken for writing first, so two processes opening a new database at

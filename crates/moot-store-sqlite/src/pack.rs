@@ -514,6 +514,14 @@ impl Writer<'_> {
                     |r| r.get(0),
                 )
                 .map_err(db)?;
+            if let Some(body) = body {
+                self.tx
+                    .execute(
+                        "INSERT OR IGNORE INTO indicator_reviews (indicator_id, body_id) VALUES (?1, ?2)",
+                        params![indicator, body],
+                    )
+                    .map_err(db)?;
+            }
             let (first, last) = lines(row.lines);
             self.tx
                 .execute(

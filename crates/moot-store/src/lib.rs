@@ -13,6 +13,8 @@
 //! - **Importing is idempotent by content.** A file whose bytes were stored
 //!   before (same SHA-256) changes nothing and is reported as
 //!   [`ImportOutcome::AlreadyImported`].
+//! - **A CSV load of indicator values is one transaction too**, and is
+//!   idempotent by the file's SHA-256 ([`LoadOutcome::AlreadyLoaded`]).
 //!
 //! People are resolved across packs with `moot-people`; hand-made merges and
 //! splits are kept as decisions about printings, so they hold for packs
@@ -22,6 +24,7 @@ mod attendance;
 mod exempt;
 mod feed;
 mod papers;
+mod scorecard;
 mod search;
 mod view;
 
@@ -31,6 +34,10 @@ pub use attendance::{
 pub use exempt::{public_classification, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use papers::attach_papers;
+pub use scorecard::{
+    assess, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome, StoredThreshold, StoredValue,
+    ValueOrigin,
+};
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
@@ -40,6 +47,7 @@ pub use view::{
 };
 
 use moot_domain::{Date, Pack};
+use moot_scorecard::CsvIndicatorRow;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -240,6 +248,10 @@ pub enum StoreError {
     /// splitting off a person's only name).
     #[error("{0}")]
     Invalid(String),
+    /// Rows of a CSV load that clash with what is stored (a value for a
+    /// period already held), each with its line; nothing was stored.
+    #[error("{} row(s) clash with stored values", .0.len())]
+    RowsRefused(Vec<moot_scorecard::CsvProblem>),
     /// The import was stopped by its caller at a checkpoint.
     #[error("import stopped: {0}")]
     Stopped(String),
@@ -338,6 +350,25 @@ pub trait Store {
 
     /// Which state the stored records are in now.
     fn revision(&self) -> Result<Revision, StoreError>;
+
+    /// Stores indicator values read from the CSV file `source`, all rows
+    /// in one transaction: every row is stored or none is. A file whose
+    /// bytes were loaded before changes nothing. A row for a period
+    /// already stored for its indicator is [`StoreError::Invalid`], naming
+    /// its line, and nothing is stored.
+    fn load_indicators(
+        &mut self,
+        source: &SourceFile<'_>,
+        rows: &[CsvIndicatorRow],
+    ) -> Result<LoadOutcome, StoreError>;
+
+    /// Every stored indicator value (of indicators `body` reviews, when
+    /// given) by indicator and period, assessed with [`assess`]: Moot's
+    /// rating beside the printed one, and the direction of travel.
+    fn indicator_assessments(
+        &self,
+        body: Option<BodyId>,
+    ) -> Result<Vec<IndicatorAssessment>, StoreError>;
 }
 
 #[cfg(test)]
