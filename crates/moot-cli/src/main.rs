@@ -7,6 +7,7 @@ mod database;
 mod demo;
 mod extract;
 mod import;
+mod indicators;
 mod people;
 mod read;
 mod reindex;
@@ -29,6 +30,9 @@ enum Command {
     Extract(extract::Args),
     /// Store agenda packs (files or directories) in the database.
     Import(import::Args),
+    /// Load scorecard values from CSV; check printed ratings against the
+    /// rules.
+    Indicators(indicators::Args),
     /// List the people found across packs; merge or split them by hand.
     People(people::Args),
     /// Rebuild the search index from the database.
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Indicators(args) => indicators::run(&args),
         Command::People(args) => people::run(&args),
         Command::Reindex(args) => reindex::run(&args),
         Command::Serve(args) => serve::run(&args),

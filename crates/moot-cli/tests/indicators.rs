@@ -1,0 +1,133 @@
+//! `moot indicators` through the real binary on real CSV files and
+//! database files: a good load, a reload that changes nothing, a file with
+//! bad rows refused whole, and `check` finding a planted disagreement.
+
+use moot_store::Store;
+use moot_store_sqlite::SqliteStore;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+fn moot(args: &[&str], db: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_moot"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn write(dir: &TempDir, name: &str, contents: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// Line 3 is planted: 91% meets the 90% target, but GREEN was not printed.
+const SCORECARD: &str = "\
+code,name,polarity,period_end,period_label,value,target,minimum,rating,body
+CP1,Visits on time,H,2024-03-31,Q4 2023/24,88%,90%,80%,AMBER,Corporate Parenting Panel
+CP1,Visits on time,H,2024-06-30,Q1 2024/25,91%,,,RED,Corporate Parenting Panel
+CP2,Placement moves,L,2024-06-30,Q1 2024/25,9%,10%,12%,GREEN,Corporate Parenting Panel
+";
+
+#[test]
+fn a_good_file_loads_and_loading_it_again_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let file = write(&dir, "scorecard.csv", SCORECARD);
+    let first = moot(&["indicators", "load", file.to_str().unwrap()], &db);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("stored 3 values (2 new indicators)"));
+    let counts = SqliteStore::open(&db).unwrap().counts().unwrap();
+    assert_eq!(counts.indicator_values, 3);
+    let again = moot(&["indicators", "load", file.to_str().unwrap()], &db);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(text(&again.stdout).contains("nothing changed"));
+    assert_eq!(SqliteStore::open(&db).unwrap().counts().unwrap(), counts);
+}
+
+#[test]
+fn a_file_with_two_bad_rows_is_refused_whole_naming_both_lines() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let bad = SCORECARD
+        .replace("2024-06-30,Q1 2024/25,91%", "30/06/2024,Q1 2024/25,91%")
+        .replace("CP2,Placement moves,L", "CP2,Placement moves,Lower");
+    let file = write(&dir, "bad.csv", &bad);
+    let output = moot(&["indicators", "load", file.to_str().unwrap()], &db);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    let shown = file.display();
+    assert!(
+        stderr.contains(&format!("moot: {shown}:3: period_end '30/06/2024'")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("moot: {shown}:4: polarity 'Lower'")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(&format!("{shown}:2:")), "{stderr}");
+    let counts = SqliteStore::open(&db).unwrap().counts().unwrap();
+    assert_eq!((counts.indicators, counts.indicator_values), (0, 0));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named_and_nothing_is_stored() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let missing = dir.path().join("missing.csv");
+    let output = moot(&["indicators", "load", missing.to_str().unwrap()], &db);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("missing.csv: cannot read"));
+}
+
+#[test]
+fn check_lists_a_planted_disagreement_with_its_csv_line() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let file = write(&dir, "scorecard.csv", SCORECARD);
+    assert!(moot(&["indicators", "load", file.to_str().unwrap()], &db)
+        .status
+        .success());
+    let output = moot(&["indicators", "check"], &db);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "scorecard.csv:3: CP1 Visits on time (2024-06-30) 91%: printed RED, rule gives GREEN",
+            "1 disagreement(s) among 3 rated of 3 values",
+        ]
+    );
+}
+
+#[test]
+fn check_for_one_body_leaves_out_other_bodies_indicators() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let two_bodies = SCORECARD.replace(",GREEN,Corporate Parenting Panel", ",GREEN,Schools Forum");
+    let file = write(&dir, "two-bodies.csv", &two_bodies);
+    assert!(moot(&["indicators", "load", file.to_str().unwrap()], &db)
+        .status
+        .success());
+    let bodies = SqliteStore::open(&db).unwrap().bodies().unwrap();
+    let check_body = |name: &str| {
+        let body = bodies.iter().find(|b| b.name == name).unwrap();
+        let id = body.id.0.to_string();
+        text(&moot(&["indicators", "check", "--body", &id], &db).stdout)
+    };
+    let forum = check_body("Schools Forum");
+    assert_eq!(forum, "0 disagreement(s) among 1 rated of 1 values\n");
+    let panel = check_body("Corporate Parenting Panel");
+    assert!(panel.contains("two-bodies.csv:3: CP1"), "{panel}");
+    assert!(
+        panel.ends_with("1 disagreement(s) among 2 rated of 2 values\n"),
+        "{panel}"
+    );
+}
