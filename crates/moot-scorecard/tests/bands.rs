@@ -7,7 +7,8 @@
 use moot_scorecard::bands::{Bound, Interval};
 use moot_scorecard::Bands;
 use std::fmt::Write as _;
-use std::path::Path;
+
+mod expect;
 
 fn describe_bound(bound: Option<Bound>, open: char, closed: char, infinite: &str) -> String {
     match bound {
@@ -50,30 +51,7 @@ fn describe(text: &str) -> String {
 
 #[test]
 fn band_wordings_read_and_rate_as_expected() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bands");
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    cases.sort();
-    assert!(!cases.is_empty());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let actual = describe(&std::fs::read_to_string(case).unwrap());
-        let expected_path = case.with_extension("expected");
-        if update {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if actual != expected {
-            failures.push(format!(
-                "{}:\n--- expected\n{expected}--- actual\n{actual}",
-                case.display()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    expect::check_cases("bands", "txt", |bytes| {
+        describe(std::str::from_utf8(bytes).expect("band wordings are UTF-8"))
+    });
 }

@@ -6,7 +6,8 @@
 
 use moot_scorecard::{read_indicator_csv, CsvIndicatorRow};
 use std::fmt::Write as _;
-use std::path::Path;
+
+mod expect;
 
 fn describe_row(out: &mut String, row: &CsvIndicatorRow) {
     let _ = writeln!(
@@ -58,42 +59,12 @@ fn describe(bytes: &[u8]) -> String {
 
 #[test]
 fn csv_files_read_as_expected() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/csv");
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    cases.sort();
-    assert!(!cases.is_empty());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let actual = describe(&std::fs::read(case).unwrap());
-        let expected_path = case.with_extension("expected");
-        if update {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if actual != expected {
-            failures.push(format!(
-                "{}:\n--- expected\n{expected}--- actual\n{actual}",
-                case.display()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    expect::check_cases("csv", "csv", describe);
 }
 
 #[test]
 fn a_file_is_good_only_when_its_name_says_so() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/csv");
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "csv") {
-            continue;
-        }
+    for path in expect::cases("csv", "csv") {
         let good = path
             .file_name()
             .unwrap()
