@@ -2,21 +2,15 @@
 //! database files: idempotence, failures, hand-made splits, and a process
 //! killed in the middle of an import.
 
+mod common;
+
+use common::moot;
 use moot_store::{PersonId, Store};
 use moot_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
-
-fn moot(args: &[&str], db: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_moot"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .output()
-        .unwrap()
-}
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")

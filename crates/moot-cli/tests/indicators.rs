@@ -2,20 +2,13 @@
 //! database files: a good load, a reload that changes nothing, a file with
 //! bad rows refused whole, and `check` finding a planted disagreement.
 
+mod common;
+
+use common::moot;
 use moot_store::Store;
 use moot_store_sqlite::SqliteStore;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 use tempfile::TempDir;
-
-fn moot(args: &[&str], db: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_moot"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .output()
-        .unwrap()
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

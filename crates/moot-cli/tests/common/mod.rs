@@ -1,13 +1,25 @@
-//! Shared by the tests that run `moot serve` as a real process: start it
-//! on a free port, learn the address it reports, fetch pages over plain
-//! HTTP/1.1, and stop it when the test ends, pass or fail.
+//! Shared by the tests that run the `moot` binary: a command run to the
+//! end on a database, and `moot serve` as a real process (started on a
+//! free port, its address learnt from what it reports, pages fetched over
+//! plain HTTP/1.1, stopped when the test ends, pass or fail).
 
 #![allow(dead_code)] // each test binary uses its own part of this module
 
 use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, ChildStderr, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, ChildStderr, Command, Output, Stdio};
+
+/// Runs `moot ARGS --db DB` to the end.
+pub fn moot(args: &[&str], db: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_moot"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap()
+}
 
 /// A running `moot serve`, killed when dropped.
 pub struct Server {
