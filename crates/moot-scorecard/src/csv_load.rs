@@ -16,7 +16,8 @@
 //!   `minimum` (figures; a minimum needs a target), `bands` (wording such
 //!   as `Green 85% and above, Amber 76.5% to 85%, Red below 76.5%`),
 //!   `unit`, `rating` (printed `RED`, `AMBER` or `GREEN`), `body` (the
-//!   committee that reviews it), `data_source`, `owner`.
+//!   committee that reviews it), `data_source`, `owner`, `commentary` (the
+//!   officer's note on the value, shown beside it in exception reports).
 
 use crate::bands::Bands;
 use crate::figure::Figure;
@@ -63,6 +64,8 @@ pub struct CsvIndicatorRow {
     pub data_source: Option<String>,
     /// Who answers for it.
     pub owner: Option<String>,
+    /// The officer's commentary on the value.
+    pub commentary: Option<String>,
 }
 
 /// Why a file, or one of its rows, was refused.
@@ -84,7 +87,7 @@ impl fmt::Display for CsvProblem {
 }
 
 const REQUIRED: [&str; 5] = ["code", "name", "polarity", "period_end", "value"];
-const OPTIONAL: [&str; 12] = [
+const OPTIONAL: [&str; 13] = [
     "period_label",
     "period_kind",
     "numerator",
@@ -97,6 +100,7 @@ const OPTIONAL: [&str; 12] = [
     "body",
     "data_source",
     "owner",
+    "commentary",
 ];
 
 /// Reads a CSV file's bytes: every row, or every problem found.
@@ -348,6 +352,7 @@ impl Cells<'_> {
                     body: self.optional("body"),
                     data_source: self.optional("data_source"),
                     owner: self.optional("owner"),
+                    commentary: self.optional("commentary"),
                 })
             }
             _ => Err(CsvProblem {

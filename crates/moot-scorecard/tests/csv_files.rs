@@ -32,6 +32,7 @@ fn describe_row(out: &mut String, row: &CsvIndicatorRow) {
         ("body", &row.body),
         ("data_source", &row.data_source),
         ("owner", &row.owner),
+        ("commentary", &row.commentary),
     ];
     for (name, cell) in optional {
         if let Some(cell) = cell {

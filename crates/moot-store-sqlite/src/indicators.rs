@@ -172,8 +172,8 @@ fn insert_value(
     let line = i64::try_from(row.line).unwrap_or(i64::MAX);
     tx.execute(
         "INSERT INTO indicator_values (indicator_id, load_id, period, period_end, value,
-         numerator, denominator, rag, lines_first, lines_last)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+         numerator, denominator, rag, commentary, lines_first, lines_last)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             indicator,
             load,
@@ -183,6 +183,7 @@ fn insert_value(
             row.numerator,
             row.denominator,
             row.rating.map(|r| r.name()),
+            row.commentary,
             line
         ],
     )
@@ -210,7 +211,7 @@ fn insert_value(
 /// [`stored_value`] reads them.
 const VALUE_SELECT: &str = "SELECT v.indicator_id, i.code, i.name, i.polarity, v.period_end,
     v.period, v.value, v.numerator, v.denominator, v.rag, v.target, v.document_id,
-    d.file_name, v.load_id, l.file_name, v.lines_first, v.lines_last
+    d.file_name, v.load_id, l.file_name, v.lines_first, v.lines_last, v.commentary
     FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
     LEFT JOIN documents d ON d.id = v.document_id
     LEFT JOIN indicator_loads l ON l.id = v.load_id";
@@ -249,6 +250,7 @@ fn stored_value(r: &Row<'_>) -> rusqlite::Result<StoredValue> {
         denominator: r.get(8)?,
         printed: r.get::<_, Option<String>>(9)?.as_deref().and_then(rag),
         row_target: r.get(10)?,
+        commentary: r.get(17)?,
         origin,
     })
 }

@@ -16,6 +16,7 @@
 //! # Ok::<(), moot_store::StoreError>(())
 //! ```
 
+mod audit;
 mod feed;
 mod indicators;
 mod migrate;
@@ -55,6 +56,16 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path).map_err(db)?;
         SqliteStore::setup(conn)
+    }
+
+    /// The latest `limit` audit log entries, newest first; only those
+    /// about `subject` (`meeting/12`) when given.
+    pub fn audit_entries(
+        &self,
+        subject: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<moot_store::AuditEntry>, StoreError> {
+        audit::entries(&self.conn, subject, limit)
     }
 
     /// A database in memory, for tests and trials.

@@ -10,6 +10,8 @@ use rusqlite::{Connection, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_indicators.sql"),
+    include_str!("../migrations/0003_indicator_commentary.sql"),
+    include_str!("../migrations/0004_accounts.sql"),
 ];
 
 /// Brings the schema up to date, each migration in its own transaction

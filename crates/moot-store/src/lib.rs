@@ -20,6 +20,7 @@
 //! splits are kept as decisions about printings, so they hold for packs
 //! imported later.
 
+mod accounts;
 mod attendance;
 mod exempt;
 mod feed;
@@ -28,6 +29,7 @@ mod scorecard;
 mod search;
 mod view;
 
+pub use accounts::{AccountId, Actor, AuditEntry, Role};
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };

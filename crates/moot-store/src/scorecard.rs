@@ -117,6 +117,8 @@ pub struct StoredValue {
     pub printed: Option<Rag>,
     /// A target printed on the row itself (packs).
     pub row_target: Option<String>,
+    /// The officer's commentary on the value.
+    pub commentary: Option<String>,
     /// Where it was read.
     pub origin: ValueOrigin,
 }
@@ -243,6 +245,7 @@ mod tests {
             denominator: None,
             printed,
             row_target: None,
+            commentary: None,
             origin: ValueOrigin::Csv {
                 load: LoadId(1),
                 file_name: "kpis.csv".to_owned(),
