@@ -1,1 +1,121 @@
-fn main(){}
+//! Building a large pack: 40 items and about 300 pages, half the papers
+//! typeset from text and half uploaded PDFs (of 4 to 8 pages each). Prints
+//! the time per pack (criterion), then the pack's pages and size.
+//!
+//! `cargo bench -p moot-pack-builder`
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use lopdf::{dictionary, Document, Object, Stream};
+use moot_domain::{Date, Time};
+use moot_pack_builder::{build, Contact, Edition, Item, Meeting, Member, Paper, Section};
+
+fn large_meeting() -> Meeting {
+    let items = (1..=40)
+        .map(|n| Item {
+            number: n.to_string(),
+            title: format!("Report {n} on the commissioning of services for adults and children"),
+            description: Some("To consider the report and agree its recommendations.".into()),
+            papers: vec![if n % 2 == 0 {
+                uploaded(&format!("Appendix {n}"), 4 + n % 5)
+            } else {
+                typeset(&format!("Report {n}"), 5 + n % 5)
+            }],
+            exemption: None,
+        })
+        .collect();
+    Meeting {
+        council: "Loamshire County Council".into(),
+        body: "Cabinet".into(),
+        date: Date::new(2026, 12, 2).expect("a real day"),
+        time: Time::new(10, 0),
+        venue: "Council Chamber, County Hall".into(),
+        contact: Contact {
+            name: "Democratic Services".into(),
+            phone: Some("01632 960 000".into()),
+            email: None,
+        },
+        membership: (1..=12)
+            .map(|n| Member {
+                name: format!("Councillor Member {n}"),
+                role: (n == 1).then(|| "Chairman".into()),
+                party: Some("Independent".into()),
+                voting: true,
+            })
+            .collect(),
+        sections: vec![Section {
+            heading: "Part 1".into(),
+            items,
+        }],
+    }
+}
+
+/// A text paper of about `pages` pages.
+fn typeset(title: &str, pages: usize) -> Paper {
+    let paragraph = "The report sets out the position on each service, the spending \
+        against the budget for the year to date, the risks the officers see and the \
+        steps proposed to meet them, with the views of the partners consulted. ";
+    Paper::Text {
+        title: title.into(),
+        paragraphs: (0..pages * 12).map(|_| paragraph.repeat(2)).collect(),
+    }
+}
+
+/// An uploaded PDF of `pages` pages of text.
+fn uploaded(title: &str, pages: usize) -> Paper {
+    let mut document = Document::with_version("1.5");
+    let tree = document.new_object_id();
+    let font = document.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+    });
+    let kids: Vec<Object> = (1..=pages)
+        .map(|n| {
+            let lines: String = (0..40)
+                .map(|l| format!("(Line {l} of page {n} of {title}) Tj 0 -16 Td "))
+                .collect();
+            let text = format!("BT /T 11 Tf 72 760 Td {lines} ET");
+            let contents = document.add_object(Stream::new(dictionary! {}, text.into_bytes()));
+            document
+                .add_object(dictionary! {
+                    "Type" => "Page", "Parent" => tree, "Contents" => contents,
+                    "Resources" => dictionary! { "Font" => dictionary! { "T" => font } },
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                })
+                .into()
+        })
+        .collect();
+    let node = dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => pages as i64 };
+    document.objects.insert(tree, node.into());
+    let catalog = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => tree });
+    document.trailer.set("Root", catalog);
+    document.compress();
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).expect("an in-memory PDF is written");
+    Paper::Pdf {
+        title: title.into(),
+        bytes,
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let meeting = large_meeting();
+    let pack = build(&meeting, Edition::Members).expect("the pack builds");
+    let pages = Document::load_mem(&pack.pdf)
+        .expect("the pack reads back")
+        .get_pages()
+        .len();
+    println!(
+        "pack: {} items, {pages} pages, {:.2} MB ({} bytes)",
+        pack.items.len(),
+        pack.pdf.len() as f64 / 1e6,
+        pack.pdf.len()
+    );
+    let mut group = c.benchmark_group("pack");
+    group.sample_size(10);
+    group.bench_function(format!("build {pages} pages"), |b| {
+        b.iter(|| build(&meeting, Edition::Members).expect("the pack builds"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -210,12 +210,22 @@ pub enum Edition {
 }
 
 /// A built pack.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Pack {
     /// The PDF file.
     pub pdf: Vec<u8>,
     /// Each agenda item's pages in the pack, in agenda order.
     pub items: Vec<ItemPages>,
+}
+
+/// The PDF's size, not its bytes.
+impl std::fmt::Debug for Pack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pack")
+            .field("pdf", &format_args!("{} bytes", self.pdf.len()))
+            .field("items", &self.items)
+            .finish()
+    }
 }
 
 /// Where an item's papers are in a pack.

@@ -12,6 +12,7 @@
 use crate::PaperProblem;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use std::io::Read;
 
 /// Default page size (A4) when a page states none.
 const A4: [f32; 4] = [0.0, 0.0, 595.0, 842.0];
@@ -97,16 +98,34 @@ fn content(document: &Document, page: ObjectId) -> Result<Vec<u8>, String> {
             .get_object(id)
             .and_then(Object::as_stream)
             .map_err(|e| format!("content stream {} missing ({e})", id.0))?;
-        let bytes = match stream.dict.get(b"Filter") {
-            Ok(_) => stream
-                .decompressed_content()
-                .map_err(|e| format!("content stream {} cannot be decompressed ({e})", id.0))?,
-            Err(_) => stream.content.clone(),
-        };
+        let bytes = decoded(stream)
+            .map_err(|e| format!("content stream {} cannot be decompressed ({e})", id.0))?;
         joined.extend_from_slice(&bytes);
         joined.push(b'\n');
     }
     Ok(joined)
+}
+
+/// A stream's bytes with its filters undone. Flate, by far the commonest,
+/// is undone here strictly, because `lopdf` keeps whatever a damaged
+/// stream gives before the damage and says nothing.
+fn decoded(stream: &Stream) -> Result<Vec<u8>, String> {
+    if stream.dict.get(b"Filter").is_err() {
+        return Ok(stream.content.clone());
+    }
+    let filters = stream.filters().map_err(|e| e.to_string())?;
+    let plain_flate = filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err();
+    match filters.as_slice() {
+        [] => Ok(stream.content.clone()),
+        _ if plain_flate => {
+            let mut bytes = Vec::new();
+            flate2::read::ZlibDecoder::new(stream.content.as_slice())
+                .read_to_end(&mut bytes)
+                .map_err(|e| e.to_string())?;
+            Ok(bytes)
+        }
+        _ => stream.decompressed_content().map_err(|e| e.to_string()),
+    }
 }
 
 /// The page's media box, inherited if need be; A4 when missing or
