@@ -4,7 +4,7 @@
 //!
 //! `cargo bench -p moot-pack-builder`
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::Criterion;
 use lopdf::{dictionary, Document, Object, Stream};
 use moot_domain::{Date, Time};
 use moot_pack_builder::{build, Contact, Edition, Item, Meeting, Member, Paper, Section};
@@ -89,7 +89,9 @@ fn uploaded(title: &str, pages: usize) -> Paper {
     document.trailer.set("Root", catalog);
     document.compress();
     let mut bytes = Vec::new();
-    document.save_to(&mut bytes).expect("an in-memory PDF is written");
+    document
+        .save_to(&mut bytes)
+        .expect("an in-memory PDF is written");
     Paper::Pdf {
         title: title.into(),
         bytes,
@@ -117,5 +119,8 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    bench(&mut criterion);
+    criterion.final_summary();
+}

@@ -21,7 +21,7 @@ pub(crate) enum Part {
     },
     /// An uploaded PDF paper's pages.
     Upload {
-        upload: Upload,
+        upload: Box<Upload>,
         banner: Option<Exemption>,
     },
 }
@@ -48,11 +48,20 @@ pub(crate) fn write(parts: Vec<Part>, title: &str) -> Result<Vec<u8>, lopdf::Err
     let mut kids: Vec<Object> = Vec::new();
     for part in parts {
         let (pages, banner): (Vec<Page>, _) = match part {
-            Part::Sheets { sheets, banner } => (sheets.into_iter().map(Page::Sheet).collect(), banner),
+            Part::Sheets { sheets, banner } => {
+                (sheets.into_iter().map(Page::Sheet).collect(), banner)
+            }
             Part::Upload { upload, banner } => {
                 let media = upload.media_boxes.clone();
                 let forms = upload.into_pack(&mut pdf);
-                (forms.into_iter().zip(media).map(|(f, m)| Page::Form(f, m)).collect(), banner)
+                (
+                    forms
+                        .into_iter()
+                        .zip(media)
+                        .map(|(f, m)| Page::Form(f, m))
+                        .collect(),
+                    banner,
+                )
             }
         };
         for page in pages {
@@ -163,11 +172,27 @@ fn overlay(media: [f32; 4], number: usize, banner: Option<Exemption>) -> Vec<Run
     let centred = |face: Face, size: f32, y: f32, text: &str| {
         let text = encode(text);
         let x = x0 + (x1 - x0 - face.width(&text, size)) / 2.0;
-        Run { face, size, x, y, text }
+        Run {
+            face,
+            size,
+            x,
+            y,
+            text,
+        }
     };
-    let mut runs = vec![centred(Face::Regular, FOOTER_SIZE, y0 + 28.0, &format!("Page {number}"))];
+    let mut runs = vec![centred(
+        Face::Regular,
+        FOOTER_SIZE,
+        y0 + 28.0,
+        &format!("Page {number}"),
+    )];
     if let Some(exemption) = banner {
-        runs.push(centred(Face::Bold, BANNER_SIZE, y1 - 24.0, "NOT FOR PUBLICATION"));
+        runs.push(centred(
+            Face::Bold,
+            BANNER_SIZE,
+            y1 - 24.0,
+            "NOT FOR PUBLICATION",
+        ));
         let reason = format!("By virtue of {}", exemption.paragraph_reference());
         runs.push(centred(Face::Regular, REASON_SIZE, y1 - 36.0, &reason));
     }

@@ -114,7 +114,12 @@ fn item(page: &mut Typesetter, entry: &Entry<'_>, range: Option<(u32, u32)>) {
     });
     match entry {
         Entry::Listed { item, .. } => {
-            page.labelled(BODY, &item.number, ITEM_INDENT, &format!("{}{pages}", item.title));
+            page.labelled(
+                BODY,
+                &item.number,
+                ITEM_INDENT,
+                &format!("{}{pages}", item.title),
+            );
             if let Some(description) = &item.description {
                 page.paragraph(NOTE, ITEM_INDENT, description);
             }
@@ -122,7 +127,11 @@ fn item(page: &mut Typesetter, entry: &Entry<'_>, range: Option<(u32, u32)>) {
         Entry::Withheld { number, .. } => page.labelled(BODY, number, ITEM_INDENT, "Exempt item"),
     }
     if let Some(exemption) = entry.exemption() {
-        page.paragraph(NOTE, ITEM_INDENT, &format!("Exempt: {}", exemption.reason()));
+        page.paragraph(
+            NOTE,
+            ITEM_INDENT,
+            &format!("Exempt: {}", exemption.reason()),
+        );
     }
 }
 
@@ -191,7 +200,10 @@ mod tests {
     fn dates_and_times_are_written_the_uk_way() {
         let date = Date::new(2013, 9, 18).unwrap();
         assert_eq!(uk_date(date), "Wednesday 18 September 2013");
-        assert_eq!(uk_date(Date::new(2024, 2, 29).unwrap()), "Thursday 29 February 2024");
+        assert_eq!(
+            uk_date(Date::new(2024, 2, 29).unwrap()),
+            "Thursday 29 February 2024"
+        );
         assert_eq!(
             when(date, Time::new(18, 30)),
             "Wednesday 18 September 2013 at 6.30 pm"

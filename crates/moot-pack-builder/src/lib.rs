@@ -304,8 +304,15 @@ pub fn build(meeting: &Meeting, edition: Edition) -> Result<Pack, PackError> {
         sheets,
         banner: None,
     });
-    let parts = front.into_iter().chain(papers.into_iter().flatten()).collect();
-    let title = format!("{} {}: agenda pack", meeting.body, front::uk_date(meeting.date));
+    let parts = front
+        .into_iter()
+        .chain(papers.into_iter().flatten())
+        .collect();
+    let title = format!(
+        "{} {}: agenda pack",
+        meeting.body,
+        front::uk_date(meeting.date)
+    );
     let pdf = assemble::write(parts, &title)?;
     Ok(Pack { pdf, items })
 }
@@ -322,7 +329,10 @@ fn papers(entry: &Entry<'_>) -> Result<Vec<Part>, PackError> {
                 banner,
             }),
             Paper::Pdf { bytes, .. } => upload::read(bytes)
-                .map(|upload| Part::Upload { upload, banner })
+                .map(|upload| Part::Upload {
+                    upload: Box::new(upload),
+                    banner,
+                })
                 .map_err(|problem| PackError::Paper {
                     item: entry.number().to_owned(),
                     paper: paper.title().to_owned(),

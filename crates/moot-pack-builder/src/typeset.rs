@@ -88,14 +88,6 @@ impl Typesetter {
         self.y -= points;
     }
 
-    /// Ends the page unless nothing has been placed on it yet.
-    pub(crate) fn page_break(&mut self) {
-        if self.sheets.last().is_some_and(|sheet| !sheet.is_empty()) {
-            self.sheets.push(Vec::new());
-        }
-        self.y = PAGE_HEIGHT - MARGIN;
-    }
-
     /// The pages set so far.
     pub(crate) fn finish(self) -> Vec<Sheet> {
         self.sheets
@@ -179,7 +171,11 @@ mod tests {
 
     #[test]
     fn lines_wrap_at_spaces_within_the_width() {
-        let text = encode("the quick brown fox jumps over the lazy dog ".repeat(20).as_str());
+        let text = encode(
+            "the quick brown fox jumps over the lazy dog "
+                .repeat(20)
+                .as_str(),
+        );
         let lines = wrap(BODY, &text, 200.0);
         assert!(lines.len() > 5);
         for line in &lines {
@@ -205,7 +201,10 @@ mod tests {
             setter.paragraph(BODY, 0.0, &format!("line {n}"));
         }
         let sheets = setter.finish();
-        assert_eq!(sheets.iter().map(Vec::len).collect::<Vec<_>>(), [per_page, 1]);
+        assert_eq!(
+            sheets.iter().map(Vec::len).collect::<Vec<_>>(),
+            [per_page, 1]
+        );
         assert!(sheets.iter().flatten().all(|run| run.y >= BOTTOM));
     }
 }

@@ -48,7 +48,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Upload, PaperProblem> {
     let mut media_boxes = Vec::with_capacity(pages.len());
     for (n, &page) in pages.iter().enumerate() {
         let damaged = |what: String| PaperProblem::Damaged(format!("page {}: {what}", n + 1));
-        document.get_dictionary(page).map_err(|e| damaged(e.to_string()))?;
+        document
+            .get_dictionary(page)
+            .map_err(|e| damaged(e.to_string()))?;
         let content = content(&document, page).map_err(damaged)?;
         Content::decode(&content).map_err(|e| damaged(format!("unreadable content ({e})")))?;
         media_boxes.push(media_box(&document, page));
@@ -81,7 +83,10 @@ fn form(document: &Document, page: ObjectId, media: [f32; 4]) -> Stream {
     let mut dictionary = Dictionary::new();
     dictionary.set("Type", "XObject");
     dictionary.set("Subtype", "Form");
-    dictionary.set("BBox", media.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>());
+    dictionary.set(
+        "BBox",
+        media.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+    );
     if let Some(resources) = inherited(document, page, b"Resources") {
         dictionary.set("Resources", resources.clone());
     }
@@ -114,7 +119,8 @@ fn decoded(stream: &Stream) -> Result<Vec<u8>, String> {
         return Ok(stream.content.clone());
     }
     let filters = stream.filters().map_err(|e| e.to_string())?;
-    let plain_flate = filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err();
+    let plain_flate =
+        filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err();
     match filters.as_slice() {
         [] => Ok(stream.content.clone()),
         _ if plain_flate => {

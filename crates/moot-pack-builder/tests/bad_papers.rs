@@ -60,7 +60,10 @@ fn a_truncated_pdf_is_refused_as_damaged() {
     let whole = pdf_of_pages("Budget", 2);
     for keep in [whole.len() / 3, whole.len() / 2, 20] {
         let problem = problem_with(whole[..keep].to_vec());
-        assert!(matches!(problem, PaperProblem::Damaged(_)), "{keep}: {problem:?}");
+        assert!(
+            matches!(problem, PaperProblem::Damaged(_)),
+            "{keep}: {problem:?}"
+        );
     }
 }
 
@@ -69,7 +72,11 @@ fn a_pdf_with_a_corrupt_content_stream_is_refused_as_damaged() {
     let mut document = lopdf::Document::load_mem(&pdf_of_pages("Budget", 2)).unwrap();
     let page = document.page_iter().next().unwrap();
     let content = document.get_page_contents(page)[0];
-    let stream = document.get_object_mut(content).unwrap().as_stream_mut().unwrap();
+    let stream = document
+        .get_object_mut(content)
+        .unwrap()
+        .as_stream_mut()
+        .unwrap();
     stream.set_content(b"\x78\x9c garbage that is not deflate".to_vec());
     stream.dict.set("Filter", "FlateDecode");
     let problem = problem_with(save(&mut document));
@@ -114,7 +121,10 @@ fn a_pdf_without_pages_is_refused() {
 #[test]
 fn a_good_upload_beside_the_bad_ones_builds() {
     let pack = build(&with_upload(pdf_of_pages("Budget", 2)), Edition::Members).unwrap();
-    assert_eq!(pack.items.last().and_then(|i| i.pages).map(|(a, b)| b - a), Some(1));
+    assert_eq!(
+        pack.items.last().and_then(|i| i.pages).map(|(a, b)| b - a),
+        Some(1)
+    );
 }
 
 fn save(document: &mut lopdf::Document) -> Vec<u8> {

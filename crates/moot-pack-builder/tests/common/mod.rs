@@ -142,7 +142,9 @@ pub fn pdf_of_pages(title: &str, pages: usize) -> Vec<u8> {
             stream.compress().unwrap();
             let contents = document.add_object(stream);
             document
-                .add_object(dictionary! { "Type" => "Page", "Parent" => tree, "Contents" => contents })
+                .add_object(
+                    dictionary! { "Type" => "Page", "Parent" => tree, "Contents" => contents },
+                )
                 .into()
         })
         .collect();
