@@ -4,8 +4,11 @@
 //!
 //! `cargo bench -p moot-pack-builder`
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use criterion::Criterion;
-use lopdf::{dictionary, Document, Object, Stream};
+use lopdf::Document;
 use moot_domain::{Date, Time};
 use moot_pack_builder::{build, Contact, Edition, Item, Meeting, Member, Paper, Section};
 
@@ -60,41 +63,11 @@ fn typeset(title: &str, pages: usize) -> Paper {
     }
 }
 
-/// An uploaded PDF of `pages` pages of text.
+/// An uploaded PDF of `pages` pages, made as the tests make theirs.
 fn uploaded(title: &str, pages: usize) -> Paper {
-    let mut document = Document::with_version("1.5");
-    let tree = document.new_object_id();
-    let font = document.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
-    });
-    let kids: Vec<Object> = (1..=pages)
-        .map(|n| {
-            let lines: String = (0..40)
-                .map(|l| format!("(Line {l} of page {n} of {title}) Tj 0 -16 Td "))
-                .collect();
-            let text = format!("BT /T 11 Tf 72 760 Td {lines} ET");
-            let contents = document.add_object(Stream::new(dictionary! {}, text.into_bytes()));
-            document
-                .add_object(dictionary! {
-                    "Type" => "Page", "Parent" => tree, "Contents" => contents,
-                    "Resources" => dictionary! { "Font" => dictionary! { "T" => font } },
-                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-                })
-                .into()
-        })
-        .collect();
-    let node = dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => pages as i64 };
-    document.objects.insert(tree, node.into());
-    let catalog = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => tree });
-    document.trailer.set("Root", catalog);
-    document.compress();
-    let mut bytes = Vec::new();
-    document
-        .save_to(&mut bytes)
-        .expect("an in-memory PDF is written");
     Paper::Pdf {
         title: title.into(),
-        bytes,
+        bytes: common::pdf_of_pages(title, pages),
     }
 }
 

@@ -116,7 +116,10 @@ fn public_pack_leaves_exempt_papers_out_and_gives_the_paragraph() {
     document.decompress();
     let mut raw = Vec::new();
     document.save_to(&mut raw).unwrap();
-    assert!(!String::from_utf8_lossy(&raw).contains(PLANTED), "exempt bytes in the PDF");
+    assert!(
+        !String::from_utf8_lossy(&raw).contains(PLANTED),
+        "exempt bytes in the PDF"
+    );
     assert!(text.contains("5\tExempt item"), "{text}");
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let reason = "5 Exempt item Exempt: information of a kind described in paragraph 3 of \
