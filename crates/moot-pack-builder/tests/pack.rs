@@ -241,3 +241,17 @@ fn cover_names_the_body_date_time_venue_and_contact() {
     );
     assert!(membership.contains("Co-opted and non-voting members"));
 }
+
+#[test]
+fn brackets_backslashes_quotes_and_pounds_print_as_written() {
+    let mut meeting = meeting();
+    let written = r"Fees (2014/15) \ café’s “£5” – agreed";
+    meeting.sections[0].items[0].papers = vec![Paper::Text {
+        title: "Charges".into(),
+        paragraphs: vec![written.into(), "漢字 are not in the fonts".into()],
+    }];
+    let (_, pages) = built(&meeting, Edition::Public);
+    let text = pages.join("\n");
+    assert!(text.contains(written), "{text}");
+    assert!(text.contains("?? are not in the fonts"), "{text}");
+}

@@ -36,11 +36,16 @@ pub fn meeting() -> Meeting {
                 heading: "Part 1 - items in public".into(),
                 items: vec![
                     item("1", "Apologies and Substitutes", vec![]),
-                    item(
-                        "2",
-                        "Minutes of the Meeting held on 17 July 2013",
-                        vec![text_paper("Minutes of 17 July 2013", 30)],
-                    ),
+                    Item {
+                        description: Some(
+                            "To confirm the minutes of the meeting held on 17 July 2013.".into(),
+                        ),
+                        ..item(
+                            "2",
+                            "Minutes of the Meeting held on 17 July 2013",
+                            vec![text_paper("Minutes of 17 July 2013", 30)],
+                        )
+                    },
                     item(
                         "3",
                         "Safeguarding Annual Report",
