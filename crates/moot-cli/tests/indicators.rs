@@ -124,3 +124,45 @@ fn check_for_one_body_leaves_out_other_bodies_indicators() {
         "{panel}"
     );
 }
+
+/// The four corpus packs, imported, give every disagreement between a
+/// pack's printed rating and the rule it states, each with its file and
+/// lines; the listing and the tally are compared with the reviewed
+/// snapshot in `tests/corpus-check/` (`UPDATE_EXPECT=1` rewrites it).
+#[test]
+fn importing_the_corpus_lists_each_disagreement_with_its_lines() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let import = moot(&["import", corpus.to_str().unwrap()], &db);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    let check = moot(&["indicators", "check"], &db);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let assessed = SqliteStore::open(&db)
+        .unwrap()
+        .indicator_assessments(None)
+        .unwrap();
+    let count = |f: &dyn Fn(&moot_scorecard::RatingCheck) -> bool| {
+        assessed.iter().filter(|a| f(&a.check)).count()
+    };
+    use moot_scorecard::RatingCheck as C;
+    let tally = format!(
+        "values {}, rated by rule {}, agreeing {}, disagreeing {}, unprinted {}, undecided {}\n",
+        assessed.len(),
+        assessed.iter().filter(|a| a.computed.is_some()).count(),
+        count(&|c| matches!(c, C::Agrees)),
+        count(&|c| matches!(c, C::Disagrees { .. })),
+        count(&|c| matches!(c, C::Unprinted(_))),
+        count(&|c| matches!(c, C::Undecided)),
+    );
+    let actual = text(&check.stdout) + &tally;
+    let expected = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-check/check.txt");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::create_dir_all(expected.parent().unwrap()).unwrap();
+        std::fs::write(&expected, &actual).unwrap();
+    }
+    assert_eq!(
+        actual,
+        std::fs::read_to_string(&expected).unwrap_or_default()
+    );
+}
