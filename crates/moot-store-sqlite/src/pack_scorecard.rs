@@ -232,9 +232,7 @@ impl ScorecardWriter<'_, '_> {
     }
 }
 
-/// A printed figure without grouping commas or spaces.
-fn figure(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c != ',' && !c.is_whitespace())
-        .collect()
+/// A printed figure's number ("85.0%" and "85%" are one figure).
+fn figure(text: &str) -> Option<f64> {
+    moot_scorecard::Figure::parse(text).map(|f| f.value)
 }

@@ -28,10 +28,7 @@ pub(super) fn opens(text: &str) -> bool {
 
 /// Reads the data notes in `range`, if a line there opens them.
 pub(super) fn read(doc: &Document, range: Range<usize>) -> DataNotes {
-    let Some(open) = range
-        .clone()
-        .find(|&i| doc.text(i).split('\t').any(|cell| opens(cell)))
-    else {
+    let Some(open) = range.clone().find(|&i| doc.text(i).split('\t').any(opens)) else {
         return DataNotes::default();
     };
     let mut text = String::new();
