@@ -129,7 +129,7 @@ pub fn slug(name: &str) -> String {
         .join("-")
 }
 
-fn lines(l: Lines) -> (i64, i64) {
+pub(crate) fn lines(l: Lines) -> (i64, i64) {
     (i64::from(l.first), i64::from(l.last))
 }
 

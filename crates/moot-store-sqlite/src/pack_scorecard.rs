@@ -12,7 +12,8 @@
 //! pack stored it.
 
 use crate::db;
-use moot_domain::{IndicatorDetail, IndicatorRow, Lines, Pack};
+use crate::pack::lines;
+use moot_domain::{IndicatorDetail, IndicatorRow, Pack};
 use moot_store::StoreError;
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -22,10 +23,6 @@ pub(crate) struct ScorecardWriter<'a, 't> {
     pub(crate) doc: i64,
     pub(crate) org: Option<i64>,
     pub(crate) body: Option<i64>,
-}
-
-fn lines(l: Lines) -> (i64, i64) {
-    (i64::from(l.first), i64::from(l.last))
 }
 
 impl ScorecardWriter<'_, '_> {
