@@ -124,3 +124,110 @@ fn check_for_one_body_leaves_out_other_bodies_indicators() {
         "{panel}"
     );
 }
+
+/// The four corpus packs, imported, give every disagreement between a
+/// pack's printed rating and the rule it states, each with its file and
+/// lines; the listing and the tally are compared with the reviewed
+/// snapshot in `tests/corpus-check/` (`UPDATE_EXPECT=1` rewrites it).
+#[test]
+fn importing_the_corpus_lists_each_disagreement_with_its_lines() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let import = moot(&["import", corpus.to_str().unwrap()], &db);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    let check = moot(&["indicators", "check"], &db);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let assessed = SqliteStore::open(&db)
+        .unwrap()
+        .indicator_assessments(None)
+        .unwrap();
+    let count = |f: &dyn Fn(&moot_scorecard::RatingCheck) -> bool| {
+        assessed.iter().filter(|a| f(&a.check)).count()
+    };
+    use moot_scorecard::RatingCheck as C;
+    let tally = format!(
+        "values {}, rated by rule {}, agreeing {}, disagreeing {}, unprinted {}, undecided {}\n",
+        assessed.len(),
+        assessed.iter().filter(|a| a.computed.is_some()).count(),
+        count(&|c| matches!(c, C::Agrees)),
+        count(&|c| matches!(c, C::Disagrees { .. })),
+        count(&|c| matches!(c, C::Unprinted(_))),
+        count(&|c| matches!(c, C::Undecided)),
+    );
+    let actual = text(&check.stdout) + &tally;
+    let expected = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-check/check.txt");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::create_dir_all(expected.parent().unwrap()).unwrap();
+        std::fs::write(&expected, &actual).unwrap();
+    }
+    assert_eq!(
+        actual,
+        std::fs::read_to_string(&expected).unwrap_or_default()
+    );
+}
+
+/// A pack with a tied detail block stores each trend column with its
+/// period end, the commentary on the latest, and the data notes' bands
+/// as the rule from the first period printed under their target; a
+/// second import of the same pack changes nothing.
+#[test]
+fn a_detail_block_gives_dated_values_commentary_and_a_banded_rule() {
+    let snippet = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(
+        "../moot-import/test_data/indicators/detail_block_with_trend_commentary_and_data_notes.txt",
+    );
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let first = moot(&["import", snippet.to_str().unwrap()], &db);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let store = SqliteStore::open(&db).unwrap();
+    let counts = store.counts().unwrap();
+    let assessed = store.indicator_assessments(None).unwrap();
+    let visits: Vec<_> = assessed
+        .iter()
+        .filter(|a| a.value.code.as_deref() == Some("7"))
+        .map(|a| {
+            let v = &a.value;
+            (
+                v.period_end.map(|d| d.to_string()).unwrap_or_default(),
+                v.value.clone().unwrap_or_default(),
+                a.computed.map(|r| r.name()),
+                v.commentary.is_some(),
+            )
+        })
+        .collect();
+    let row = |end: &str, value: &str, computed: Option<&'static str>, commented: bool| {
+        (end.to_owned(), value.to_owned(), computed, commented)
+    };
+    assert_eq!(
+        visits,
+        [
+            row("2019-03-31", "86.7%", Some("GREEN"), false),
+            row("2019-04-30", "88.4%", Some("GREEN"), false),
+            row("2019-05-31", "100.0%", Some("GREEN"), false),
+            row("2019-06-30", "71.4%", Some("RED"), true),
+        ]
+    );
+    // 80% (Amber by the 85% bands) would be Green under April's 80% target:
+    // the bands hold only from May, the first month printed with 85%.
+    let planted = std::fs::read_to_string(&snippet)
+        .unwrap()
+        .replace("Result\t86.7%\t88.4%", "Result\t86.7%\t80.0%");
+    let changed = dir.path().join("changed.txt");
+    std::fs::write(&changed, planted).unwrap();
+    let other = dir.path().join("other.db");
+    assert!(moot(&["import", changed.to_str().unwrap()], &other)
+        .status
+        .success());
+    let april = SqliteStore::open(&other)
+        .unwrap()
+        .indicator_assessments(None)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.value.period.as_deref() == Some("April 2019"))
+        .and_then(|a| a.computed);
+    assert_eq!(april.map(|r| r.name()), Some("GREEN"));
+    let again = moot(&["import", snippet.to_str().unwrap()], &db);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(SqliteStore::open(&db).unwrap().counts().unwrap(), counts);
+}

@@ -51,6 +51,9 @@ pub struct Pack {
     pub decisions: Vec<DecisionRef>,
     /// Every scorecard row a careful reader can make out.
     pub indicators: Vec<IndicatorRow>,
+    /// Each indicator's detail block (results by period, commentary, data
+    /// notes), tied to its row where that can be done with confidence.
+    pub indicator_details: Vec<IndicatorDetail>,
 }
 
 /// The meeting a pack was issued for, from its cover and agenda.
@@ -256,8 +259,62 @@ pub struct IndicatorRow {
     pub rag: Option<Rag>,
     /// The target as printed.
     pub target: Option<String>,
+    /// The last day of the period the result is for, where the pack says.
+    pub period_end: Option<Date>,
     /// Source lines.
     pub lines: Lines,
+}
+
+/// An indicator's detail block: a table of results by period, the
+/// officer's commentary and the data notes stating the rule.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndicatorDetail {
+    /// The index in [`Pack::indicators`] of the row the block is about;
+    /// `None` when it cannot be tied to one with confidence.
+    pub row: Option<usize>,
+    /// The block's heading as printed (often truncated).
+    pub heading: Option<String>,
+    /// The results by period, oldest first.
+    pub trend: Vec<TrendValue>,
+    /// The officer's commentary on the latest result.
+    pub commentary: Option<String>,
+    /// What the data notes state.
+    pub notes: DataNotes,
+    /// Source lines of the whole block.
+    pub lines: Lines,
+}
+
+/// One period's column of a detail block's trend table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendValue {
+    /// The period as printed ("May 2015", "Oct 12").
+    pub period: String,
+    /// The period's last day, where the label names a month or quarter.
+    pub period_end: Option<Date>,
+    /// The result as printed.
+    pub value: Option<String>,
+    /// The target printed for the period.
+    pub target: Option<String>,
+    /// The rating printed for the period.
+    pub rag: Option<Rag>,
+}
+
+/// An indicator's data notes: its rule, polarity, period kind and source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataNotes {
+    /// The target as stated ("85%").
+    pub target: Option<String>,
+    /// The RAG bands as stated ("Green 85% and above, Amber from 76.5% to
+    /// 85%, Red below 76.5%").
+    pub bands: Option<String>,
+    /// Which way is better, from the tolerance wording.
+    pub polarity: Option<Polarity>,
+    /// What the figures are: `YTD`, `R12M`, `SS`, `month`.
+    pub period_kind: Option<String>,
+    /// Where the figures come from.
+    pub data_source: Option<String>,
+    /// Source lines of the notes, where there are any.
+    pub lines: Option<Lines>,
 }
 
 /// How serious a diagnostic is.

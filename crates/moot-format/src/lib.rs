@@ -56,6 +56,7 @@ struct PackRecord<'a> {
     decisions: Vec<&'a str>,
     decision_lines: Vec<LinePair>,
     indicators: Vec<IndicatorRecord<'a>>,
+    indicator_details: Vec<DetailRecord<'a>>,
     diagnostics: Vec<DiagnosticRecord<'a>>,
 }
 
@@ -72,6 +73,11 @@ impl<'a> PackRecord<'a> {
             decisions: pack.decisions.iter().map(|d| d.number.as_str()).collect(),
             decision_lines: pack.decisions.iter().map(|d| lines(d.lines)).collect(),
             indicators: pack.indicators.iter().map(IndicatorRecord::from).collect(),
+            indicator_details: pack
+                .indicator_details
+                .iter()
+                .map(DetailRecord::from)
+                .collect(),
             diagnostics: diagnostics.iter().map(DiagnosticRecord::from).collect(),
         }
     }
@@ -263,6 +269,7 @@ struct IndicatorRecord<'a> {
     value: Option<&'a str>,
     rag: Option<&'static str>,
     target: Option<&'a str>,
+    period_end: Option<String>,
     lines: LinePair,
 }
 
@@ -276,7 +283,64 @@ impl<'a> From<&'a d::IndicatorRow> for IndicatorRecord<'a> {
             value: i.value.as_deref(),
             rag: i.rag.map(d::Rag::name),
             target: i.target.as_deref(),
+            period_end: i.period_end.map(|d| d.to_string()),
             lines: lines(i.lines),
+        }
+    }
+}
+
+/// An indicator's detail block; `row` indexes `indicators`.
+#[derive(Serialize)]
+struct DetailRecord<'a> {
+    row: Option<usize>,
+    heading: Option<&'a str>,
+    trend: Vec<TrendRecord<'a>>,
+    commentary: Option<&'a str>,
+    target: Option<&'a str>,
+    bands: Option<&'a str>,
+    polarity: Option<&'static str>,
+    period_kind: Option<&'a str>,
+    data_source: Option<&'a str>,
+    notes_lines: Option<LinePair>,
+    lines: LinePair,
+}
+
+impl<'a> From<&'a d::IndicatorDetail> for DetailRecord<'a> {
+    fn from(x: &'a d::IndicatorDetail) -> Self {
+        let notes = &x.notes;
+        DetailRecord {
+            row: x.row,
+            heading: x.heading.as_deref(),
+            trend: x.trend.iter().map(TrendRecord::from).collect(),
+            commentary: x.commentary.as_deref(),
+            target: notes.target.as_deref(),
+            bands: notes.bands.as_deref(),
+            polarity: notes.polarity.map(d::Polarity::letter),
+            period_kind: notes.period_kind.as_deref(),
+            data_source: notes.data_source.as_deref(),
+            notes_lines: notes.lines.map(lines),
+            lines: lines(x.lines),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TrendRecord<'a> {
+    period: &'a str,
+    period_end: Option<String>,
+    value: Option<&'a str>,
+    target: Option<&'a str>,
+    rag: Option<&'static str>,
+}
+
+impl<'a> From<&'a d::TrendValue> for TrendRecord<'a> {
+    fn from(t: &'a d::TrendValue) -> Self {
+        TrendRecord {
+            period: &t.period,
+            period_end: t.period_end.map(|d| d.to_string()),
+            value: t.value.as_deref(),
+            target: t.target.as_deref(),
+            rag: t.rag.map(d::Rag::name),
         }
     }
 }

@@ -91,7 +91,8 @@ fn extract_pack(doc: &Document) -> Extraction {
     let agenda = agenda::parse(doc, &parts, &mut diagnostics);
     let minutes = minutes::parse(doc, &parts, &mut diagnostics);
     let reports = reports::parse(doc, &parts, &mut diagnostics);
-    let indicators = indicators::parse(doc, &parts, &mut diagnostics);
+    let mut indicators = indicators::parse(doc, &parts, &mut diagnostics);
+    let indicator_details = indicators::details(doc, &parts, &mut indicators, &mut diagnostics);
     let decisions = decisions::collect(doc);
     let pack = Pack {
         meeting,
@@ -101,6 +102,7 @@ fn extract_pack(doc: &Document) -> Extraction {
         reports,
         decisions,
         indicators,
+        indicator_details,
     };
     let findings = check::check(doc, &parts, &pack);
     Extraction {

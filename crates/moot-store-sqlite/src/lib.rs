@@ -21,6 +21,7 @@ mod feed;
 mod indicators;
 mod migrate;
 mod pack;
+mod pack_scorecard;
 mod people;
 mod read;
 mod search;

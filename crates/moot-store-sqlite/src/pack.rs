@@ -5,6 +5,7 @@
 //! the import (tests use it to prove that a pack failing half way leaves
 //! nothing behind: the transaction is rolled back whole).
 
+use crate::pack_scorecard::ScorecardWriter;
 use crate::people::{self, NameGroup, People};
 use crate::{db, read};
 use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack};
@@ -128,7 +129,7 @@ pub fn slug(name: &str) -> String {
         .join("-")
 }
 
-fn lines(l: Lines) -> (i64, i64) {
+pub(crate) fn lines(l: Lines) -> (i64, i64) {
     (i64::from(l.first), i64::from(l.last))
 }
 
@@ -494,44 +495,13 @@ impl Writer<'_> {
                 )
                 .map_err(db)?;
         }
-        self.indicators(body, pack)
-    }
-
-    fn indicators(&self, body: Option<i64>, pack: &Pack) -> Result<(), StoreError> {
-        for row in &pack.indicators {
-            self.tx
-                .execute(
-                    "INSERT OR IGNORE INTO indicators (organisation_id, body_id, code, name, polarity)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![self.org, body, row.code, row.name, row.polarity.map(|p| p.letter())],
-                )
-                .map_err(db)?;
-            let indicator: i64 = self
-                .tx
-                .query_row(
-                    "SELECT id FROM indicators WHERE organisation_id IS ?1 AND code IS ?2 AND name = ?3",
-                    params![self.org, row.code, row.name],
-                    |r| r.get(0),
-                )
-                .map_err(db)?;
-            if let Some(body) = body {
-                self.tx
-                    .execute(
-                        "INSERT OR IGNORE INTO indicator_reviews (indicator_id, body_id) VALUES (?1, ?2)",
-                        params![indicator, body],
-                    )
-                    .map_err(db)?;
-            }
-            let (first, last) = lines(row.lines);
-            self.tx
-                .execute(
-                    "INSERT INTO indicator_values (indicator_id, document_id, period, value, rag, target,
-                     lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![indicator, self.doc, row.period, row.value, row.rag.map(|r| r.name()), row.target, first, last],
-                )
-                .map_err(db)?;
+        ScorecardWriter {
+            tx: self.tx,
+            doc: self.doc,
+            org: self.org,
+            body,
         }
-        Ok(())
+        .write(pack)
     }
 }
 

@@ -139,6 +139,7 @@ fn pack_with_scorecard() -> Pack {
         value: Some("78%".into()),
         rag: Some(Rag::Green),
         target: Some("80%".into()),
+        period_end: None,
         lines: Lines::span(40, 41),
     }];
     pack

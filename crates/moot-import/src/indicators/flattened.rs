@@ -62,6 +62,7 @@ fn read_segment(segment: &str) -> Option<IndicatorRow> {
         value,
         rag,
         target,
+        period_end: None,
         lines: Lines::default(),
     })
 }

@@ -14,8 +14,13 @@
 //! An indicator repeated on a detail page is reported once.
 
 mod cell;
+mod detail;
 mod flattened;
 mod header;
+mod notes;
+mod period;
+
+pub(crate) use detail::details;
 
 use crate::document::Document;
 use crate::split::Part;
@@ -386,6 +391,7 @@ fn read_named_row(header: &Header, cells: &[&str]) -> Option<IndicatorRow> {
         value,
         rag,
         target,
+        period_end: None,
         lines: Lines::default(),
     })
 }
@@ -521,6 +527,7 @@ fn read_series_row(periods: &[Option<String>], cells: &[&str]) -> Option<Indicat
         value: Some(value.to_owned()),
         rag: Some(rag?),
         target: None,
+        period_end: None,
         lines: Lines::default(),
     })
 }
