@@ -270,11 +270,15 @@ mod tests {
         let svg = draw(&series()).unwrap();
         assert_eq!(svg.matches("<circle").count(), 1, "one Green point");
         assert_eq!(svg.matches("<polygon").count(), 1, "one Amber triangle");
+        let mut all_rated = series();
+        all_rated[3].rating = Some(Rag::Green);
+        let rated = draw(&all_rated).unwrap();
         assert_eq!(
             svg.matches("<rect").count(),
-            3,
-            "background, plot area... and the unrated square"
+            rated.matches("<rect").count() + 1,
+            "the unrated point is a square"
         );
+        assert_eq!(rated.matches("<circle").count(), 2);
     }
 
     #[test]
