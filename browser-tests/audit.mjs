@@ -36,6 +36,10 @@ const PAGES = [
   { name: 'search', path: '/search?q=health', optional: true },
   { name: 'decisions', path: '/decisions', optional: true },
   { name: 'document', path: '/documents/1', optional: true },
+  { name: 'scorecard', from: 'body', link: 'a[href$="/scorecard"]' },
+  { name: 'indicator', from: 'scorecard', link: 'a[href^="/indicators/"]' },
+  { name: 'exceptions', from: 'scorecard', link: 'a[href$="/exceptions"]' },
+  { name: 'all exceptions', path: '/scorecard/exceptions' },
 ];
 
 const [base, shotsArg] = process.argv.slice(2);

@@ -4,10 +4,14 @@
 //! councils print them and embedded in the binary, so a newcomer sees a
 //! populated site with one command from any directory. They go through the
 //! same importer and store as real packs; nothing about them is special
-//! cased.
+//! cased. Beside them, a scorecard kept as CSV (invented indicators of both
+//! bodies, twelve months each) goes through the same reader and load as
+//! `moot indicators load`, so the demo has scorecard, trend and exception
+//! pages.
 
 use crate::read::extract_text;
 use anyhow::{Context, Result};
+use moot_scorecard::read_indicator_csv;
 use moot_store::{Counts, ImportOutcome, SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
 
@@ -35,7 +39,14 @@ const PACKS: [(&str, &str); 5] = [
     ),
 ];
 
-/// Imports every example pack into `store`; returns what they added.
+/// The example scorecard CSV: its file name and bytes.
+const SCORECARD: (&str, &str) = (
+    "ashworth-scorecard.csv",
+    include_str!("../demo/ashworth-scorecard.csv"),
+);
+
+/// Imports every example pack and the example scorecard into `store`;
+/// returns what the packs added.
 pub fn load(store: &mut SqliteStore) -> Result<Counts> {
     let mut added = Counts::default();
     for (name, text) in PACKS {
@@ -52,7 +63,23 @@ pub fn load(store: &mut SqliteStore) -> Result<Counts> {
             added = added.plus(more);
         }
     }
+    load_scorecard(store)?;
     Ok(added)
+}
+
+fn load_scorecard(store: &mut SqliteStore) -> Result<()> {
+    let (name, text) = SCORECARD;
+    let rows = read_indicator_csv(text.as_bytes())
+        .map_err(|problems| anyhow::anyhow!("demo scorecard {name}: {problems:?}"))?;
+    let source = SourceFile {
+        name,
+        bytes: text.as_bytes(),
+        text,
+    };
+    store
+        .load_indicators(&source, &rows)
+        .with_context(|| format!("cannot store demo scorecard {name}"))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -86,6 +113,26 @@ mod tests {
             .filter(|m| m.minutes == 1)
             .count();
         assert_eq!(minuted, 5);
+    }
+
+    #[test]
+    fn the_demo_scorecard_reaches_both_bodies_with_reds_to_report() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        load(&mut store).unwrap();
+        let csv_values = store
+            .indicator_assessments(None)
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.value.origin.document().is_none())
+            .count();
+        assert_eq!(csv_values, 72);
+        for body in store.bodies().unwrap() {
+            let histories = store
+                .indicator_histories(moot_store::IndicatorScope::Body(body.id))
+                .unwrap();
+            assert!(histories.len() >= 3, "{}", body.name);
+            assert!(histories.iter().any(|h| h.latest_is_red()), "{}", body.name);
+        }
     }
 
     #[test]

@@ -8,12 +8,12 @@
 //! is then matched within that body's council by code and name, so CSV
 //! values join the same indicator as the packs' rows.
 
-use crate::{db, pack::slug, read::parse_date};
+use crate::{db, pack::slug, read::all, read::parse_date};
 use moot_domain::{Lines, Polarity, Rag};
 use moot_scorecard::{CsvIndicatorRow, CsvProblem};
 use moot_store::{
     assess, BodyId, DocumentId, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome, Source,
-    SourceFile, StoreError, StoredThreshold, StoredValue, ValueOrigin,
+    SourceFile, StoreError, StoredThreshold, StoredValue, ThresholdEntry, ValueOrigin,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
@@ -207,34 +207,41 @@ fn insert_value(
     Ok(())
 }
 
+/// Where a value or threshold was read, from six columns from `at`:
+/// document id, its file name, load id, its file name, first and last line.
+fn origin_at(r: &Row<'_>, at: usize) -> rusqlite::Result<ValueOrigin> {
+    let lines = Lines {
+        first: r.get::<_, i64>(at + 4)?.clamp(0, i64::from(u32::MAX)) as u32,
+        last: r.get::<_, i64>(at + 5)?.clamp(0, i64::from(u32::MAX)) as u32,
+    };
+    Ok(match r.get::<_, Option<i64>>(at)? {
+        Some(document) => ValueOrigin::Pack {
+            source: Source {
+                document: DocumentId(document),
+                lines,
+            },
+            file_name: r.get(at + 1)?,
+        },
+        None => ValueOrigin::Csv {
+            load: LoadId(r.get(at + 2)?),
+            file_name: r.get(at + 3)?,
+            line: lines.first,
+        },
+    })
+}
+
 /// A stored value with its indicator and origin; columns as
 /// [`stored_value`] reads them.
-const VALUE_SELECT: &str = "SELECT v.indicator_id, i.code, i.name, i.polarity, v.period_end,
+pub(crate) const VALUE_SELECT: &str =
+    "SELECT v.indicator_id, i.code, i.name, i.polarity, v.period_end,
     v.period, v.value, v.numerator, v.denominator, v.rag, v.target, v.document_id,
     d.file_name, v.load_id, l.file_name, v.lines_first, v.lines_last, v.commentary
     FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
     LEFT JOIN documents d ON d.id = v.document_id
     LEFT JOIN indicator_loads l ON l.id = v.load_id";
 
-fn stored_value(r: &Row<'_>) -> rusqlite::Result<StoredValue> {
-    let lines = Lines {
-        first: r.get::<_, i64>(15)?.clamp(0, i64::from(u32::MAX)) as u32,
-        last: r.get::<_, i64>(16)?.clamp(0, i64::from(u32::MAX)) as u32,
-    };
-    let origin = match r.get::<_, Option<i64>>(11)? {
-        Some(document) => ValueOrigin::Pack {
-            source: Source {
-                document: DocumentId(document),
-                lines,
-            },
-            file_name: r.get(12)?,
-        },
-        None => ValueOrigin::Csv {
-            load: LoadId(r.get(13)?),
-            file_name: r.get(14)?,
-            line: lines.first,
-        },
-    };
+pub(crate) fn stored_value(r: &Row<'_>) -> rusqlite::Result<StoredValue> {
+    let origin = origin_at(r, 11)?;
     Ok(StoredValue {
         indicator: IndicatorId(r.get(0)?),
         code: r.get(1)?,
@@ -255,7 +262,7 @@ fn stored_value(r: &Row<'_>) -> rusqlite::Result<StoredValue> {
     })
 }
 
-fn polarity(letter: &str) -> Option<Polarity> {
+pub(crate) fn polarity(letter: &str) -> Option<Polarity> {
     [Polarity::High, Polarity::Low, Polarity::Target]
         .into_iter()
         .find(|p| p.letter() == letter)
@@ -285,36 +292,38 @@ pub fn assessments(
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
-    let mut thresholds = conn
-        .prepare(
-            "SELECT indicator_id, effective_from, target, minimum, bands
-             FROM indicator_thresholds ORDER BY indicator_id, effective_from, id",
-        )
-        .map_err(db)?;
-    let thresholds = thresholds
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get::<_, String>(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-            ))
-        })
-        .map_err(db)?
-        .filter_map(|row| {
-            row.map(|(indicator, from, target, minimum, bands)| {
-                Some(StoredThreshold {
-                    indicator: IndicatorId(indicator),
-                    effective_from: parse_date(&from)?,
-                    target,
-                    minimum,
-                    bands,
-                })
-            })
-            .transpose()
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(db)?;
+    let thresholds: Vec<StoredThreshold> =
+        thresholds(conn)?.into_iter().map(|t| t.threshold).collect();
     Ok(assess(values, &thresholds))
+}
+
+/// Every stored threshold with its origin, by indicator and date.
+pub(crate) fn thresholds(conn: &Connection) -> Result<Vec<ThresholdEntry>, StoreError> {
+    let rows = all(
+        conn,
+        "SELECT t.indicator_id, t.effective_from, t.target, t.minimum, t.bands,
+         t.document_id, d.file_name, t.load_id, l.file_name, t.lines_first, t.lines_last
+         FROM indicator_thresholds t LEFT JOIN documents d ON d.id = t.document_id
+         LEFT JOIN indicator_loads l ON l.id = t.load_id
+         ORDER BY t.indicator_id, t.effective_from, t.id",
+        [],
+        |r| {
+            let from: String = r.get(1)?;
+            let Some(effective_from) = parse_date(&from) else {
+                return Ok(None);
+            };
+            let threshold = StoredThreshold {
+                indicator: IndicatorId(r.get(0)?),
+                effective_from,
+                target: r.get(2)?,
+                minimum: r.get(3)?,
+                bands: r.get(4)?,
+            };
+            Ok(Some(ThresholdEntry {
+                threshold,
+                origin: origin_at(r, 5)?,
+            }))
+        },
+    )?;
+    Ok(rows.into_iter().flatten().collect())
 }

@@ -24,6 +24,7 @@ mod pack;
 mod pack_scorecard;
 mod people;
 mod read;
+mod scorecard;
 mod search;
 
 pub use migrate::schema_version;
@@ -33,9 +34,9 @@ use moot_domain::{Date, Pack};
 use moot_scorecard::CsvIndicatorRow;
 use moot_store::{
     BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts, DecisionEntry, DocumentId,
-    DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment, LoadOutcome, MeetingDetail,
-    MeetingId, MeetingRecord, MeetingSummary, PersonDetail, PersonId, PersonRecord, Revision,
-    SearchRecord, SourceFile, Store, StoreError,
+    DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment, IndicatorHistory,
+    IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary,
+    PersonDetail, PersonId, PersonRecord, Revision, SearchRecord, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -208,5 +209,12 @@ impl Store for SqliteStore {
         body: Option<BodyId>,
     ) -> Result<Vec<IndicatorAssessment>, StoreError> {
         indicators::assessments(&self.conn, body)
+    }
+
+    fn indicator_histories(
+        &self,
+        scope: IndicatorScope,
+    ) -> Result<Vec<IndicatorHistory>, StoreError> {
+        scorecard::histories(&self.conn, scope)
     }
 }

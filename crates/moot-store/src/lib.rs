@@ -24,6 +24,7 @@ mod accounts;
 mod attendance;
 mod exempt;
 mod feed;
+mod indicator_view;
 mod papers;
 mod scorecard;
 mod search;
@@ -35,10 +36,11 @@ pub use attendance::{
 };
 pub use exempt::{public_classification, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
+pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};
 pub use papers::attach_papers;
 pub use scorecard::{
-    assess, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome, StoredThreshold, StoredValue,
-    ValueOrigin,
+    assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome,
+    StoredThreshold, StoredValue, ValueOrigin,
 };
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
@@ -371,6 +373,17 @@ pub trait Store {
         &self,
         body: Option<BodyId>,
     ) -> Result<Vec<IndicatorAssessment>, StoreError>;
+
+    /// The public indicators in `scope`, by code and name, each with its
+    /// thresholds and assessed values. Exempt business is never among
+    /// them: a pack's value or threshold read from lines of exempt
+    /// business is left out before rating (so no direction of travel is
+    /// judged against it), and an indicator left with no value is left out
+    /// whole.
+    fn indicator_histories(
+        &self,
+        scope: IndicatorScope,
+    ) -> Result<Vec<IndicatorHistory>, StoreError>;
 }
 
 #[cfg(test)]

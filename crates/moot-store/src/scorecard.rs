@@ -186,16 +186,30 @@ pub fn assess(
         .collect()
 }
 
+/// The threshold in force for `value`: the latest of its indicator's from
+/// on or before its period end (none for an undated value).
+pub fn threshold_in_force<'t, T: AsRef<StoredThreshold>>(
+    value: &StoredValue,
+    thresholds: &'t [T],
+) -> Option<&'t T> {
+    let end = value.period_end?;
+    thresholds
+        .iter()
+        .filter(|t| t.as_ref().indicator == value.indicator && t.as_ref().effective_from <= end)
+        .max_by_key(|t| t.as_ref().effective_from)
+}
+
+impl AsRef<StoredThreshold> for StoredThreshold {
+    fn as_ref(&self) -> &StoredThreshold {
+        self
+    }
+}
+
 /// The rule in force for `value`: the latest threshold from on or before
 /// its period end (bands if they read, else a target with polarity), else
 /// the target printed on its row.
 fn rule_for(value: &StoredValue, thresholds: &[StoredThreshold]) -> Option<Rule> {
-    let in_force = value.period_end.and_then(|end| {
-        thresholds
-            .iter()
-            .filter(|t| t.indicator == value.indicator && t.effective_from <= end)
-            .max_by_key(|t| t.effective_from)
-    });
+    let in_force = threshold_in_force(value, thresholds);
     let figure = |text: Option<&str>| text.and_then(Figure::parse).map(|f| f.value);
     let target_rule = |target: Option<&str>, minimum: Option<&str>| {
         Some(Rule::Target {

@@ -123,17 +123,25 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Id, Failure> {
         let format = Format::of_path(parts.uri.path());
-        let bad = || Failure::bad_request(format, "The id in this address is not a number.");
         let Path(text) = Path::<String>::from_request_parts(parts, state)
             .await
-            .map_err(|_| bad())?;
-        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        text.parse::<i64>()
-            .ok()
-            .filter(|id| *id > 0)
-            .map(Id)
-            .ok_or_else(bad)
+            .map_err(|_| bad_id(format))?;
+        parse_id(&text, format).map(Id)
     }
+}
+
+/// The 400 for an id that is not one.
+pub fn bad_id(format: Format) -> Failure {
+    Failure::bad_request(format, "The id in this address is not a number.")
+}
+
+/// A positive whole number in plain digits, else a 400 in `format`.
+pub fn parse_id(text: &str, format: Format) -> Result<i64, Failure> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad_id(format));
+    }
+    text.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| bad_id(format))
 }

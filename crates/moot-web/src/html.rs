@@ -38,6 +38,14 @@ input:focus,select:focus,button:focus{outline:3px solid #fd0;outline-offset:0;bo
 .check label{display:inline;font-weight:400;margin-left:.5rem}
 button{margin-top:1rem;padding:.5rem 1rem;background:#00703c;color:#fff;border-color:#00703c}
 mark{background:#fd0;color:#0b0c0c}
+.rag{white-space:nowrap}
+.rag-icon{vertical-align:-2px}
+.counts{list-style:none;padding:0;display:flex;gap:1.5rem;flex-wrap:wrap}
+.differs{font-weight:700}
+.chart{display:block;width:100%;height:auto;max-width:45rem}
+.trend{margin:0 0 1rem}
+dl.summary dt{font-weight:700}
+dl.summary dd{margin:0 0 .5rem}
 ";
 
 /// A whole page: skip link, site header with labelled navigation, the

@@ -8,10 +8,12 @@
 //! [`moot_store::AgendaEntry::public_title`].
 
 mod atom;
+mod chart;
 mod error;
 mod html;
 mod ical;
 mod query_string;
+mod rating;
 mod routes;
 mod state;
 
@@ -55,6 +57,8 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::documents::router())
         .merge(routes::feeds::router())
         .merge(routes::search::router())
+        .merge(routes::scorecard::router())
+        .merge(routes::indicators::router())
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(limit_target));

@@ -5,7 +5,7 @@
 //! lines of exempt business.
 
 mod attendance;
-mod papers;
+pub(crate) mod papers;
 
 pub use papers::{decisions, document};
 

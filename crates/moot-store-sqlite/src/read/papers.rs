@@ -53,7 +53,7 @@ pub fn exempt_items<'c>(
 }
 
 /// The value cached for `key`, loaded first if missing.
-fn cached<K: Eq + Hash, V>(
+pub(crate) fn cached<K: Eq + Hash, V>(
     cache: &mut HashMap<K, V>,
     key: K,
     load: impl FnOnce() -> Result<V, StoreError>,
@@ -146,7 +146,7 @@ pub fn decisions(
         .collect()
 }
 
-fn overlaps(a: Lines, b: Lines) -> bool {
+pub(crate) fn overlaps(a: Lines, b: Lines) -> bool {
     a.first <= b.last && b.first <= a.last
 }
 
@@ -175,7 +175,7 @@ pub fn document(conn: &Connection, id: DocumentId) -> Result<DocumentRecord, Sto
 }
 
 /// The line ranges of exempt business in a document.
-fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
+pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
     let lines = |r: &rusqlite::Row<'_>, at: usize| -> rusqlite::Result<Lines> {
         Ok(Lines::span(r.get(at)?, r.get(at + 1)?))
     };

@@ -16,8 +16,8 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
-    by_person, BodyId, BodyMember, BodyRecord, BodySummary, MeetingSummary, PersonMeetings, Store,
-    Who,
+    by_person, BodyId, BodyMember, BodyRecord, BodySummary, IndicatorScope, MeetingSummary,
+    PersonMeetings, Store, Who,
 };
 use serde_json::{json, Value};
 
@@ -55,6 +55,7 @@ async fn list_page(State(state): State<AppState>) -> Result<Markup, Failure> {
                     }
                 } }))
             }
+            p { a href="/scorecard/exceptions" { "Exception report: every indicator rated Red" } }
         },
     ))
 }
@@ -207,6 +208,14 @@ fn member_row(m: &BodyMember) -> Markup {
 async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
     let record = load(&state, id, Format::Html).await?;
     let b = &record.body;
+    let body_id = b.id;
+    let has_scorecard = state
+        .read(Format::Html, move |s| {
+            Ok(!s
+                .indicator_histories(IndicatorScope::Body(body_id))?
+                .is_empty())
+        })
+        .await?;
     Ok(page(
         &b.name,
         html! {
@@ -228,6 +237,10 @@ async fn body_page(State(state): State<AppState>, id: Id) -> Result<Markup, Fail
                     (column_headers(&["Name", "Role", "Party or position", "Source"]))
                     tbody { @for m in &record.members { (member_row(m)) } }
                 } }))
+            }
+            @if has_scorecard {
+                h2 { "Performance" }
+                p { a href={ "/bodies/" (b.id.0) "/scorecard" } { "Performance scorecard of " (b.name) } }
             }
             (attendance_markup(&record))
             p { a href={ "/decisions?body=" (b.id.0) } { "Decisions of " (b.name) } }

@@ -7,9 +7,11 @@ pub mod decisions;
 pub mod documents;
 pub mod feeds;
 pub mod home;
+pub mod indicators;
 pub mod meetings;
 pub mod openapi;
 pub mod people;
+pub mod scorecard;
 pub mod search;
 
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};

@@ -1,0 +1,303 @@
+//! The scorecard, indicator and exception pages over real HTTP: a small
+//! scorecard loaded from CSV (Moot's rating beside a differing printed
+//! one, counts from the rows, ratings in words and shapes, commentary
+//! beside each Red, CSV and JSON twins), and a pack whose exempt papers
+//! carry a scorecard row with a planted string that must appear nowhere.
+
+mod common;
+
+use common::{fetch, get, import, json, serve_dir, Site};
+use moot_domain::{AgendaItem, Date, IndicatorRow, Lines, Pack, Polarity, Rag, Report};
+use moot_store::{SourceFile, Store};
+use moot_store_sqlite::SqliteStore;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A1 falls below its minimum (printed Amber, Moot says Red); B1 meets
+/// its target; C1 has no rule.
+const CSV: &str = "code,name,polarity,period_end,period_label,value,numerator,denominator,target,minimum,rating,body,commentary
+A1,Library visits per 1000,H,2024-01-31,January 2024,80,160,2000,75,60,GREEN,Invented Board,
+A1,Library visits per 1000,H,2024-02-29,February 2024,55,110,2000,,,AMBER,Invented Board,Visits fell while the library roof was mended.
+B1,Days to answer letters,L,2024-02-29,February 2024,10,,,12,15,,Invented Board,
+C1,Volunteers,H,2024-02-29,,42,,,,,,Invented Board,
+";
+
+fn load_csv(dir: &TempDir) {
+    let mut store = SqliteStore::open(&dir.path().join("moot.db")).unwrap();
+    let rows = moot_scorecard::read_indicator_csv(CSV.as_bytes()).unwrap();
+    let source = SourceFile {
+        name: "board.csv",
+        bytes: CSV.as_bytes(),
+        text: CSV,
+    };
+    store.load_indicators(&source, &rows).unwrap();
+}
+
+fn csv_site() -> Site {
+    let dir = TempDir::new().unwrap();
+    load_csv(&dir);
+    serve_dir(dir)
+}
+
+/// The scorecard row of the indicator coded `code`.
+fn row<'a>(card: &'a Value, code: &str) -> &'a Value {
+    card["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"]["code"] == code)
+        .unwrap_or_else(|| panic!("no row {code}"))
+}
+
+#[test]
+fn the_scorecard_rates_each_latest_value_by_rule_and_counts_the_rows() {
+    let site = csv_site();
+    let card = json(&site, "/api/bodies/1/scorecard");
+    assert_eq!(card["body"]["name"], "Invented Board");
+    assert_eq!(card["rows"].as_array().unwrap().len(), 3);
+    let a1 = row(&card, "A1");
+    assert_eq!(a1["latest"]["period_end"], "2024-02-29");
+    assert_eq!(a1["latest"]["rating"], "red");
+    assert_eq!(a1["latest"]["printed_rating"], "amber");
+    assert_eq!(a1["latest"]["check"], "disagrees");
+    assert_eq!(a1["latest"]["direction"], "worsened");
+    assert_eq!(a1["latest"]["target"], "75 (minimum 60)");
+    assert_eq!(a1["latest"]["origin"]["line"], 3);
+    assert_eq!(a1["previous"]["value"], "80");
+    assert_eq!(row(&card, "B1")["latest"]["rating"], "green");
+    assert_eq!(row(&card, "C1")["latest"]["rating"], Value::Null);
+    let counts = &card["counts"];
+    assert_eq!(
+        [
+            &counts["green"],
+            &counts["amber"],
+            &counts["red"],
+            &counts["unrated"]
+        ],
+        [1, 0, 1, 1]
+    );
+
+    let (status, page) = get(&site, "/bodies/1/scorecard");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Printed as Amber, which differs from the rule"),
+        "{page}"
+    );
+    assert!(page.contains("board.csv, line 3"));
+    assert!(
+        page.contains("Thursday 29 February 2024"),
+        "UK dates on pages"
+    );
+    assert!(page.contains("Green: <strong>1</strong>"));
+}
+
+#[test]
+fn a_rating_is_conveyed_by_word_and_shape_not_colour_alone() {
+    let site = csv_site();
+    let (_, page) = get(&site, "/bodies/1/scorecard");
+    // The Red cell: a cross drawn as a path, hidden from assistive
+    // technology, then the word as text.
+    let red = page
+        .split("<span class=\"rag\">")
+        .find(|cell| cell.contains("</svg> Red</span>"))
+        .expect("a Red badge with its word");
+    assert!(red.contains("<path"), "Red is a cross: {red}");
+    assert!(red.contains("aria-hidden=\"true\""));
+    let green = page
+        .split("<span class=\"rag\">")
+        .find(|cell| cell.contains("</svg> Green</span>"))
+        .expect("a Green badge with its word");
+    assert!(green.contains("<circle"), "Green is a circle: {green}");
+}
+
+#[test]
+fn the_exception_report_lists_each_red_with_its_commentary() {
+    let site = csv_site();
+    for path in ["/api/bodies/1/exceptions", "/api/scorecard/exceptions"] {
+        let report = json(&site, path);
+        let rows = report["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 1, "{path}");
+        assert_eq!(rows[0]["indicator"]["code"], "A1");
+        assert_eq!(
+            rows[0]["latest"]["commentary"],
+            "Visits fell while the library roof was mended."
+        );
+    }
+    let (status, page) = get(&site, "/bodies/1/exceptions");
+    assert_eq!(status, 200);
+    assert!(page.contains("Visits fell while the library roof was mended."));
+    assert!(!page.contains("Days to answer letters"));
+    let csv = fetch(&site, "/bodies/1/exceptions.csv");
+    assert!(csv.head.contains("text/csv"), "{}", csv.head);
+    assert_eq!(csv.body.lines().count(), 2, "{}", csv.body);
+}
+
+#[test]
+fn the_indicator_page_charts_every_value_with_a_table_and_its_thresholds() {
+    let site = csv_site();
+    let card = json(&site, "/api/bodies/1/scorecard");
+    let url = row(&card, "A1")["indicator"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, page) = get(&site, &url);
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg class=\"chart\" role=\"img\""));
+    assert!(page.contains("2 results from Wednesday 31 January 2024 to Thursday 29 February 2024"));
+    assert!(page.contains("Higher is better"));
+    assert!(page.contains("Thresholds over time"));
+    assert!(page.contains("Visits fell while the library roof was mended."));
+    let api = json(&site, &format!("/api{url}"));
+    assert_eq!(api["values"].as_array().unwrap().len(), 2);
+    assert_eq!(api["thresholds"][0]["effective_from"], "2024-01-31");
+    assert_eq!(api["reviewers"][0]["name"], "Invented Board");
+    let csv = fetch(&site, &format!("{url}.csv"));
+    assert!(csv.head.contains("attachment"));
+    let mut lines = csv.body.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("indicator_id,code,name,polarity,period,"));
+    assert_eq!(lines.count(), 2);
+}
+
+#[test]
+fn malformed_and_unknown_indicator_addresses_are_client_errors() {
+    let site = csv_site();
+    for (target, status) in [
+        ("/indicators/abc", 400),
+        ("/indicators/0.csv", 400),
+        ("/api/indicators/x", 400),
+        ("/indicators/999", 404),
+        ("/indicators/999.csv", 404),
+        ("/api/indicators/999", 404),
+        ("/bodies/999/scorecard", 404),
+        ("/api/bodies/999/exceptions", 404),
+        ("/bodies/x/scorecard.csv", 400),
+    ] {
+        assert_eq!(fetch(&site, target).status, status, "{target}");
+    }
+}
+
+/// What the planted pack keeps secret: the name of the scorecard row in
+/// its exempt item's papers.
+const SECRET: &str = "Quokka";
+
+/// Item 2 is exempt; its paper (lines 8–10) carries a scorecard row on
+/// line 10. The public paper before it carries another on line 7.
+const PLANTED_TEXT: &str = "INVENTED DISTRICT COUNCIL
+Invented Board, Wednesday 4 March 2020
+1. Performance report
+2. Quokka Depot contract
+Subject: Performance report
+Classification: Unrestricted
+L1 Library loans 950 target 900 GREEN
+Subject: Quokka Depot contract
+Classification: Unrestricted
+Q1 Quokka Depot tonnage 77 target 80 RED
+Subject: Parks strategy
+Parks are open to all.
+";
+
+fn planted_pack() -> Pack {
+    let mut pack = Pack::default();
+    pack.meeting.organisation = Some("Invented District Council".into());
+    pack.meeting.body = Some("Invented Board".into());
+    pack.meeting.date = Date::new(2020, 3, 4);
+    pack.meeting.lines = Some(Lines::span(1, 2));
+    let item = |number: &str, title: &str, exempt: bool, line: u32| AgendaItem {
+        number: Some(number.into()),
+        title: title.into(),
+        pages: None,
+        exempt,
+        decision: None,
+        lines: Lines::one(line),
+    };
+    pack.agenda = vec![
+        item("1", "Performance report", false, 3),
+        item("2", "Quokka Depot contract", true, 4),
+    ];
+    let report = |subject: &str, lines: Lines| Report {
+        subject: subject.into(),
+        classification: Some("Unrestricted".into()),
+        lines,
+        ..Report::default()
+    };
+    pack.reports = vec![
+        report("Performance report", Lines::span(5, 6)),
+        report("Quokka Depot contract", Lines::span(8, 9)),
+        report("Parks strategy", Lines::one(11)),
+    ];
+    let row = |code: &str, name: &str, value: &str, target: &str, rag, line| IndicatorRow {
+        code: Some(code.into()),
+        name: name.into(),
+        polarity: Some(Polarity::High),
+        period: Some("Q3".into()),
+        value: Some(value.into()),
+        rag: Some(rag),
+        target: Some(target.into()),
+        lines: Lines::one(line),
+    };
+    pack.indicators = vec![
+        row("L1", "Library loans", "950", "900", Rag::Green, 7),
+        row("Q1", "Quokka Depot tonnage", "77", "80", Rag::Red, 10),
+    ];
+    pack
+}
+
+#[test]
+fn a_scorecard_row_in_exempt_papers_appears_on_no_page_json_or_download() {
+    let dir = TempDir::new().unwrap();
+    import(
+        dir.path(),
+        &[("planted.txt".into(), PLANTED_TEXT.into(), planted_pack())],
+    );
+    let site = serve_dir(dir);
+    let card = json(&site, "/api/bodies/1/scorecard");
+    let rows = card["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "only the public row: {card}");
+    assert_eq!(rows[0]["indicator"]["code"], "L1");
+    assert_eq!(rows[0]["latest"]["origin"]["source"]["lines"]["first"], 7);
+    let mut targets: Vec<String> = [
+        "/bodies/1",
+        "/bodies/1/scorecard",
+        "/api/bodies/1/scorecard",
+        "/bodies/1/scorecard.csv",
+        "/bodies/1/exceptions",
+        "/api/bodies/1/exceptions",
+        "/bodies/1/exceptions.csv",
+        "/scorecard/exceptions",
+        "/api/scorecard/exceptions",
+        "/scorecard/exceptions.csv",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    for id in 1..=2 {
+        for form in [
+            "/indicators/{id}",
+            "/api/indicators/{id}",
+            "/indicators/{id}.csv",
+        ] {
+            targets.push(form.replace("{id}", &id.to_string()));
+        }
+    }
+    let mut found = 0;
+    for target in &targets {
+        let response = fetch(&site, target);
+        assert!(
+            !response.body.contains(SECRET),
+            "{target}: {}",
+            response.body
+        );
+        if response.status == 200 {
+            found += 1;
+        } else {
+            assert_eq!(response.status, 404, "{target}");
+        }
+    }
+    assert_eq!(
+        found,
+        targets.len() - 3,
+        "one indicator's three addresses are 404"
+    );
+}
