@@ -93,10 +93,12 @@ fn person_on_body(
         .map_err(db)?;
     let person = match (known, existing) {
         (Some(known), _) => {
-            tx.query_row("SELECT 1 FROM people WHERE id = ?1", [known.0], |_| Ok(()))
-                .optional()
-                .map_err(db)?
-                .ok_or_else(|| StoreError::Fields(FieldErrors::one("person", "No such person")))?;
+            if !person_exists(tx, known)? {
+                return Err(StoreError::Fields(FieldErrors::one(
+                    "person",
+                    "No such person",
+                )));
+            }
             known.0
         }
         (None, Some(existing)) => existing,
@@ -165,15 +167,11 @@ pub fn create_meeting(
     let mut errors = FieldErrors::new();
     errors.require_text("venue", &m.venue, MAX_LINE);
     errors.require_text("contact", &m.contact, MAX_LINE);
-    let taken = tx
-        .query_row(
-            "SELECT 1 FROM clerk_meetings WHERE body_id = ?1 AND date = ?2",
-            params![body.0, m.date.to_string()],
-            |_| Ok(()),
-        )
-        .optional()
-        .map_err(db)?
-        .is_some();
+    let taken = exists(
+        tx,
+        "SELECT 1 FROM clerk_meetings WHERE body_id = ?1 AND date = ?2",
+        params![body.0, m.date.to_string()],
+    )?;
     errors.check(taken, "date", "The body already meets on that day");
     valid(errors)?;
     tx.execute(
@@ -333,8 +331,17 @@ fn refresh(tx: &Transaction<'_>, meeting: ClerkMeetingId) -> Result<(), StoreErr
 }
 
 fn person_exists(tx: &Transaction<'_>, person: PersonId) -> Result<bool, StoreError> {
+    exists(tx, "SELECT 1 FROM people WHERE id = ?1", [person.0])
+}
+
+/// Whether `sql` finds a row.
+fn exists<P: rusqlite::Params>(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: P,
+) -> Result<bool, StoreError> {
     Ok(tx
-        .query_row("SELECT 1 FROM people WHERE id = ?1", [person.0], |_| Ok(()))
+        .query_row(sql, params, |_| Ok(()))
         .optional()
         .map_err(db)?
         .is_some())
@@ -372,15 +379,11 @@ pub fn record_attendance(
             "No such person",
         );
     }
-    let recorded = tx
-        .query_row(
-            "SELECT 1 FROM clerk_attendance WHERE meeting_id = ?1 AND person_id = ?2",
-            params![meeting.0, a.person.0],
-            |_| Ok(()),
-        )
-        .optional()
-        .map_err(db)?
-        .is_some();
+    let recorded = exists(
+        tx,
+        "SELECT 1 FROM clerk_attendance WHERE meeting_id = ?1 AND person_id = ?2",
+        params![meeting.0, a.person.0],
+    )?;
     errors.check(recorded, "person", "Their attendance is already recorded");
     valid(errors)?;
     tx.execute(
@@ -502,15 +505,11 @@ pub fn add_minute(
         None => rows::next_minute_number(tx, meeting)?,
     };
     errors.check(number == 0, "number", "Minute numbers start at 1");
-    let taken = tx
-        .query_row(
-            "SELECT 1 FROM clerk_minutes WHERE meeting_id = ?1 AND number = ?2",
-            params![meeting.0, number],
-            |_| Ok(()),
-        )
-        .optional()
-        .map_err(db)?
-        .is_some();
+    let taken = exists(
+        tx,
+        "SELECT 1 FROM clerk_minutes WHERE meeting_id = ?1 AND number = ?2",
+        params![meeting.0, number],
+    )?;
     errors.check(
         taken,
         "number",
