@@ -10,10 +10,6 @@ use serde_json::Value;
 /// Records that `actor` did `action` to `subject` (`meeting/12`), with the
 /// record before and after as JSON. Call it inside the change's
 /// transaction.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "the clerk side's writes, landing next, call it")
-)]
 pub(crate) fn record(
     conn: &Connection,
     actor: &Actor,

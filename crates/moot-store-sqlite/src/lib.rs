@@ -17,6 +17,7 @@
 //! ```
 
 mod audit;
+mod clerk;
 mod feed;
 mod indicators;
 mod migrate;

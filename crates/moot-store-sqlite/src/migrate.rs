@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_indicators.sql"),
     include_str!("../migrations/0003_indicator_commentary.sql"),
     include_str!("../migrations/0004_accounts.sql"),
+    include_str!("../migrations/0005_clerk.sql"),
 ];
 
 /// Brings the schema up to date, each migration in its own transaction

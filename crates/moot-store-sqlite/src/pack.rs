@@ -82,7 +82,7 @@ fn write_pack(
     Ok(DocumentId(doc))
 }
 
-fn insert_document(
+pub(crate) fn insert_document(
     tx: &Transaction<'_>,
     source: &SourceFile<'_>,
     sha256: &str,
@@ -96,7 +96,10 @@ fn insert_document(
     Ok(tx.last_insert_rowid())
 }
 
-fn organisation(tx: &Transaction<'_>, name: Option<&str>) -> Result<Option<i64>, StoreError> {
+pub(crate) fn organisation(
+    tx: &Transaction<'_>,
+    name: Option<&str>,
+) -> Result<Option<i64>, StoreError> {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
         return Ok(None);
     };

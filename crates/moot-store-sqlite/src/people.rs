@@ -134,7 +134,11 @@ fn body_name(tx: &Transaction<'_>, body: i64) -> Result<String, StoreError> {
     .map_err(db)
 }
 
-fn insert_person(tx: &Transaction<'_>, org: Option<i64>, name: &str) -> Result<i64, StoreError> {
+pub(crate) fn insert_person(
+    tx: &Transaction<'_>,
+    org: Option<i64>,
+    name: &str,
+) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO people (organisation_id, name) VALUES (?1, ?2)",
         params![org, name],
@@ -143,7 +147,7 @@ fn insert_person(tx: &Transaction<'_>, org: Option<i64>, name: &str) -> Result<i
     Ok(tx.last_insert_rowid())
 }
 
-fn record_name(
+pub(crate) fn record_name(
     tx: &Transaction<'_>,
     person: i64,
     body: i64,

@@ -22,6 +22,7 @@
 
 mod accounts;
 mod attendance;
+mod clerk;
 mod exempt;
 mod feed;
 mod indicator_view;
@@ -34,9 +35,16 @@ pub use accounts::{AccountId, Actor, AuditEntry, Role};
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
+pub use clerk::{
+    ActionId, AgendaItemId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkMeeting,
+    ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId, MinuteId,
+    MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
+    NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId, PaperInfo,
+};
 pub use exempt::{public_classification, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};
+pub use moot_clerk::FieldErrors;
 pub use papers::attach_papers;
 pub use scorecard::{
     assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome,
@@ -256,6 +264,22 @@ pub enum StoreError {
     /// period already held), each with its line; nothing was stored.
     #[error("{} row(s) clash with stored values", .0.len())]
     RowsRefused(Vec<moot_scorecard::CsvProblem>),
+    /// The actor may not make this change (a clerk's write by a member,
+    /// say); nothing changed.
+    #[error("{actor} may not {action}")]
+    Forbidden {
+        /// Who tried, as the audit log names them.
+        actor: String,
+        /// What they tried (`meeting.create`).
+        action: &'static str,
+    },
+    /// The input has faults, each under its field's name; nothing changed.
+    #[error("{0}")]
+    Fields(FieldErrors),
+    /// The record's state refuses the step (editing confirmed minutes,
+    /// changing a published agenda); nothing changed.
+    #[error("{0}")]
+    Refused(String),
     /// The import was stopped by its caller at a checkpoint.
     #[error("import stopped: {0}")]
     Stopped(String),

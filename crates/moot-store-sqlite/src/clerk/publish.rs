@@ -1,0 +1,616 @@
+//! Publishing: what the public may see of a clerk's agenda or minutes,
+//! written into the tables a pack import fills, so every public page,
+//! search, feed and export shows clerk records with no code of its own.
+//!
+//! Each publication is a document Moot writes, as a council's pack would
+//! be: its text is the agenda (cover, membership, items, public papers)
+//! or the minutes, and every public row points at its lines. Two rules
+//! keep exempt business in: the generated text never holds it (an exempt
+//! item is printed as its number and Schedule 12A paragraph, exempt papers
+//! are left out, minutes and declarations on exempt items are printed
+//! without their words), and the rows carry the same `exempt` flag and
+//! item numbers as imported ones, so `moot_store::ExemptItems` withholds
+//! them exactly as it does a pack's. Republishing minutes (an edit of a
+//! published draft, a confirmation, a correction) replaces their document
+//! and rows whole.
+
+use super::rows;
+use crate::{db, pack};
+use moot_clerk::{AgendaState, ExemptParagraph, Seat};
+use moot_domain::Lines;
+use moot_store::{ClerkAgenda, ClerkAgendaItem, ClerkMeetingId, MinuteId, SourceFile, StoreError};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// A document's text built line by line, each push returning its line.
+#[derive(Default)]
+struct Text {
+    lines: Vec<String>,
+}
+
+impl Text {
+    /// Adds `text`, one line per line of it (blank lines dropped), and
+    /// returns the lines it took (none for empty text: the last line).
+    fn push(&mut self, text: &str) -> Lines {
+        let first = self.next();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            self.lines.push(line.to_owned());
+        }
+        self.since(first)
+    }
+
+    /// The number the next line will take.
+    fn next(&self) -> u32 {
+        u32::try_from(self.lines.len()).unwrap_or(u32::MAX) + 1
+    }
+
+    /// The lines from `first` to the last pushed.
+    fn since(&self, first: u32) -> Lines {
+        Lines::span(first.min(self.next() - 1).max(1), self.next() - 1)
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(String::new());
+    }
+
+    fn into_string(self) -> String {
+        let mut text = self.lines.join("\n");
+        text.push('\n');
+        text
+    }
+}
+
+/// Stores a generated document, returning its id.
+fn store_document(tx: &Transaction<'_>, name: &str, text: &str) -> Result<i64, StoreError> {
+    let source = SourceFile {
+        name,
+        bytes: text.as_bytes(),
+        text,
+    };
+    pack::insert_document(tx, &source, &source.sha256())
+}
+
+/// What the cover of a body's document names: council, body, slug.
+fn names(tx: &Transaction<'_>, meeting: ClerkMeetingId) -> Result<(String, String), StoreError> {
+    tx.query_row(
+        "SELECT ifnull(o.name, ''), b.name FROM clerk_meetings cm JOIN bodies b ON b.id = cm.body_id
+         LEFT JOIN organisations o ON o.id = b.organisation_id WHERE cm.id = ?1",
+        [meeting.0],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(db)
+}
+
+fn exempt_line(number: &str, paragraph: ExemptParagraph) -> String {
+    format!(
+        "{number}. Exempt item (paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972)",
+        paragraph.number()
+    )
+}
+
+/// Writes a just-published agenda into the public records: its document,
+/// the meeting, the membership on the day, the items and public papers.
+pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError> {
+    let agenda = rows::agenda(tx, id)?;
+    let m = &agenda.meeting;
+    debug_assert_eq!(m.agenda, AgendaState::Published);
+    let (organisation, body_name) = names(tx, id)?;
+    let members = rows::members_on(tx, m.body, m.date)?;
+    let mut text = Text::default();
+    let cover = text.push(&format!(
+        "{organisation}\n{body_name}\nMeeting on {}{}\nVenue: {}\nContact: {}",
+        m.date,
+        m.time.map(|t| format!(" at {t}")).unwrap_or_default(),
+        m.venue,
+        m.contact
+    ));
+    text.blank();
+    text.push("Membership");
+    let member_lines: Vec<Lines> = members
+        .iter()
+        .map(|member| {
+            let party = member
+                .party
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
+            text.push(&format!(
+                "{}: {}{party} ({})",
+                member.role.label(),
+                member.name,
+                member.seat.label()
+            ))
+        })
+        .collect();
+    text.blank();
+    text.push("Agenda");
+    let item_lines = agenda_lines(&mut text, &agenda);
+    let paper_lines = paper_texts(tx, &mut text, &agenda.items)?;
+    let file = format!("{}-{}-agenda.txt", pack::slug(&body_name), m.date);
+    let doc = store_document(tx, &file, &text.into_string())?;
+    let meeting = public_meeting(tx, &agenda, doc, cover)?;
+    for (member, lines) in members.iter().zip(member_lines) {
+        let role = (member.role != moot_clerk::BodyRole::Member).then(|| member.role.label());
+        let position = (member.seat != Seat::Voting).then(|| member.seat.label());
+        tx.execute(
+            "INSERT INTO memberships (body_id, person_id, name, role, party, position, voting,
+             document_id, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![m.body.0, member.person.0, member.name, role, member.party, position,
+                member.seat == Seat::Voting, doc, lines.first, lines.last],
+        )
+        .map_err(db)?;
+    }
+    let position_base: i64 = tx
+        .query_row(
+            "SELECT ifnull(max(position), 0) FROM agenda_items WHERE meeting_id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    for (offset, (number, title, exempt, lines)) in item_lines.into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO agenda_items (meeting_id, position, number, title, exempt, document_id,
+             lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                meeting,
+                position_base + offset as i64 + 1,
+                number,
+                title,
+                exempt,
+                doc,
+                lines.first,
+                lines.last
+            ],
+        )
+        .map_err(db)?;
+    }
+    for (subject, lines) in paper_lines {
+        tx.execute(
+            "INSERT INTO reports (meeting_id, document_id, subject, lines_first, lines_last)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![meeting, doc, subject, lines.first, lines.last],
+        )
+        .map_err(db)?;
+    }
+    tx.execute(
+        "UPDATE clerk_meetings SET meeting_id = ?2, agenda_document_id = ?3 WHERE id = ?1",
+        params![id.0, meeting, doc],
+    )
+    .map_err(db)?;
+    Ok(())
+}
+
+/// One public agenda row: number, title, exempt, lines.
+type ItemRow = (String, String, bool, Lines);
+
+/// Prints the items (and matters arising) and returns their rows.
+fn agenda_lines(text: &mut Text, agenda: &ClerkAgenda) -> Vec<ItemRow> {
+    let mut rows = Vec::new();
+    let mut section: Option<&str> = None;
+    for item in &agenda.items {
+        if item.section.is_some() && item.section.as_deref() != section {
+            section = item.section.as_deref();
+            text.push(section.unwrap_or_default());
+        }
+        let first = text.next();
+        match item.exempt {
+            Some(paragraph) => {
+                text.push(&exempt_line(&item.number, paragraph));
+            }
+            None => {
+                text.push(&format!("{}. {}", item.number, item.title));
+                text.push(item.description.as_deref().unwrap_or_default());
+                for paper in &item.papers {
+                    text.push(&format!(
+                        "Paper: {} ({})",
+                        paper.title,
+                        paper.format.label()
+                    ));
+                }
+            }
+        }
+        rows.push((
+            item.number.clone(),
+            item.title.clone(),
+            item.exempt.is_some(),
+            text.since(first),
+        ));
+    }
+    if !agenda.matters_arising.is_empty() {
+        let number = (agenda.items.len() + 1).to_string();
+        let first = text.next();
+        text.push(&format!("{number}. Matters arising"));
+        for action in &agenda.matters_arising {
+            let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
+            text.push(&format!("Action: {} ({}{due})", action.text, action.owner));
+        }
+        rows.push((
+            number,
+            "Matters arising".to_owned(),
+            false,
+            text.since(first),
+        ));
+    }
+    rows
+}
+
+/// Prints the text papers of public items after the agenda, returning
+/// each one's title and lines. Exempt items' papers are never printed.
+fn paper_texts(
+    tx: &Transaction<'_>,
+    text: &mut Text,
+    items: &[ClerkAgendaItem],
+) -> Result<Vec<(String, Lines)>, StoreError> {
+    let mut out = Vec::new();
+    for item in items.iter().filter(|i| i.exempt.is_none()) {
+        for paper in &item.papers {
+            text.blank();
+            let first = text.next();
+            text.push(&format!("Paper for item {}: {}", item.number, paper.title));
+            if paper.format == moot_clerk::PaperFormat::Text {
+                let (_, bytes) = rows::paper(tx, paper.id)?;
+                text.push(&String::from_utf8_lossy(&bytes));
+            }
+            out.push((paper.title.clone(), text.since(first)));
+        }
+    }
+    Ok(out)
+}
+
+/// The public meeting for the agenda: the one already known for the body
+/// and day (from a pack), else a new one; the document is issued for it.
+fn public_meeting(
+    tx: &Transaction<'_>,
+    agenda: &ClerkAgenda,
+    doc: i64,
+    cover: Lines,
+) -> Result<i64, StoreError> {
+    let m = &agenda.meeting;
+    let known: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM meetings WHERE body_id = ?1 AND date = ?2",
+            params![m.body.0, m.date.to_string()],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db)?;
+    let id =
+        match known {
+            Some(id) => {
+                tx.execute(
+                    "UPDATE meetings SET time = coalesce(time, ?2), venue = coalesce(venue, ?3),
+                 contact = coalesce(contact, ?4) WHERE id = ?1",
+                    params![id, m.time.map(|t| t.to_string()), m.venue, m.contact],
+                )
+                .map_err(db)?;
+                id
+            }
+            None => {
+                tx.execute(
+                "INSERT INTO meetings (body_id, date, time, venue, contact, status, document_id,
+                 lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, 'scheduled', ?6, ?7, ?8)",
+                params![m.body.0, m.date.to_string(), m.time.map(|t| t.to_string()), m.venue,
+                    m.contact, doc, cover.first, cover.last],
+            )
+            .map_err(db)?;
+                tx.last_insert_rowid()
+            }
+        };
+    tx.execute(
+        "UPDATE documents SET meeting_id = ?2 WHERE id = ?1",
+        params![doc, id],
+    )
+    .map_err(db)?;
+    Ok(id)
+}
+
+/// Removes the public rows and document of a meeting's earlier published
+/// minutes, if any.
+fn withdraw_minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError> {
+    let doc: Option<i64> = tx
+        .query_row(
+            "SELECT minutes_document_id FROM clerk_meetings WHERE id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    let Some(doc) = doc else { return Ok(()) };
+    tx.execute_batch(&format!(
+        "DELETE FROM resolutions WHERE minute_item_id IN (SELECT i.id FROM minute_items i
+           JOIN minutes mn ON mn.id = i.minutes_id WHERE mn.document_id = {doc});
+         DELETE FROM minute_items WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
+         DELETE FROM attendance WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
+         DELETE FROM declarations WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
+         DELETE FROM minutes WHERE document_id = {doc};
+         DELETE FROM decisions WHERE document_id = {doc};
+         UPDATE clerk_meetings SET minutes_document_id = NULL WHERE minutes_document_id = {doc};
+         DELETE FROM documents WHERE id = {doc};"
+    ))
+    .map_err(db)
+}
+
+/// One person at the meeting as the minutes print them.
+struct Present {
+    person: i64,
+    name: String,
+    presence: moot_clerk::Presence,
+    replaced: Option<(i64, String)>,
+}
+
+/// The name a person is printed by on a body (their clerk membership's,
+/// else their fullest name).
+fn printed_name(tx: &Transaction<'_>, body: i64, person: i64) -> Result<String, StoreError> {
+    tx.query_row(
+        "SELECT coalesce((SELECT name FROM clerk_members WHERE body_id = ?1 AND person_id = ?2
+           ORDER BY starts DESC LIMIT 1), (SELECT name FROM people WHERE id = ?2))",
+        params![body, person],
+        |r| r.get(0),
+    )
+    .map_err(db)
+}
+
+fn attendance(
+    tx: &Transaction<'_>,
+    id: ClerkMeetingId,
+    body: i64,
+) -> Result<Vec<Present>, StoreError> {
+    let rows = crate::read::all(
+        tx,
+        "SELECT person_id, presence, substitute_for FROM clerk_attendance WHERE meeting_id = ?1
+         ORDER BY id",
+        [id.0],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+            ))
+        },
+    )?;
+    rows.into_iter()
+        .map(|(person, presence, replaced)| {
+            Ok(Present {
+                person,
+                name: printed_name(tx, body, person)?,
+                presence: moot_clerk::Presence::parse(&presence)
+                    .unwrap_or(moot_clerk::Presence::Present),
+                replaced: match replaced {
+                    Some(r) => Some((r, printed_name(tx, body, r)?)),
+                    None => None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// (Re)writes a meeting's published minutes into the public records.
+pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError> {
+    withdraw_minutes(tx, id)?;
+    let meeting = rows::meeting(tx, id)?;
+    let public = meeting.public.ok_or_else(|| {
+        StoreError::Refused("Publish the meeting's agenda before its minutes".into())
+    })?;
+    let agenda = rows::agenda(tx, id)?;
+    let items: HashMap<i64, &ClerkAgendaItem> = agenda.items.iter().map(|i| (i.id.0, i)).collect();
+    let (_, body_name) = names(tx, id)?;
+    let body = meeting.body.0;
+    let mut text = Text::default();
+    text.push(&format!(
+        "Minutes\n{body_name}: meeting on {}",
+        meeting.date
+    ));
+    let present = attendance(tx, id, body)?;
+    let mut attendance_lines = Vec::new();
+    for p in &present {
+        let line = match (&p.replaced, p.presence) {
+            (Some((_, replaced)), _) => format!("{} (substitute for {replaced})", p.name),
+            (None, moot_clerk::Presence::Apologies) => format!("Apologies: {}", p.name),
+            (None, _) => format!("Present: {}", p.name),
+        };
+        attendance_lines.push(text.push(&line));
+    }
+    let declarations = crate::read::all(
+        tx,
+        "SELECT person_id, item_id, kind, text, left_room FROM clerk_declarations
+         WHERE meeting_id = ?1 ORDER BY id",
+        [id.0],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, bool>(4)?,
+            ))
+        },
+    )?;
+    let mut declaration_rows = Vec::new();
+    for (person, item, kind, words, left_room) in declarations {
+        let name = printed_name(tx, body, person)?;
+        let item = items.get(&item).copied();
+        let number = item.map(|i| i.number.clone()).unwrap_or_default();
+        let kind = moot_clerk::InterestKind::parse(&kind).map_or("", |k| k.label());
+        let left = if left_room {
+            " (left the room for the item)"
+        } else {
+            ""
+        };
+        let exempt = item.is_some_and(|i| i.exempt.is_some());
+        let printed = if exempt {
+            format!("{name}: {kind}, item {number} (exempt item)")
+        } else {
+            format!("{name}: {kind}, item {number}: {words}{left}")
+        };
+        let lines = text.push(&printed);
+        declaration_rows.push((
+            person,
+            name,
+            number,
+            format!("{kind}: {words}{left}"),
+            lines,
+        ));
+    }
+    let clerk_minutes = rows::minutes(tx, id)?;
+    let decisions = decisions_by_minute(tx, id)?;
+    let actions = rows::actions_raised(tx, id)?;
+    let mut minute_rows = Vec::new();
+    for minute in &clerk_minutes.items {
+        let item = minute.text.item.and_then(|i| items.get(&i.0).copied());
+        let exempt = item.is_some_and(|i| i.exempt.is_some());
+        let first = text.next();
+        if exempt {
+            text.push(&format!("{}. Exempt item", minute.number));
+        } else {
+            text.push(&format!("{}. {}", minute.number, minute.text.title));
+            text.push(&minute.text.text);
+            for resolution in &minute.text.resolutions {
+                text.push(&format!("RESOLVED: {resolution}"));
+            }
+        }
+        let mut decision_lines = Vec::new();
+        for number in decisions.get(&minute.id.0).into_iter().flatten() {
+            decision_lines.push((number.clone(), text.push(&format!("Decision {number}"))));
+        }
+        if !exempt {
+            for (_, action) in actions.iter().filter(|(m, _)| *m == Some(minute.id)) {
+                let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
+                text.push(&format!("Action: {} ({}{due})", action.text, action.owner));
+            }
+            for version in rows::minute_versions(tx, MinuteId(minute.id.0))? {
+                text.push(&format!(
+                    "Corrected on {} by {} (version {} replaced): {}",
+                    version.replaced_at, version.replaced_by, version.version, version.reason
+                ));
+            }
+        }
+        minute_rows.push((minute, item, text.since(first), decision_lines));
+    }
+    if let Some(at) = clerk_minutes.confirmed_at {
+        let confirming = rows::meeting(tx, at)?;
+        text.push(&format!(
+            "Confirmed as a correct record at the meeting on {}.",
+            confirming.date
+        ));
+    }
+    let whole = Lines::span(1, text.next() - 1);
+    let file = format!("{}-{}-minutes.txt", pack::slug(&body_name), meeting.date);
+    let doc = store_document(tx, &file, &text.into_string())?;
+    tx.execute(
+        "INSERT INTO minutes (meeting_id, body_id, date, document_id, lines_first, lines_last)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            public.0,
+            body,
+            meeting.date.to_string(),
+            doc,
+            whole.first,
+            whole.last
+        ],
+    )
+    .map_err(db)?;
+    let minutes_id = tx.last_insert_rowid();
+    for (p, lines) in present.iter().zip(attendance_lines) {
+        tx.execute(
+            "INSERT INTO attendance (minutes_id, person_id, name, kind, substitute_for_person_id,
+             substitute_for_name, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                minutes_id,
+                p.person,
+                p.name,
+                p.presence.as_str(),
+                p.replaced.as_ref().map(|r| r.0),
+                p.replaced.as_ref().map(|r| r.1.as_str()),
+                lines.first,
+                lines.last
+            ],
+        )
+        .map_err(db)?;
+    }
+    for (person, name, number, words, lines) in declaration_rows {
+        tx.execute(
+            "INSERT INTO declarations (minutes_id, person_id, name, item, text, lines_first,
+             lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                minutes_id,
+                person,
+                name,
+                number,
+                words,
+                lines.first,
+                lines.last
+            ],
+        )
+        .map_err(db)?;
+    }
+    let organisation: Option<i64> = tx
+        .query_row(
+            "SELECT organisation_id FROM bodies WHERE id = ?1",
+            [body],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    for (position, (minute, item, lines, decision_lines)) in minute_rows.into_iter().enumerate() {
+        let resolved = !minute.text.resolutions.is_empty();
+        tx.execute(
+            "INSERT INTO minute_items (minutes_id, position, number, title, agenda_ref, resolved,
+             lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                minutes_id,
+                position as i64 + 1,
+                minute.number.to_string(),
+                minute.text.title,
+                item.map(|i| i.number.as_str()),
+                resolved,
+                lines.first,
+                lines.last
+            ],
+        )
+        .map_err(db)?;
+        let item_row = tx.last_insert_rowid();
+        for (at, resolution) in minute.text.resolutions.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO resolutions (minute_item_id, position, text) VALUES (?1, ?2, ?3)",
+                params![item_row, at as i64 + 1, resolution],
+            )
+            .map_err(db)?;
+        }
+        for (number, lines) in decision_lines {
+            tx.execute(
+                "INSERT INTO decisions (organisation_id, number, document_id, lines_first,
+                 lines_last) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![organisation, number, doc, lines.first, lines.last],
+            )
+            .map_err(db)?;
+        }
+    }
+    tx.execute(
+        "UPDATE meetings SET status = 'minuted' WHERE id = ?1",
+        [public.0],
+    )
+    .map_err(db)?;
+    tx.execute(
+        "UPDATE clerk_meetings SET minutes_document_id = ?2 WHERE id = ?1",
+        params![id.0, doc],
+    )
+    .map_err(db)?;
+    Ok(())
+}
+
+/// The decision numbers recorded on each minute of a meeting.
+fn decisions_by_minute(
+    tx: &Transaction<'_>,
+    id: ClerkMeetingId,
+) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let rows = crate::read::all(
+        tx,
+        "SELECT d.minute_id, d.number FROM clerk_decisions d
+         JOIN clerk_minutes m ON m.id = d.minute_id WHERE m.meeting_id = ?1 ORDER BY d.number",
+        [id.0],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for (minute, number) in rows {
+        out.entry(minute).or_default().push(number);
+    }
+    Ok(out)
+}
