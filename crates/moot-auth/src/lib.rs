@@ -64,11 +64,8 @@ pub fn hash_password(password: &str) -> Result<String, AuthError> {
 /// Whether `password` is the one `phc` was made from. A malformed hash
 /// matches nothing.
 pub fn verify_password(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc).is_ok_and(|hash| {
-        hasher()
-            .verify_password(password.as_bytes(), &hash)
-            .is_ok()
-    })
+    PasswordHash::new(phc)
+        .is_ok_and(|hash| hasher().verify_password(password.as_bytes(), &hash).is_ok())
 }
 
 /// A hash no password is known to match, made once per process, so that

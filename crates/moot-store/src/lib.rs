@@ -29,7 +29,7 @@ mod scorecard;
 mod search;
 mod view;
 
-pub use accounts::{AccountId, Actor, AuditEntry, Role};
+pub use accounts::{Account, AccountId, Actor, AuditEntry, NewAccount, Role, SignIn};
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
