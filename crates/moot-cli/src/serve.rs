@@ -66,8 +66,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         eprintln!("moot: serving {what} on http://{}/", listener.local_addr()?);
-        axum::serve(listener, moot_web::router(state))
-            .with_graceful_shutdown(stop_signal())
+        moot_web::serve_until(listener, state, stop_signal())
             .await
             .context("the server stopped")
     })?;

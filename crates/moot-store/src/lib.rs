@@ -33,7 +33,7 @@ pub use accounts::{Account, AccountId, Actor, AuditEntry, NewAccount, Role, Sign
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
-pub use exempt::{public_classification, ExemptItems, PublicLine};
+pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use papers::attach_papers;
 pub use scorecard::{
