@@ -381,7 +381,7 @@ fn signed_in_pages_send_the_anonymous_to_sign_in_and_refuse_lesser_roles() {
             assert!(anonymous.body.contains("\"status\":401"));
         } else {
             assert_eq!(anonymous.status, 303, "{target}");
-            let encoded = target.replace('/', "%2F");
+            let encoded = target.replace('/', "%2f"); // the head is lower-cased
             assert!(
                 anonymous
                     .head
@@ -468,7 +468,9 @@ fn admins_add_change_and_disable_accounts_with_audit_entries_and_field_errors() 
     ] {
         assert!(bad.body.contains(message), "{message}");
     }
-    assert!(bad.body.contains("aria-describedby=\"username-error\""));
+    assert!(bad
+        .body
+        .contains("aria-describedby=\"username-hint username-error\""));
     let form = format!("csrf_token={}&username=jo&display_name=Jo+Smith&role=member&person=&password=another+long+password", admin.csrf);
     assert_eq!(post(&site, &admin, "/admin/accounts", &form).status, 303);
     let taken = post(&site, &admin, "/admin/accounts", &form);
