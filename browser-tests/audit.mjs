@@ -40,6 +40,17 @@ const PAGES = [
   { name: 'indicator', from: 'scorecard', link: 'a[href^="/indicators/"]' },
   { name: 'exceptions', from: 'scorecard', link: 'a[href$="/exceptions"]' },
   { name: 'all exceptions', path: '/scorecard/exceptions' },
+  { name: 'sign in', path: '/login' },
+];
+
+// Pages audited signed in as the demo admin (its password, printed by
+// `moot serve --demo`, comes in $MOOT_ADMIN_PASSWORD), after the sign-in
+// page with its error summary.
+const SIGNED_IN_PAGES = [
+  { name: 'accounts', path: '/admin/accounts' },
+  { name: 'audit log', path: '/admin/audit' },
+  { name: 'account', path: '/account' },
+  { name: 'meeting signed in', path: '/meetings/1' },
 ];
 
 const [base, shotsArg] = process.argv.slice(2);
@@ -76,7 +87,8 @@ try {
   await page.setBypassCSP(true);
   await page.setViewport({ width: 1280, height: 900 });
   const clicked = await clickThrough(page);
-  const visited = await auditAll(page, clicked);
+  let visited = await auditAll(page, clicked);
+  visited += await auditSignedIn(page);
   console.log(`audited ${visited} pages against ${WCAG_TAGS.join(', ')}`);
 } catch (error) {
   fail(`unexpected error: ${error.stack ?? error}`);
@@ -174,6 +186,37 @@ async function auditAll(page, clicked) {
     await screenshot(page, `audit-${spec.name}`);
     await audit(page, spec.name, path);
     await checkReflow(page, spec.name, path);
+    audited += 1;
+  }
+  return audited;
+}
+
+/// The sign-in form sent empty (its error summary audited), then signed
+/// in as the demo admin, each of SIGNED_IN_PAGES audited; returns how many
+/// pages were audited.
+async function auditSignedIn(page) {
+  const password = process.env.MOOT_ADMIN_PASSWORD;
+  if (!password) {
+    fail('MOOT_ADMIN_PASSWORD is not set: the signed-in pages cannot be audited');
+    return 0;
+  }
+  await page.goto(new URL('/login', base).href, { waitUntil: 'load' });
+  const [refused] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main button[type=submit]')]);
+  if (refused.status() !== 422) fail(`an empty sign-in form answered ${refused.status()}`);
+  await screenshot(page, 'audit-sign-in-errors');
+  await audit(page, 'sign-in errors', '/login');
+  await page.type('#username', 'admin');
+  await page.type('#password', password);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main button[type=submit]')]);
+  const header = await page.$eval('header', (h) => h.textContent);
+  if (!header.includes('Signed in as')) fail(`signing in as admin failed: ${page.url()}`);
+  let audited = 1;
+  for (const spec of SIGNED_IN_PAGES) {
+    const response = await page.goto(new URL(spec.path, base).href, { waitUntil: 'load' });
+    if (response.status() !== 200) fail(`${spec.name} ${spec.path}: status ${response.status()}`);
+    await screenshot(page, `audit-${spec.name}`);
+    await audit(page, spec.name, spec.path);
+    await checkReflow(page, spec.name, spec.path);
     audited += 1;
   }
   return audited;

@@ -12,6 +12,7 @@ mod people;
 mod read;
 mod reindex;
 mod serve;
+mod user;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ enum Command {
     /// Serve the public site (HTML pages, JSON under /api/) over the
     /// database.
     Serve(serve::Args),
+    /// Manage the accounts of the clerk's side (add, list, set-role,
+    /// disable, password).
+    User(user::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         Command::People(args) => people::run(&args),
         Command::Reindex(args) => reindex::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::User(args) => user::run(&args),
     };
     match outcome {
         Ok(status) => status,

@@ -23,6 +23,11 @@ pub struct Args {
     /// database (removed on exit) instead of --db.
     #[arg(long, conflicts_with = "db")]
     demo: bool,
+    /// The address the public reaches the site at, e.g.
+    /// https://moot.example.gov.uk/ behind a TLS proxy; with https,
+    /// cookies are marked Secure [default: $MOOT_PUBLIC_URL].
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
 }
 
 /// Opens the database (or builds the demo one) and serves the site on
@@ -60,14 +65,20 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             index.display()
         )
     })?;
+    if let Some(url) = args
+        .public_url
+        .clone()
+        .or_else(|| std::env::var("MOOT_PUBLIC_URL").ok())
+    {
+        state.set_public_url(&url);
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         eprintln!("moot: serving {what} on http://{}/", listener.local_addr()?);
-        axum::serve(listener, moot_web::router(state))
-            .with_graceful_shutdown(stop_signal())
+        moot_web::serve_until(listener, state, stop_signal())
             .await
             .context("the server stopped")
     })?;
@@ -91,7 +102,30 @@ fn demo_database() -> Result<(tempfile::TempDir, PathBuf)> {
         added.bodies,
         added.people
     );
+    demo_accounts(&mut store)?;
     Ok((dir, path))
+}
+
+/// One account of each role, named after it, with a password made now
+/// and printed (the demo database dies with the server, and so do they).
+fn demo_accounts(store: &mut moot_store_sqlite::SqliteStore) -> Result<()> {
+    let actor = moot_store::Actor::CommandLine {
+        user: "demo".to_owned(),
+    };
+    for role in moot_store::Role::ALL {
+        let token = moot_auth::Token::generate().context("cannot make a demo password")?;
+        let password = &token.as_str()[..24];
+        let new = moot_store::NewAccount {
+            username: role.name(),
+            display_name: &format!("Demo {role}"),
+            password,
+            role,
+            person: None,
+        };
+        store.add_account(&actor, &new)?;
+        eprintln!("moot: demo account {role} has password {password}");
+    }
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so the server stops gracefully and the

@@ -1,7 +1,9 @@
 //! The site in real headless Chromium: `moot serve --demo` as a real
 //! process, and `browser-tests/audit.mjs` (puppeteer-core and axe-core)
 //! clicking from home to a meeting to a person with screenshots, then
-//! auditing every kind of page against WCAG 2.0, 2.1 and 2.2 A and AA.
+//! auditing every kind of page against WCAG 2.0, 2.1 and 2.2 A and AA,
+//! the sign-in page (with its errors) and, signed in as the demo admin
+//! (whose password the server prints), the account and admin pages.
 //!
 //! Needs node, `npm ci` in `browser-tests/`, and Debian's `chromium` (or
 //! `MOOT_CHROMIUM` set to a Chromium). A missing prerequisite fails the test
@@ -54,8 +56,15 @@ fn pages_click_through_and_pass_the_accessibility_audit_in_chromium() {
     );
     let server = Server::start(["--demo"]);
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    let admin_password = server
+        .banner
+        .iter()
+        .find_map(|l| l.split("demo account admin has password ").nth(1))
+        .map(|p| p.trim().to_owned())
+        .expect("moot serve --demo prints the admin's password");
     let output = Command::new("node")
         .arg(scripts.join("audit.mjs"))
+        .env("MOOT_ADMIN_PASSWORD", admin_password)
         .arg(server.url())
         .arg(&shots)
         .current_dir(&scripts)

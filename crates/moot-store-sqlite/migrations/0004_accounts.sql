@@ -31,3 +31,24 @@ CREATE TABLE audit_log (
     after TEXT
 );
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id);
+
+-- A signed-in browser. Only the SHA-256 of its token is kept, so the
+-- database cannot be used to take over a session. Times are Unix seconds.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions (account_id);
+
+-- Failed sign-ins, kept for the rate limit (so it survives a restart)
+-- and pruned as they age out of its window.
+CREATE TABLE login_failures (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL COLLATE NOCASE,
+    address TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_username ON login_failures (username, at);
+CREATE INDEX login_failures_by_address ON login_failures (address, at);

@@ -34,23 +34,24 @@ pub(crate) fn record(
     Ok(())
 }
 
-/// The latest `limit` entries, newest first, optionally only those about
-/// `subject`.
+/// The latest `limit` entries after skipping `offset`, newest first,
+/// optionally only those about `subject`.
 pub(crate) fn entries(
     conn: &Connection,
     subject: Option<&str>,
     limit: u32,
+    offset: u32,
 ) -> Result<Vec<AuditEntry>, StoreError> {
     let mut statement = conn
         .prepare(
             "SELECT a.id, a.at, a.actor, acc.id, a.action, a.subject, a.before, a.after
              FROM audit_log a LEFT JOIN accounts acc ON acc.id = a.account_id
              WHERE ?1 IS NULL OR a.subject = ?1
-             ORDER BY a.id DESC LIMIT ?2",
+             ORDER BY a.id DESC LIMIT ?2 OFFSET ?3",
         )
         .map_err(db)?;
     let rows = statement
-        .query_map(params![subject, limit], entry)
+        .query_map(params![subject, limit, offset], entry)
         .map_err(db)?;
     rows.collect::<Result<_, _>>().map_err(db)
 }
@@ -100,15 +101,18 @@ mod tests {
             Some(&after),
         )
         .unwrap();
-        let all = entries(&store.conn, None, 10).unwrap();
+        let all = entries(&store.conn, None, 10, 0).unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].subject, "meeting/2", "newest first");
-        let one = entries(&store.conn, Some("meeting/1"), 10).unwrap();
+        let one = entries(&store.conn, Some("meeting/1"), 10, 0).unwrap();
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].actor, "cli:ops");
         assert_eq!(one[0].account, None);
         assert_eq!(one[0].before.as_deref(), Some(r#"{"venue":"Room 1"}"#));
         assert_eq!(one[0].after.as_deref(), Some(r#"{"venue":"Room 2"}"#));
         assert!(one[0].at.ends_with('Z'));
+        let older = entries(&store.conn, None, 10, 1).unwrap();
+        assert_eq!(older.len(), 1);
+        assert_eq!(older[0].subject, "meeting/1", "the offset skips the newest");
     }
 }

@@ -16,6 +16,7 @@
 //! # Ok::<(), moot_store::StoreError>(())
 //! ```
 
+mod accounts;
 mod audit;
 mod clerk;
 mod feed;
@@ -28,16 +29,21 @@ mod read;
 mod scorecard;
 mod search;
 
+pub use accounts::{
+    subject as account_subject, ABSOLUTE_SECONDS, FAILURE_WINDOW_SECONDS, IDLE_SECONDS,
+    MAX_FAILURES,
+};
 pub use migrate::schema_version;
 pub use pack::{slug, Checkpoint};
 
 use moot_domain::{Date, Pack};
 use moot_scorecard::CsvIndicatorRow;
 use moot_store::{
-    BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts, DecisionEntry, DocumentId,
-    DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment, IndicatorHistory,
-    IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary,
-    PersonDetail, PersonId, PersonRecord, Revision, SearchRecord, SourceFile, Store, StoreError,
+    Account, AccountId, Actor, BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts,
+    DecisionEntry, DocumentId, DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment,
+    IndicatorHistory, IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord,
+    MeetingSummary, NewAccount, PersonDetail, PersonId, PersonRecord, Revision, Role, SearchRecord,
+    SignIn, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
@@ -68,7 +74,94 @@ impl SqliteStore {
         subject: Option<&str>,
         limit: u32,
     ) -> Result<Vec<moot_store::AuditEntry>, StoreError> {
-        audit::entries(&self.conn, subject, limit)
+        audit::entries(&self.conn, subject, limit, 0)
+    }
+
+    /// Like [`SqliteStore::audit_entries`], skipping the `offset` newest
+    /// (for paging).
+    pub fn audit_page(
+        &self,
+        subject: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<moot_store::AuditEntry>, StoreError> {
+        audit::entries(&self.conn, subject, limit, offset)
+    }
+
+    /// Makes an account (the password is hashed with argon2id; a bad
+    /// user name, display name or password, a taken user name or an
+    /// unknown person is [`StoreError::Invalid`] with a sentence for the
+    /// user), with its audit entry, in one transaction.
+    pub fn add_account(
+        &mut self,
+        actor: &Actor,
+        new: &NewAccount<'_>,
+    ) -> Result<Account, StoreError> {
+        accounts::add(&mut self.conn, actor, new)
+    }
+
+    /// Every account, by user name.
+    pub fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        accounts::list(&self.conn)
+    }
+
+    /// The account with this id ([`StoreError::NotFound`] if none).
+    pub fn account(&self, id: AccountId) -> Result<Account, StoreError> {
+        accounts::get(&self.conn, id)
+    }
+
+    /// The account with this user name (in any case), if any.
+    pub fn account_named(&self, username: &str) -> Result<Option<Account>, StoreError> {
+        accounts::find(&self.conn, username)
+    }
+
+    /// Gives an account another role, with its audit entry.
+    pub fn set_account_role(
+        &mut self,
+        actor: &Actor,
+        id: AccountId,
+        role: Role,
+    ) -> Result<Account, StoreError> {
+        accounts::set_role(&mut self.conn, actor, id, role)
+    }
+
+    /// Disables an account and ends its sessions, with its audit entry.
+    pub fn disable_account(&mut self, actor: &Actor, id: AccountId) -> Result<Account, StoreError> {
+        accounts::disable(&mut self.conn, actor, id)
+    }
+
+    /// Sets an account's password and ends its sessions, with its audit
+    /// entry.
+    pub fn set_account_password(
+        &mut self,
+        actor: &Actor,
+        id: AccountId,
+        password: &str,
+    ) -> Result<Account, StoreError> {
+        accounts::set_password(&mut self.conn, actor, id, password)
+    }
+
+    /// Checks a sign-in from `address` and opens a session when it is
+    /// right (see [`SignIn`]); failures count towards the rate limit.
+    pub fn sign_in(
+        &mut self,
+        username: &str,
+        password: &str,
+        address: &str,
+    ) -> Result<SignIn, StoreError> {
+        accounts::sign_in(&mut self.conn, username, password, address)
+    }
+
+    /// The active account signed in with session `token`, if the session
+    /// is live (expired ones are deleted; use is noted for the idle
+    /// limit).
+    pub fn session(&self, token: &str) -> Result<Option<Account>, StoreError> {
+        accounts::session(&self.conn, token)
+    }
+
+    /// Ends the session with `token`.
+    pub fn sign_out(&self, token: &str) -> Result<(), StoreError> {
+        accounts::sign_out(&self.conn, token)
     }
 
     /// A database in memory, for tests and trials.

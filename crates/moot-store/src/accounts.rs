@@ -120,6 +120,77 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+/// An account as the store hands it out: never its password hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// Its id.
+    pub id: AccountId,
+    /// The name it signs in with (unique, in any case).
+    pub username: String,
+    /// The name shown on pages.
+    pub display_name: String,
+    /// What it may do.
+    pub role: Role,
+    /// The person a member's account speaks for, where linked.
+    pub person: Option<crate::PersonId>,
+    /// When it was made, RFC 3339 UTC.
+    pub created_at: String,
+    /// When it was disabled, if it was.
+    pub disabled_at: Option<String>,
+}
+
+impl Account {
+    /// The actor this account is when it makes a change.
+    pub fn actor(&self) -> Actor {
+        Actor::Account {
+            id: self.id,
+            username: self.username.clone(),
+            role: self.role,
+        }
+    }
+
+    /// Whether it may still sign in.
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+}
+
+/// An account to be made.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAccount<'a> {
+    /// The name it will sign in with.
+    pub username: &'a str,
+    /// The name shown on pages.
+    pub display_name: &'a str,
+    /// Its first password (hashed before it is stored).
+    pub password: &'a str,
+    /// What it may do.
+    pub role: Role,
+    /// The person it speaks for, if any.
+    pub person: Option<crate::PersonId>,
+}
+
+/// What became of a sign-in attempt.
+#[derive(Debug)]
+pub enum SignIn {
+    /// The password was right: a new session was opened. `token` goes to
+    /// the browser; the store keeps only its hash.
+    Accepted {
+        /// Who signed in.
+        account: Account,
+        /// The new session's token.
+        token: String,
+    },
+    /// Wrong user name or password (which one is not said).
+    Refused,
+    /// Too many recent failures for this user name or address: nothing
+    /// was checked.
+    Limited {
+        /// Seconds until an attempt will be considered again.
+        retry_after: u64,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

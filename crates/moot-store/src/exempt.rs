@@ -6,6 +6,11 @@
 //! minutes and declarations of the same meeting that refer to it by number
 //! are exempt too ([`ExemptItems`]); a document's lines of exempt business
 //! are withheld ([`DocumentRecord::public_lines`]).
+//!
+//! Who is shown it is decided here too: the public never, a signed-in
+//! account (any role: members may read their council's exempt business)
+//! always ([`Audience`]). Pages ask [`Audience::sees_exempt`] and apply
+//! the rule above only when it says no.
 
 use crate::{AgendaEntry, DocumentRecord};
 use moot_domain::Lines;
@@ -121,6 +126,24 @@ impl ExemptItems {
     }
 }
 
+/// Who is looking at a page: the one question every exempt rule asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone, not signed in.
+    Public,
+    /// A signed-in account, of this role.
+    Account(crate::Role),
+}
+
+impl Audience {
+    /// Whether this audience may read exempt business: any signed-in
+    /// account may (a member is the least a signed-in account is); the
+    /// public may not.
+    pub fn sees_exempt(self) -> bool {
+        matches!(self, Audience::Account(role) if role >= crate::Role::Member)
+    }
+}
+
 /// One line of a document as the public sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PublicLine<'a> {
@@ -136,6 +159,18 @@ pub enum PublicLine<'a> {
 }
 
 impl DocumentRecord {
+    /// The document's lines as `audience` may read them: every line for
+    /// those who see exempt business, else [`DocumentRecord::public_lines`].
+    pub fn lines_for(&self, audience: Audience) -> Vec<PublicLine<'_>> {
+        if !audience.sees_exempt() {
+            return self.public_lines();
+        }
+        (1u32..)
+            .zip(text_lines(&self.text))
+            .map(|(number, text)| PublicLine::Shown { number, text })
+            .collect()
+    }
+
     /// The document's lines, each run of exempt lines replaced by one
     /// [`PublicLine::Withheld`].
     pub fn public_lines(&self) -> Vec<PublicLine<'_>> {
@@ -264,6 +299,22 @@ mod tests {
                 PublicLine::Withheld(Lines::one(6)),
             ]
         );
+    }
+
+    #[test]
+    fn only_signed_in_accounts_read_exempt_lines() {
+        let doc = document("open\nsecret\n", &[Lines::one(2)]);
+        assert_eq!(doc.lines_for(Audience::Public), doc.public_lines());
+        let member = doc.lines_for(Audience::Account(crate::Role::Member));
+        assert_eq!(
+            member[1],
+            PublicLine::Shown {
+                number: 2,
+                text: "secret"
+            }
+        );
+        assert!(!Audience::Public.sees_exempt());
+        assert!(Audience::Account(crate::Role::Admin).sees_exempt());
     }
 
     #[test]

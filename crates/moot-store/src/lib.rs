@@ -31,7 +31,7 @@ mod scorecard;
 mod search;
 mod view;
 
-pub use accounts::{AccountId, Actor, AuditEntry, Role};
+pub use accounts::{Account, AccountId, Actor, AuditEntry, NewAccount, Role, SignIn};
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
@@ -41,7 +41,7 @@ pub use clerk::{
     MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
     NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId, PaperInfo,
 };
-pub use exempt::{public_classification, ExemptItems, PublicLine};
+pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};
 pub use moot_clerk::FieldErrors;

@@ -75,6 +75,30 @@ impl Failure {
         )
     }
 
+    /// 401: this needs a signed-in account (JSON only; pages redirect to
+    /// the sign-in page instead).
+    pub fn unauthorised(format: Format) -> Failure {
+        Failure::new(
+            StatusCode::UNAUTHORIZED,
+            format,
+            "Sign in to see this. Send the session cookie set by POST /login.",
+        )
+    }
+
+    /// 403: signed in, or not, this may not be done.
+    pub fn forbidden(format: Format, message: &str) -> Failure {
+        Failure::new(StatusCode::FORBIDDEN, format, message)
+    }
+
+    /// 413: a form far larger than any Moot shows.
+    pub fn too_large(format: Format) -> Failure {
+        Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format,
+            "This form sent more than Moot accepts.",
+        )
+    }
+
     /// A store error: missing records are 404, anything else is ours.
     pub fn from_store(error: StoreError, format: Format) -> Failure {
         match error {

@@ -5,7 +5,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use moot_domain::Date;
-use moot_store::MeetingSummary;
+use moot_store::{MeetingSummary, Role};
 
 /// The site's stylesheet, inline so a page is one request.
 const STYLE: &str = "
@@ -46,6 +46,19 @@ mark{background:#fd0;color:#0b0c0c}
 .trend{margin:0 0 1rem}
 dl.summary dt{font-weight:700}
 dl.summary dd{margin:0 0 .5rem}
+header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1.5rem}
+header form{display:inline;margin:0}
+.link-button{background:none;border:0;color:#fff;text-decoration:underline;padding:0;margin:0;cursor:pointer}
+.inline{display:inline-block;margin-right:1rem}
+.inline label{font-weight:400;margin-top:0}
+button.warning{background:#d4351c;border-color:#d4351c}
+input[type=text],input[type=password]{width:100%;max-width:20em}
+.hint{color:#505a5f}
+.error-summary{border:5px solid #d4351c;padding:0 1rem;margin:1rem 0}
+.error-summary a{color:#d4351c;font-weight:700}
+.error-message{color:#d4351c;font-weight:700;margin:0}
+.field-error{border-left:5px solid #d4351c;padding-left:.75rem}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ";
 
 /// A whole page: skip link, site header with labelled navigation, the
@@ -72,11 +85,34 @@ pub fn page(title: &str, main: Markup) -> Markup {
                             li { a href="/search" { "Search" } }
                         }
                     }
+                    (account_nav())
                 }
                 main id="main-content" tabindex="-1" { (main) }
                 footer {
                     p { "Records read from published agenda packs. Every page is also available as JSON under "
                         code { "/api/" } "." }
+                }
+            }
+        }
+    }
+}
+
+/// The header's account links: who is signed in, their pages and a
+/// sign-out button; or a link to sign in.
+fn account_nav() -> Markup {
+    let visit = crate::session::current();
+    html! {
+        nav aria-label="Account" {
+            ul {
+                @if let Some(account) = &visit.account {
+                    li { "Signed in as " a href="/account" { (account.display_name) } }
+                    @if account.role >= Role::Admin {
+                        li { a href="/admin/accounts" { "Accounts" } }
+                        li { a href="/admin/audit" { "Audit log" } }
+                    }
+                    li { form method="post" action="/logout" { (crate::forms::csrf_field()) button type="submit" class="link-button" { "Sign out" } } }
+                } @else {
+                    li { a href="/login" { "Sign in" } }
                 }
             }
         }

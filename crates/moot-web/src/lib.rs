@@ -4,17 +4,27 @@
 //!
 //! The store is synchronous (rusqlite), so each request borrows a
 //! connection from a small pool inside `spawn_blocking`. Exempt agenda
-//! items never show their titles, in pages or JSON: both are built from
-//! [`moot_store::AgendaEntry::public_title`].
+//! items never show their titles to the public, in pages or JSON: both
+//! are built from [`moot_store::AgendaEntry::public_title`]; a signed-in
+//! account sees them ([`moot_store::Audience`]).
+//!
+//! Accounts sign in at `/login`. Every request passes one gate
+//! (`session.rs`) that resolves who is visiting and refuses any
+//! state-changing request without the visit's CSRF token; handlers state
+//! the role they need with the extractors of `auth.rs`; [`forms`] holds
+//! the pieces of every form.
 
 mod atom;
 mod chart;
+pub mod auth;
 mod error;
+pub mod forms;
 mod html;
 mod ical;
 mod query_string;
 mod rating;
 mod routes;
+mod session;
 mod state;
 
 pub use state::AppState;
@@ -25,6 +35,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use error::{Failure, Format};
+use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -48,6 +59,8 @@ const SECURITY_HEADERS: [(&str, &str); 3] = [
 /// The whole site: pages, their JSON twins, and the layers around them.
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
+        .merge(routes::account::router())
+        .merge(routes::admin::router())
         .merge(routes::home::router())
         .merge(routes::bodies::router())
         .merge(routes::meetings::router())
@@ -60,6 +73,10 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::scorecard::router())
         .merge(routes::indicators::router())
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::layer,
+        ))
         .with_state(state)
         .layer(middleware::from_fn(limit_target));
     for (name, value) in SECURITY_HEADERS {
@@ -75,7 +92,20 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves the site on `listener` until the process is stopped.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
+    serve_until(listener, state, std::future::pending()).await
+}
+
+/// Serves the site on `listener` until `stop` resolves. Each request
+/// knows the address it came from (the sign-in rate limit counts by it).
+pub async fn serve_until(
+    listener: TcpListener,
+    state: AppState,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(stop)
+        .await
 }
 
 async fn not_found(request: Request) -> Failure {

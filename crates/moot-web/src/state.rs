@@ -3,14 +3,21 @@
 //! each request takes one for itself and gives it back), and the search
 //! index, opened once with one long-lived reader.
 //!
+//! Changes go through [`AppState::write`]: one connection of their own,
+//! taken by one change at a time, each change one transaction with its
+//! audit entry (the store's write methods see to that). Whether cookies
+//! are marked `Secure` is decided once, from the site's public address.
+//!
 //! At most [`POOL_SIZE`] reads run at once; more wait for a connection
 //! rather than open one each (opening checks the schema, which under load
 //! cost more than the reads themselves).
 
 use crate::error::{Failure, Format};
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
+use moot_store::StoreError;
 use moot_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
 
@@ -28,6 +35,10 @@ struct Inner {
     idle: Mutex<Vec<SqliteStore>>,
     /// One permit per connection the pool keeps.
     readers: Semaphore,
+    /// The connection changes are made on, one at a time.
+    writer: Mutex<SqliteStore>,
+    /// Whether the site is served over TLS (cookies get `Secure`).
+    secure: AtomicBool,
     search: SearchIndex,
 }
 
@@ -49,21 +60,64 @@ impl AppState {
         if search.refresh(&first)? == Refresh::Rebuilt {
             tracing::info!(index = %index.display(), "rebuilt the search index from the database");
         }
+        let writer = SqliteStore::open(&db)?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 db,
                 idle: Mutex::new(vec![first]),
                 readers: Semaphore::new(POOL_SIZE),
+                writer: Mutex::new(writer),
+                secure: AtomicBool::new(false),
                 search,
             }),
         })
+    }
+
+    /// Takes the address the public reaches the site at (`--public-url`):
+    /// when it is `https://…`, cookies are marked `Secure`, so browsers
+    /// send them only over TLS (a proxy in front terminating TLS is the
+    /// usual set-up, so the request itself cannot tell).
+    pub fn set_public_url(&self, url: &str) {
+        let tls = url.trim().to_ascii_lowercase().starts_with("https://");
+        self.inner.secure.store(tls, Ordering::Relaxed);
+    }
+
+    /// Whether cookies are marked `Secure`.
+    pub fn secure_cookies(&self) -> bool {
+        self.inner.secure.load(Ordering::Relaxed)
+    }
+
+    /// Runs `change` on the write connection on the blocking thread pool,
+    /// one change at a time. A [`StoreError::Invalid`] comes back as
+    /// `Ok(Err(sentence))`, for the form to show beside its fields; any
+    /// other error is a [`Failure`].
+    pub async fn write<T, F>(&self, format: Format, change: F) -> Result<Result<T, String>, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        let outcome = blocking(format, move || {
+            let mut store = inner.writer.lock().map_err(|_| None)?;
+            change(&mut store).map_err(Some)
+        })
+        .await?;
+        match outcome {
+            Ok(value) => Ok(Ok(value)),
+            Err(Some(StoreError::Invalid(sentence))) => Ok(Err(sentence)),
+            Err(Some(error)) => Err(Failure::from_store(error, format)),
+            Err(None) => Err(Failure::internal(
+                format,
+                "the write connection is poisoned",
+            )),
+        }
     }
 
     /// Runs `read` on a pooled connection on the blocking thread pool.
     pub async fn read<T, F>(&self, format: Format, read: F) -> Result<T, Failure>
     where
         T: Send + 'static,
-        F: FnOnce(&SqliteStore) -> Result<T, moot_store::StoreError> + Send + 'static,
+        F: FnOnce(&SqliteStore) -> Result<T, StoreError> + Send + 'static,
     {
         let _permit = self
             .inner

@@ -4,9 +4,11 @@
 //!
 //! Exempt business is withheld: each run of exempt lines (from
 //! `DocumentRecord::public_lines`) is one notice, in the page and the JSON
-//! alike. The original file is not offered: it would carry the exempt text.
+//! alike, unless a signed-in account is reading (`DocumentRecord::lines_for`).
+//! The original file is not offered: it would carry the exempt text.
 
 use super::meeting_json;
+use crate::auth::Viewer;
 use crate::error::{Failure, Format, Id};
 use crate::html::{column_headers, date_markup, meeting_link, page};
 use crate::AppState;
@@ -16,7 +18,7 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_domain::{Date, Lines};
-use moot_store::{DocumentId, DocumentRecord, PublicLine, Store};
+use moot_store::{Audience, DocumentId, DocumentRecord, PublicLine, Store};
 use serde_json::{json, Value};
 
 /// `/documents/{id}` and `/api/documents/{id}`.
@@ -55,13 +57,13 @@ fn day_of(timestamp: &str) -> Option<Date> {
     Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
 }
 
-fn lines_markup(doc: &DocumentRecord) -> Markup {
+fn lines_markup(doc: &DocumentRecord, audience: Audience) -> Markup {
     html! {
         table class="lines" {
             caption { "The text of " (doc.file_name) ", line by line" }
             (column_headers(&["Line", "Text"]))
             tbody {
-                @for line in doc.public_lines() {
+                @for line in doc.lines_for(audience) {
                     @match line {
                         PublicLine::Shown { number, text } => tr id={ "L" (number) } {
                             th scope="row" { a href={ "#L" (number) } tabindex="-1" { (number) } }
@@ -81,7 +83,11 @@ fn lines_markup(doc: &DocumentRecord) -> Markup {
     }
 }
 
-async fn document_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
+async fn document_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    id: Id,
+) -> Result<Markup, Failure> {
     let doc = load(&state, id, Format::Html).await?;
     Ok(page(
         &doc.file_name,
@@ -94,15 +100,19 @@ async fn document_page(State(state): State<AppState>, id: Id) -> Result<Markup, 
             }
             p { "The text the records on this site were read from. Exempt (confidential) business is withheld, so the original file is not offered for download." }
             h2 { "Text" }
-            (lines_markup(&doc))
+            (lines_markup(&doc, viewer.audience()))
         },
     ))
 }
 
-async fn document_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
+async fn document_api(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    id: Id,
+) -> Result<Json<Value>, Failure> {
     let doc = load(&state, id, Format::Json).await?;
     let lines: Vec<Value> = doc
-        .public_lines()
+        .lines_for(viewer.audience())
         .into_iter()
         .map(|line| match line {
             PublicLine::Shown { number, text } => json!({ "number": number, "text": text }),

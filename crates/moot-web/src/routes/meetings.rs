@@ -7,9 +7,12 @@
 //! Exempt (confidential) business is redacted in one place, [`redact`],
 //! before either the page or the JSON is built: an exempt agenda item is
 //! shown as "Exempt item" with its number only, and so are its reports
-//! and the minutes and declarations that refer to it.
+//! and the minutes and declarations that refer to it. A signed-in
+//! account sees it all (`Audience::sees_exempt`), and its pages are
+//! never cached (`session.rs`).
 
 use super::{meeting_json, source_json, source_link};
+use crate::auth::Viewer;
 use crate::error::{Failure, Format, Id};
 use crate::html::{column_headers, date_markup, meeting_link, meeting_name, page, scroll_table};
 use crate::AppState;
@@ -19,8 +22,8 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
-    AgendaEntry, AttendanceKind, Attendee, ExemptItems, MeetingDetail, MeetingId, MinutesRecord,
-    PersonId, ReportEntry, Store,
+    AgendaEntry, AttendanceKind, Attendee, Audience, ExemptItems, MeetingDetail, MeetingId,
+    MinutesRecord, PersonId, ReportEntry, Store,
 };
 use serde_json::{json, Value};
 
@@ -37,16 +40,25 @@ pub fn router() -> Router<AppState> {
         .route("/api/meetings/{id}", get(meeting_api))
 }
 
-async fn load(state: &AppState, Id(id): Id, format: Format) -> Result<MeetingDetail, Failure> {
+async fn load(
+    state: &AppState,
+    Id(id): Id,
+    viewer: &Viewer,
+    format: Format,
+) -> Result<MeetingDetail, Failure> {
     let id = MeetingId(id);
     let mut detail = state.read(format, move |s| s.meeting(id)).await?;
-    redact(&mut detail);
+    redact(&mut detail, viewer.audience());
     Ok(detail)
 }
 
-/// Removes every confidential text: exempt agenda titles and reports, and
-/// the minutes and declarations that refer to an exempt item by number.
-fn redact(detail: &mut MeetingDetail) {
+/// Removes every confidential text, unless `audience` may read exempt
+/// business: exempt agenda titles and reports, and the minutes and
+/// declarations that refer to an exempt item by number.
+fn redact(detail: &mut MeetingDetail, audience: Audience) {
+    if audience.sees_exempt() {
+        return;
+    }
     let exempt = ExemptItems::of(&detail.agenda);
     for item in &mut detail.agenda {
         if item.public_title().is_none() {
@@ -201,8 +213,12 @@ fn minutes_markup(minutes: &MinutesRecord) -> Markup {
     }
 }
 
-async fn meeting_page(State(state): State<AppState>, id: Id) -> Result<Markup, Failure> {
-    let d = load(&state, id, Format::Html).await?;
+async fn meeting_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    id: Id,
+) -> Result<Markup, Failure> {
+    let d = load(&state, id, &viewer, Format::Html).await?;
     let m = &d.meeting;
     Ok(page(
         &meeting_name(m),
@@ -294,8 +310,12 @@ pub(crate) fn report_json(r: &ReportEntry) -> Value {
     })
 }
 
-async fn meeting_api(State(state): State<AppState>, id: Id) -> Result<Json<Value>, Failure> {
-    let d = load(&state, id, Format::Json).await?;
+async fn meeting_api(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    id: Id,
+) -> Result<Json<Value>, Failure> {
+    let d = load(&state, id, &viewer, Format::Json).await?;
     let agenda: Vec<Value> = d
         .agenda
         .iter()

@@ -2,6 +2,8 @@
 //! page and its JSON twin under `/api/`. The JSON helpers shared by the
 //! modules live here: dates in JSON are always ISO (`YYYY-MM-DD`).
 
+pub mod account;
+pub mod admin;
 pub mod bodies;
 pub mod decisions;
 pub mod documents;

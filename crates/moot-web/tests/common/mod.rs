@@ -5,7 +5,9 @@
 //! Each test binary uses only some of these helpers.
 #![allow(dead_code)]
 
-use moot_domain::{AgendaItem, Lines, Pack};
+use moot_domain::{
+    AgendaItem, Date, DecisionRef, Declaration, Lines, Member, MinuteItem, Minutes, Pack, Report,
+};
 use moot_store::{SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
 use std::io::{Read, Write};
@@ -98,12 +100,28 @@ pub fn get(site: &Site, target: &str) -> (u16, String) {
 
 /// GETs `target`; returns the whole response.
 pub fn fetch(site: &Site, target: &str) -> Response {
+    request(site, "GET", target, &[], "")
+}
+
+/// Sends `method target` with `headers` (name, value) and `body`;
+/// returns the whole response.
+pub fn request(
+    site: &Site,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Response {
     let mut stream = TcpStream::connect(site.addr).unwrap();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    let mut head =
+        format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if method != "GET" {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    write!(stream, "{head}\r\n{body}").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
@@ -120,6 +138,30 @@ pub fn fetch(site: &Site, target: &str) -> Response {
         body.to_owned()
     };
     Response { status, head, body }
+}
+
+/// Checks `value` against the OpenAPI document's 200 schema for
+/// `template`.
+pub fn assert_matches_schema(
+    doc: &serde_json::Value,
+    template: &str,
+    target: &str,
+    value: &serde_json::Value,
+) {
+    let mut schema = doc["paths"][template]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"]
+        .clone();
+    assert!(schema.is_object(), "{template} documents no JSON schema");
+    schema["components"] = doc["components"].clone();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{target} does not match {template}: {errors:#?}"
+    );
 }
 
 /// Joins a chunked body (sizes in hex on their own lines).
@@ -174,4 +216,126 @@ pub fn agenda_item(number: &str, title: &str, exempt: bool) -> AgendaItem {
         decision: None,
         lines: Lines::one(1),
     }
+}
+
+/// What the planted pack keeps secret: it is in every exempt record.
+pub const SECRET: &str = "Zanzibar";
+
+/// An invented pack whose exempt item 2 runs through its agenda (line 5),
+/// a declaration (8), a minute (9–10) and a report (13–16), with public
+/// business around them.
+pub const PLANTED_TEXT: &str = "INVENTED DISTRICT COUNCIL
+Invented Planning Board, Wednesday 4 March 2020
+Members: Mr Able Archer (Chair), Mrs Beth Baker, Mr Carl Cole, Mr Dan Dale
+1. Apologies
+2. Disposal of Zanzibar Quarry
+MINUTES of the meeting held on Wednesday 4 March 2020
+PRESENT: Mr Able Archer, Mrs Beth Baker. Apologies: Mr Carl Cole
+Mr Able Archer declared an interest in item 2 as owner of Zanzibar Quarry.
+14. Disposal of Zanzibar Quarry (Item 2)
+RESOLVED that the Zanzibar Quarry offer be accepted.
+15. Apologies (Item 1)
+RESOLVED that the apologies be noted.
+Subject: Zanzibar Quarry disposal
+Classification: Unrestricted
+Decision number 20/00001
+The Zanzibar Quarry valuation is commercially sensitive.
+Subject: Public Parks Strategy
+The parks strategy is open to all.
+";
+
+/// The planted pack's records, as the importer would read them.
+pub fn planted_pack() -> Pack {
+    let body = Some("Invented Planning Board".to_owned());
+    let date = Date::new(2020, 3, 4);
+    let mut pack = Pack::default();
+    pack.meeting.organisation = Some("Invented District Council".into());
+    pack.meeting.body = body.clone();
+    pack.meeting.date = date;
+    pack.meeting.lines = Some(Lines::span(1, 2));
+    pack.membership = [
+        "Mr Able Archer",
+        "Mrs Beth Baker",
+        "Mr Carl Cole",
+        "Mr Dan Dale",
+    ]
+    .into_iter()
+    .map(|name| Member {
+        name: name.into(),
+        role: (name == "Mr Able Archer").then(|| "Chair".into()),
+        party: None,
+        position: None,
+        voting: None,
+        lines: Lines::one(3),
+    })
+    .collect();
+    let item = |number: &str, title: &str, exempt: bool, line: u32| AgendaItem {
+        number: Some(number.into()),
+        title: title.into(),
+        pages: None,
+        exempt,
+        decision: None,
+        lines: Lines::one(line),
+    };
+    pack.agenda = vec![
+        item("1", "Apologies", false, 4),
+        item("2", "Disposal of Zanzibar Quarry", true, 5),
+    ];
+    let minute = |number: &str, title: &str, item: &str, resolution: &str, line: u32| MinuteItem {
+        number: Some(number.into()),
+        title: title.into(),
+        agenda_ref: Some(item.into()),
+        resolved: true,
+        resolutions: vec![resolution.into()],
+        lines: Lines::span(line, line + 1),
+    };
+    pack.minutes = vec![Minutes {
+        body,
+        date,
+        present: vec!["Mr Able Archer".into(), "Mrs Beth Baker".into()],
+        apologies: vec!["Mr Carl Cole".into()],
+        declarations: vec![Declaration {
+            name: "Mr Able Archer".into(),
+            item: Some("2".into()),
+            text: "Mr Able Archer declared an interest as owner of Zanzibar Quarry.".into(),
+            lines: Lines::one(8),
+        }],
+        items: vec![
+            minute(
+                "14",
+                "Disposal of Zanzibar Quarry",
+                "2",
+                "The Zanzibar Quarry offer be accepted.",
+                9,
+            ),
+            minute("15", "Apologies", "1", "The apologies be noted.", 11),
+        ],
+        lines: Lines::span(6, 12),
+        ..Minutes::default()
+    }];
+    let report = |subject: &str, decision: Option<&str>, lines: Lines| Report {
+        subject: subject.into(),
+        classification: Some("Unrestricted".into()),
+        decision: decision.map(Into::into),
+        lines,
+        ..Report::default()
+    };
+    pack.reports = vec![
+        report(
+            "Zanzibar Quarry disposal",
+            Some("20/00001"),
+            Lines::span(13, 15),
+        ),
+        report("Public Parks Strategy", None, Lines::one(17)),
+    ];
+    pack.decisions = vec![DecisionRef {
+        number: "20/00001".into(),
+        lines: Lines::one(15),
+    }];
+    pack
+}
+
+/// The site over the planted pack alone.
+pub fn planted_site() -> Site {
+    serve(&[("planted.txt".into(), PLANTED_TEXT.into(), planted_pack())])
 }

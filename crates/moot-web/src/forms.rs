@@ -1,0 +1,203 @@
+//! The pieces every form on the clerk's side is built from, following the
+//! GOV.UK Design System's error pattern.
+//!
+//! A form handler:
+//!
+//! 1. takes its fields with the [`crate::auth::Fields`] extractor (the
+//!    CSRF token has already been checked by `session::layer`; a form
+//!    without [`csrf_field`] is refused with 403 before the handler runs);
+//! 2. checks them, collecting [`Errors`] with the id of the field each
+//!    is about (the store's own refusals, `StoreError::Invalid` from
+//!    [`crate::AppState::write`], are attached to a field too);
+//! 3. when there are errors, renders the same form again with a 4xx
+//!    status: [`error_summary`] at the top of `main` (it links to each
+//!    field), [`page_title`] prefixing the title with "Error: ", and each
+//!    field given its message with [`text_input`] or [`select`], keeping
+//!    what was typed (never passwords);
+//! 4. otherwise makes the change and redirects (303) to a page, so
+//!    reloading does not post again.
+//!
+//! Fields carry `autocomplete` attributes (WCAG 1.3.5): `username`,
+//! `current-password`, `new-password`, `name`, or `off` for other
+//! people's details.
+
+use crate::session::{self, CSRF_FIELD};
+use maud::{html, Markup};
+
+/// What was wrong with a submitted form: (field id, message), in the
+/// order of the fields.
+#[derive(Debug, Default)]
+pub struct Errors(Vec<(&'static str, String)>);
+
+impl Errors {
+    /// Notes `message` about the field with id `field`.
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push((field, message.into()));
+    }
+
+    /// Notes `problem`, if there is one.
+    pub fn check(&mut self, field: &'static str, problem: Option<String>) {
+        if let Some(message) = problem {
+            self.add(field, message);
+        }
+    }
+
+    /// Whether the form was fine.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message about `field`, if any.
+    pub fn about(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+/// The hidden field carrying this visit's CSRF token. Every `POST` form
+/// needs it.
+pub fn csrf_field() -> Markup {
+    let token = session::current().csrf.unwrap_or_default();
+    html! { input type="hidden" name=(CSRF_FIELD) value=(token); }
+}
+
+/// A page title, with "Error: " in front when the form has errors (so
+/// screen reader users hear it first).
+pub fn page_title(title: &str, errors: &Errors) -> String {
+    if errors.is_empty() {
+        title.to_owned()
+    } else {
+        format!("Error: {title}")
+    }
+}
+
+/// "There is a problem" and a link to each field in error; nothing when
+/// there are no errors. It goes first in `main`.
+pub fn error_summary(errors: &Errors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+                h2 id="error-summary-title" { "There is a problem" }
+                ul {
+                    @for (field, message) in &errors.0 {
+                        li { a href={ "#" (field) } { (message) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One text field of a form.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Its id and name.
+    pub id: &'static str,
+    /// Its visible label.
+    pub label: &'a str,
+    /// A hint under the label, if any.
+    pub hint: Option<&'a str>,
+    /// `text` or `password`.
+    pub kind: &'static str,
+    /// Its `autocomplete` value.
+    pub autocomplete: &'static str,
+    /// What it holds (what was typed, when shown again).
+    pub value: &'a str,
+}
+
+/// The label, hint and error message linked to the control (by `for`
+/// and `aria-describedby`) around `control`.
+fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Markup) -> Markup {
+    let error = errors.about(id);
+    html! {
+        div class=(if error.is_some() { "field field-error" } else { "field" }) {
+            label for=(id) { (label) }
+            @if let Some(hint) = hint { div class="hint" id={ (id) "-hint" } { (hint) } }
+            @if let Some(message) = error {
+                p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (message) }
+            }
+            (control)
+        }
+    }
+}
+
+/// What `aria-describedby` names for a field: its hint and error.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let parts: Vec<String> = [(hint, "hint"), (error, "error")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, what)| format!("{id}-{what}"))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A text or password field with its label, hint and error message.
+pub fn text_input(input: &Input<'_>, errors: &Errors) -> Markup {
+    let error = errors.about(input.id).is_some();
+    let described = described_by(input.id, input.hint.is_some(), error);
+    let control = html! {
+        input id=(input.id) name=(input.id) type=(input.kind) autocomplete=(input.autocomplete)
+            value=(input.value) aria-describedby=[described] aria-invalid=[error.then_some("true")]
+            spellcheck="false";
+    };
+    field(input.id, input.label, input.hint, errors, control)
+}
+
+/// A drop-down of `(value, label)` options, `selected` chosen, with its
+/// label and error message.
+pub fn select(
+    id: &'static str,
+    label: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+    errors: &Errors,
+) -> Markup {
+    let error = errors.about(id).is_some();
+    let described = described_by(id, false, error);
+    let control = html! {
+        select id=(id) name=(id) aria-describedby=[described] aria-invalid=[error.then_some("true")] {
+            @for (value, text) in options {
+                option value=(value) selected[*value == selected] { (text) }
+            }
+        }
+    };
+    field(id, label, None, errors, control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_in_error_is_linked_from_the_summary_and_described_by_its_message() {
+        let mut errors = Errors::default();
+        errors.add("username", "Enter a user name");
+        let summary = error_summary(&errors).into_string();
+        assert!(summary.contains(r##"<a href="#username">Enter a user name</a>"##));
+        let input = Input {
+            id: "username",
+            label: "User name",
+            hint: None,
+            kind: "text",
+            autocomplete: "username",
+            value: "<x>",
+        };
+        let markup = text_input(&input, &errors).into_string();
+        assert!(
+            markup.contains(r#"aria-describedby="username-error""#),
+            "{markup}"
+        );
+        assert!(markup.contains(r#"aria-invalid="true""#));
+        assert!(markup.contains("&lt;x&gt;"), "values are escaped");
+        assert_eq!(page_title("Sign in", &errors), "Error: Sign in");
+    }
+
+    #[test]
+    fn a_form_without_errors_has_no_summary() {
+        let errors = Errors::default();
+        assert!(error_summary(&errors).into_string().is_empty());
+        assert_eq!(page_title("Sign in", &errors), "Sign in");
+    }
+}

@@ -1,0 +1,227 @@
+//! Who is visiting, and the one gate every state-changing request passes.
+//!
+//! [`layer`] runs on every request, before any handler:
+//!
+//! 1. It resolves the visit: the `moot_session` cookie's token is looked
+//!    up (by its hash) and, when its session is live and its account
+//!    active, the visitor is signed in. A visitor without a session may
+//!    hold a `moot_presession` cookie, set by the sign-in page, so that
+//!    the sign-in form itself carries a CSRF token.
+//! 2. For every method but `GET`, `HEAD` and `OPTIONS` it checks the CSRF
+//!    token: the `csrf_token` field of a form (or an `X-CSRF-Token`
+//!    header) must equal the token derived from the visitor's session (or
+//!    pre-session) token. Anything else is 403 before a handler runs, so
+//!    no route can forget the check. The form's fields, parsed once, are
+//!    handed on as [`FormFields`].
+//! 3. It makes the visit available to handlers (as a request extension,
+//!    read by the extractors in `auth.rs`) and to the page layout (a task
+//!    local, so every page's header can say who is signed in without each
+//!    handler passing it along).
+//! 4. Responses to a signed-in visitor are `Cache-Control: private,
+//!    no-store`: they may hold exempt business.
+//!
+//! A CSRF token is the SHA-256 of `csrf:` and the session token: it is
+//! tied to the session, needs no storage, and does not reveal the token.
+
+use crate::error::{Failure, Format};
+use crate::query_string;
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{HeaderMap, HeaderValue, CACHE_CONTROL, CONTENT_TYPE, COOKIE};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use moot_store::Account;
+
+/// The cookie holding a signed-in browser's session token.
+pub const SESSION_COOKIE: &str = "moot_session";
+/// The cookie holding a signed-out browser's token, for the sign-in
+/// form's CSRF token.
+pub const PRESESSION_COOKIE: &str = "moot_presession";
+/// The form field carrying the CSRF token.
+pub const CSRF_FIELD: &str = "csrf_token";
+/// The header that may carry the CSRF token instead (for scripts).
+const CSRF_HEADER: &str = "x-csrf-token";
+/// The largest form body read; Moot's forms are a few fields.
+const MAX_FORM: usize = 64 * 1024;
+/// What a refused form is told.
+const CSRF_REFUSED: &str = "This form could not be accepted: it has expired or did not come from this site. Go back, reload the page and try again.";
+
+/// Who is visiting, resolved once per request.
+#[derive(Debug, Clone, Default)]
+pub struct Visit {
+    /// The signed-in account, if any.
+    pub account: Option<Account>,
+    /// The CSRF token this visitor's forms must carry; `None` for a
+    /// visitor with neither cookie (yet).
+    pub csrf: Option<String>,
+    /// The session's token, for signing out.
+    pub session_token: Option<String>,
+}
+
+tokio::task_local! {
+    static VISIT: Visit;
+}
+
+/// The visit of the request being answered (signed out outside one).
+pub fn current() -> Visit {
+    VISIT.try_with(Clone::clone).unwrap_or_default()
+}
+
+/// A form's fields, decoded, once its CSRF token has been checked.
+#[derive(Debug, Clone, Default)]
+pub struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    /// The first value of field `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The CSRF token that goes with a session or pre-session token.
+pub fn csrf_for(token: &str) -> String {
+    moot_auth::hash_token(&format!("csrf:{token}"))
+}
+
+/// The value of cookie `name`, if it is a well-formed token.
+fn token_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site,
+/// `Secure` when the site is served over TLS. `max_age` 0 deletes it;
+/// `None` keeps it until the browser closes.
+pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(seconds) = max_age {
+        cookie.push_str(&format!("; Max-Age={seconds}"));
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The gate every request passes (see the module docs).
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let format = Format::of_path(request.uri().path());
+    let visit = match resolve(&state, request.headers(), format).await {
+        Ok(visit) => visit,
+        Err(failure) => return failure.into_response(),
+    };
+    let mut request = match guard(&visit, request, format).await {
+        Ok(request) => request,
+        Err(failure) => return failure.into_response(),
+    };
+    request.extensions_mut().insert(visit.clone());
+    let signed_in = visit.account.is_some();
+    let mut response = VISIT.scope(visit, next.run(request)).await;
+    if signed_in {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    response
+}
+
+async fn resolve(state: &AppState, headers: &HeaderMap, format: Format) -> Result<Visit, Failure> {
+    if let Some(token) = token_cookie(headers, SESSION_COOKIE) {
+        let lookup = token.clone();
+        if let Some(account) = state.read(format, move |s| s.session(&lookup)).await? {
+            return Ok(Visit {
+                account: Some(account),
+                csrf: Some(csrf_for(&token)),
+                session_token: Some(token),
+            });
+        }
+    }
+    Ok(Visit {
+        csrf: token_cookie(headers, PRESESSION_COOKIE).map(|t| csrf_for(&t)),
+        ..Visit::default()
+    })
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Checks the CSRF token of a state-changing request and hands its form
+/// fields on; safe requests pass untouched.
+async fn guard(visit: &Visit, request: Request, format: Format) -> Result<Request, Failure> {
+    if !changes_state(request.method()) {
+        return Ok(request);
+    }
+    let (mut parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_FORM)
+        .await
+        .map_err(|_| Failure::too_large(format))?;
+    let is_form = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let fields = if is_form {
+        std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(query_string::pairs)
+            .map(FormFields)
+            .ok_or_else(|| Failure::bad_request(format, "This form could not be read."))?
+    } else {
+        FormFields::default()
+    };
+    let sent = parts
+        .headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| fields.get(CSRF_FIELD));
+    match (visit.csrf.as_deref(), sent) {
+        (Some(expected), Some(sent)) if moot_auth::same_secret(expected, sent) => {}
+        _ => return Err(Failure::forbidden(format, CSRF_REFUSED)),
+    }
+    parts.extensions.insert(fields);
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_http_only_lax_site_wide_and_secure_over_tls() {
+        let plain = set_cookie("a", "b", Some(60), false);
+        assert_eq!(plain, "a=b; Path=/; HttpOnly; SameSite=Lax; Max-Age=60");
+        let tls = set_cookie("a", "b", None, true);
+        assert_eq!(tls, "a=b; Path=/; HttpOnly; SameSite=Lax; Secure");
+    }
+
+    #[test]
+    fn only_well_formed_tokens_are_read_from_cookies() {
+        let token = "ab".repeat(32);
+        let mut headers = HeaderMap::new();
+        let cookie = format!("other=1; {SESSION_COOKIE}={token}; {PRESESSION_COOKIE}=short");
+        headers.insert(COOKIE, HeaderValue::from_str(&cookie).unwrap());
+        assert_eq!(token_cookie(&headers, SESSION_COOKIE), Some(token));
+        assert_eq!(token_cookie(&headers, PRESESSION_COOKIE), None);
+    }
+
+    #[test]
+    fn the_csrf_token_is_tied_to_its_session_but_is_not_it() {
+        let token = "ab".repeat(32);
+        assert_eq!(csrf_for(&token), csrf_for(&token));
+        assert_ne!(csrf_for(&token), token);
+        assert_ne!(csrf_for(&token), moot_auth::hash_token(&token));
+    }
+}
