@@ -58,7 +58,7 @@ impl Rule {
 /// The rule of indicator `i` in month `m` (one in five raises its target
 /// after the first year).
 fn rule(i: usize, m: usize) -> Rule {
-    let raised = i % 5 == 0 && m >= 12;
+    let raised = i.is_multiple_of(5) && m >= 12;
     match i % 3 {
         0 => Rule::High {
             target: if raised { 60.0 } else { 55.0 },
@@ -83,7 +83,7 @@ fn result(i: usize, m: usize) -> f64 {
 fn month_end(m: usize) -> (u16, u8, u8) {
     let year = 2023 + ((m + 3) / 12) as u16;
     let month = ((m + 3) % 12 + 1) as u8;
-    let leap = year % 4 == 0;
+    let leap = year.is_multiple_of(4);
     let day = match month {
         2 if leap => 29,
         2 => 28,

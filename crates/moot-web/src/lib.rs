@@ -15,8 +15,8 @@
 //! the pieces of every form.
 
 mod atom;
-mod chart;
 pub mod auth;
+mod chart;
 mod error;
 pub mod forms;
 mod html;

@@ -233,6 +233,7 @@ fn planted_pack() -> Pack {
         name: name.into(),
         polarity: Some(Polarity::High),
         period: Some("Q3".into()),
+        period_end: None,
         value: Some(value.into()),
         rag: Some(rag),
         target: Some(target.into()),
