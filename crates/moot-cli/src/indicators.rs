@@ -8,7 +8,10 @@
 use crate::database::DbArgs;
 use anyhow::{Context, Result};
 use moot_scorecard::{read_indicator_csv, CsvProblem, RatingCheck};
-use moot_store::{BodyId, IndicatorAssessment, LoadOutcome, SourceFile, Store, StoreError};
+use moot_store::{
+    BodyId, Contradiction, IndicatorAssessment, LoadOutcome, SourceFile, Store, StoreError,
+    StoredValue,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -107,11 +110,17 @@ fn check(db: &DbArgs, body: Option<BodyId>) -> Result<ExitCode> {
             writeln!(out, "{line}")?;
         }
     }
+    let contradictions = moot_store::contradictions(&assessed);
+    for found in &contradictions {
+        writeln!(out, "{}", contradiction(found))?;
+    }
     let rated = assessed.iter().filter(|a| a.computed.is_some()).count();
     writeln!(
         out,
-        "{disagreements} disagreement(s) among {rated} rated of {} values",
-        assessed.len()
+        "{disagreements} disagreement(s) among {rated} rated of {} values; \
+         {} contradiction(s) between printed ratings",
+        assessed.len(),
+        contradictions.len()
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -121,19 +130,39 @@ fn disagreement(assessment: &IndicatorAssessment) -> Option<String> {
     let RatingCheck::Disagrees { printed, computed } = assessment.check else {
         return None;
     };
-    let v = &assessment.value;
+    Some(format!(
+        "{}: printed {}, rule gives {}",
+        described(&assessment.value),
+        printed.name(),
+        computed.name()
+    ))
+}
+
+/// `ORIGIN: … VALUE: printed X, but ORIGIN: … VALUE: printed Y under the
+/// same rule`.
+fn contradiction(found: &Contradiction<'_>) -> String {
+    let rating = |a: &IndicatorAssessment| a.value.printed.map_or("none", |r| r.name());
+    format!(
+        "{}: printed {}, but {}: printed {} under the same rule",
+        described(&found.first.value),
+        rating(found.first),
+        described(&found.second.value),
+        rating(found.second)
+    )
+}
+
+/// `ORIGIN: CODE NAME (PERIOD) VALUE`.
+fn described(v: &StoredValue) -> String {
     let code = v.code.as_deref().map_or(String::new(), |c| format!("{c} "));
     let period = v
         .period_end
         .map(|d| d.to_string())
         .or_else(|| v.period.clone())
         .map_or(String::new(), |p| format!(" ({p})"));
-    Some(format!(
-        "{}: {code}{}{period} {}: printed {}, rule gives {}",
+    format!(
+        "{}: {code}{}{period} {}",
         v.origin,
         v.name,
-        v.value.as_deref().unwrap_or("no value"),
-        printed.name(),
-        computed.name()
-    ))
+        v.value.as_deref().unwrap_or("no value")
+    )
 }

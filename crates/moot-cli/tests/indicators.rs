@@ -95,7 +95,7 @@ fn check_lists_a_planted_disagreement_with_its_csv_line() {
         lines,
         [
             "scorecard.csv:3: CP1 Visits on time (2024-06-30) 91%: printed RED, rule gives GREEN",
-            "1 disagreement(s) among 3 rated of 3 values",
+            "1 disagreement(s) among 3 rated of 3 values; 0 contradiction(s) between printed ratings",
         ]
     );
 }
@@ -116,11 +116,14 @@ fn check_for_one_body_leaves_out_other_bodies_indicators() {
         text(&moot(&["indicators", "check", "--body", &id], &db).stdout)
     };
     let forum = check_body("Schools Forum");
-    assert_eq!(forum, "0 disagreement(s) among 1 rated of 1 values\n");
+    assert_eq!(
+        forum,
+        "0 disagreement(s) among 1 rated of 1 values; 0 contradiction(s) between printed ratings\n"
+    );
     let panel = check_body("Corporate Parenting Panel");
     assert!(panel.contains("two-bodies.csv:3: CP1"), "{panel}");
     assert!(
-        panel.ends_with("1 disagreement(s) among 2 rated of 2 values\n"),
+        panel.ends_with("1 disagreement(s) among 2 rated of 2 values; 0 contradiction(s) between printed ratings\n"),
         "{panel}"
     );
 }

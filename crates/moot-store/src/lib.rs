@@ -23,6 +23,7 @@
 mod accounts;
 mod attendance;
 mod clerk;
+mod contradiction;
 mod exempt;
 mod feed;
 mod indicator_view;
@@ -41,6 +42,7 @@ pub use clerk::{
     MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
     NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId, PaperInfo,
 };
+pub use contradiction::{contradictions, Contradiction};
 pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};

@@ -149,6 +149,8 @@ pub struct IndicatorAssessment {
     pub check: RatingCheck,
     /// How it moved since the indicator's previous dated value.
     pub direction: Option<Direction>,
+    /// The rule in force for it, where there is one.
+    pub rule: Option<Rule>,
 }
 
 /// Assesses every value: `values` ordered by indicator, then period end
@@ -181,6 +183,7 @@ pub fn assess(
                 value,
                 computed,
                 direction,
+                rule,
             }
         })
         .collect()
