@@ -4,6 +4,31 @@
 
 use std::fmt;
 
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A calendar date (proleptic Gregorian), always valid once built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -36,6 +61,29 @@ impl Date {
     /// The day of the month, from 1.
     pub fn day(self) -> u8 {
         self.day
+    }
+
+    /// The month's English name: "September".
+    pub fn month_name(self) -> &'static str {
+        MONTH_NAMES[usize::from(self.month - 1)]
+    }
+
+    /// The weekday's English name: "Wednesday".
+    pub fn weekday_name(self) -> &'static str {
+        // Day 0, 1 January 1900, was a Monday.
+        WEEKDAY_NAMES[self.days_since_epoch().rem_euclid(7) as usize]
+    }
+
+    /// The date as UK pages and packs print it: "Wednesday 18 September
+    /// 2013".
+    pub fn in_words(self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.weekday_name(),
+            self.day,
+            self.month_name(),
+            self.year
+        )
     }
 
     /// Days since 1 January 1900, handy for differences and weekdays.
@@ -169,6 +217,17 @@ impl fmt::Display for Time {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_in_words_names_its_weekday_and_month() {
+        let date = Date::new(2013, 9, 18).unwrap();
+        assert_eq!(date.in_words(), "Wednesday 18 September 2013");
+        assert_eq!(Date::new(1900, 1, 1).unwrap().weekday_name(), "Monday");
+        assert_eq!(
+            Date::new(2024, 2, 29).unwrap().in_words(),
+            "Thursday 29 February 2024"
+        );
+    }
 
     #[test]
     fn impossible_dates_are_refused() {

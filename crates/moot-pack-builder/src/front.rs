@@ -149,40 +149,9 @@ pub(crate) fn text_paper(title: &str, paragraphs: &[String]) -> Vec<Sheet> {
 /// "Wednesday 18 September 2013 at 6.30 pm".
 fn when(date: Date, time: Option<Time>) -> String {
     match time {
-        Some(time) => format!("{} at {}", uk_date(date), clock(time)),
-        None => uk_date(date),
+        Some(time) => format!("{} at {}", date.in_words(), clock(time)),
+        None => date.in_words(),
     }
-}
-
-/// A date the UK way, weekday first: "Wednesday 18 September 2013".
-pub(crate) fn uk_date(date: Date) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // Day 0 of `days_since_epoch`, 1 January 1900, was a Monday.
-    let weekday = WEEKDAYS[date.days_since_epoch().rem_euclid(7) as usize];
-    let month = MONTHS[usize::from(date.month() - 1)];
-    format!("{weekday} {} {month} {}", date.day(), date.year())
 }
 
 /// A time as packs print it: "6.30 pm", "10.00 am", "12.15 pm".
@@ -199,11 +168,6 @@ mod tests {
     #[test]
     fn dates_and_times_are_written_the_uk_way() {
         let date = Date::new(2013, 9, 18).unwrap();
-        assert_eq!(uk_date(date), "Wednesday 18 September 2013");
-        assert_eq!(
-            uk_date(Date::new(2024, 2, 29).unwrap()),
-            "Thursday 29 February 2024"
-        );
         assert_eq!(
             when(date, Time::new(18, 30)),
             "Wednesday 18 September 2013 at 6.30 pm"

@@ -308,11 +308,7 @@ pub fn build(meeting: &Meeting, edition: Edition) -> Result<Pack, PackError> {
         .into_iter()
         .chain(papers.into_iter().flatten())
         .collect();
-    let title = format!(
-        "{} {}: agenda pack",
-        meeting.body,
-        front::uk_date(meeting.date)
-    );
+    let title = format!("{} {}: agenda pack", meeting.body, meeting.date.in_words());
     let pdf = assemble::write(parts, &title)?;
     Ok(Pack { pdf, items })
 }

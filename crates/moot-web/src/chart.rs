@@ -92,15 +92,10 @@ fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// An axis label for a day: "Mar 2024".
 fn month_label(days: i64) -> String {
     Date::from_days_since_epoch(days).map_or_else(String::new, |d| {
-        let month = MONTHS[usize::from(d.month().clamp(1, 12)) - 1];
-        format!("{month} {}", d.year())
+        format!("{} {}", &d.month_name()[..3], d.year())
     })
 }
 

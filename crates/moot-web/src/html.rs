@@ -129,45 +129,9 @@ pub fn scroll_table(label: &str, table: Markup) -> Markup {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date as UK pages print it: "Wednesday 18 September 2013".
 pub fn uk_date(date: Date) -> String {
-    // 1 January 1900 (day 0) was a Monday.
-    let weekday = usize::try_from(date.days_since_epoch().rem_euclid(7)).unwrap_or(0);
-    let month = MONTHS
-        .get(usize::from(date.month()).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!(
-        "{} {} {} {}",
-        WEEKDAYS.get(weekday).copied().unwrap_or(""),
-        date.day(),
-        month,
-        date.year()
-    )
+    date.in_words()
 }
 
 /// A date for pages: the UK wording in a `time` element carrying the ISO
