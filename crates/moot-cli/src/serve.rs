@@ -77,8 +77,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let stop = stop_signal();
         eprintln!("moot: serving {what} on http://{}/", listener.local_addr()?);
-        moot_web::serve_until(listener, state, stop_signal())
+        moot_web::serve_until(listener, state, stop)
             .await
             .context("the server stopped")
     })?;
@@ -129,28 +130,39 @@ fn demo_accounts(store: &mut moot_store_sqlite::SqliteStore) -> Result<()> {
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so the server stops gracefully and the
-/// demo database is removed. Without handlers it never resolves (the
-/// process is then simply killed).
-async fn stop_signal() {
-    let interrupt = async {
+/// demo database is removed. The handlers are installed when this is
+/// called, not when the future is first polled, so a signal sent as soon
+/// as the address is announced is caught too. Without handlers it never
+/// resolves (the process is then simply killed). Call it inside the
+/// runtime.
+#[cfg(unix)]
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let interrupt = signal(SignalKind::interrupt()).ok();
+    let terminate = signal(SignalKind::terminate()).ok();
+    async move {
+        let wait = |stream: Option<tokio::signal::unix::Signal>| async move {
+            match stream {
+                Some(mut stream) => {
+                    stream.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            () = wait(interrupt) => {}
+            () = wait(terminate) => {}
+        }
+    }
+}
+
+/// Resolves on Ctrl-C, so the server stops gracefully and the demo
+/// database is removed.
+#[cfg(not(unix))]
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut stream) => {
-                stream.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
     }
 }
