@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::{fetch, get, import, json, serve_dir, Site};
-use moot_domain::{AgendaItem, Date, IndicatorRow, Lines, Pack, Polarity, Rag, Report};
+use common::{agenda_item_on, fetch, get, import, json, serve_dir, Site};
+use moot_domain::{Date, IndicatorRow, Lines, Pack, Polarity, Rag, Report};
 use moot_store::{SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
 use serde_json::Value;
@@ -205,17 +205,9 @@ fn planted_pack() -> Pack {
     pack.meeting.body = Some("Invented Board".into());
     pack.meeting.date = Date::new(2020, 3, 4);
     pack.meeting.lines = Some(Lines::span(1, 2));
-    let item = |number: &str, title: &str, exempt: bool, line: u32| AgendaItem {
-        number: Some(number.into()),
-        title: title.into(),
-        pages: None,
-        exempt,
-        decision: None,
-        lines: Lines::one(line),
-    };
     pack.agenda = vec![
-        item("1", "Performance report", false, 3),
-        item("2", "Quokka Depot contract", true, 4),
+        agenda_item_on("1", "Performance report", false, 3),
+        agenda_item_on("2", "Quokka Depot contract", true, 4),
     ];
     let report = |subject: &str, lines: Lines| Report {
         subject: subject.into(),

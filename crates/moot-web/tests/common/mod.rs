@@ -208,13 +208,18 @@ pub fn assert_status(site: &Site, status: u16, targets: &[&str]) {
 
 /// An agenda item without pages or decision, on line 1.
 pub fn agenda_item(number: &str, title: &str, exempt: bool) -> AgendaItem {
+    agenda_item_on(number, title, exempt, 1)
+}
+
+/// An agenda item without pages or decision, on line `line`.
+pub fn agenda_item_on(number: &str, title: &str, exempt: bool, line: u32) -> AgendaItem {
     AgendaItem {
         number: Some(number.into()),
         title: title.into(),
         pages: None,
         exempt,
         decision: None,
-        lines: Lines::one(1),
+        lines: Lines::one(line),
     }
 }
 
@@ -269,17 +274,9 @@ pub fn planted_pack() -> Pack {
         lines: Lines::one(3),
     })
     .collect();
-    let item = |number: &str, title: &str, exempt: bool, line: u32| AgendaItem {
-        number: Some(number.into()),
-        title: title.into(),
-        pages: None,
-        exempt,
-        decision: None,
-        lines: Lines::one(line),
-    };
     pack.agenda = vec![
-        item("1", "Apologies", false, 4),
-        item("2", "Disposal of Zanzibar Quarry", true, 5),
+        agenda_item_on("1", "Apologies", false, 4),
+        agenda_item_on("2", "Disposal of Zanzibar Quarry", true, 5),
     ];
     let minute = |number: &str, title: &str, item: &str, resolution: &str, line: u32| MinuteItem {
         number: Some(number.into()),
