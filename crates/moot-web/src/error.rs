@@ -99,10 +99,29 @@ impl Failure {
         )
     }
 
-    /// A store error: missing records are 404, anything else is ours.
+    /// A change refused because of the state a record is in (confirmed
+    /// minutes are locked, a published agenda is closed): 409.
+    pub fn conflict(format: Format, message: &str) -> Failure {
+        Failure::new(StatusCode::CONFLICT, format, message)
+    }
+
+    /// Fields refused where no form can show them beside the field (a
+    /// JSON request, say): 422 with every message.
+    pub fn unprocessable(format: Format, message: &str) -> Failure {
+        Failure::new(StatusCode::UNPROCESSABLE_ENTITY, format, message)
+    }
+
+    /// A store error: missing records are 404, a role too low 403, a
+    /// record in the wrong state 409, bad fields 422; anything else is
+    /// ours.
     pub fn from_store(error: StoreError, format: Format) -> Failure {
         match error {
             StoreError::NotFound { .. } => Failure::not_found(format),
+            StoreError::Forbidden { .. } => {
+                Failure::forbidden(format, "Your account may not make this change.")
+            }
+            StoreError::Refused(reason) => Failure::conflict(format, &reason),
+            StoreError::Fields(faults) => Failure::unprocessable(format, &faults.to_string()),
             other => Failure::internal(format, &other.to_string()),
         }
     }

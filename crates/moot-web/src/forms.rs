@@ -27,16 +27,16 @@ use maud::{html, Markup};
 /// What was wrong with a submitted form: (field id, message), in the
 /// order of the fields.
 #[derive(Debug, Default)]
-pub struct Errors(Vec<(&'static str, String)>);
+pub struct Errors(Vec<(String, String)>);
 
 impl Errors {
     /// Notes `message` about the field with id `field`.
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push((field, message.into()));
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push((field.into(), message.into()));
     }
 
     /// Notes `problem`, if there is one.
-    pub fn check(&mut self, field: &'static str, problem: Option<String>) {
+    pub fn check(&mut self, field: &str, problem: Option<String>) {
         if let Some(message) = problem {
             self.add(field, message);
         }
@@ -51,8 +51,20 @@ impl Errors {
     pub fn about(&self, field: &str) -> Option<&str> {
         self.0
             .iter()
-            .find(|(f, _)| *f == field)
+            .find(|(f, _)| f == field)
             .map(|(_, m)| m.as_str())
+    }
+}
+
+/// The store's refusal of a form's fields (`StoreError::Fields`), each
+/// message kept beside the field it names.
+impl From<moot_clerk::FieldErrors> for Errors {
+    fn from(faults: moot_clerk::FieldErrors) -> Errors {
+        let mut errors = Errors::default();
+        for (field, message) in faults.iter() {
+            errors.add(field, message);
+        }
+        errors
     }
 }
 

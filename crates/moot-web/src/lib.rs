@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .merge(routes::account::router())
         .merge(routes::admin::router())
+        .merge(routes::clerk::router())
         .merge(routes::home::router())
         .merge(routes::bodies::router())
         .merge(routes::meetings::router())

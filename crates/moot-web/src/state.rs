@@ -13,6 +13,7 @@
 //! cost more than the reads themselves).
 
 use crate::error::{Failure, Format};
+use crate::forms::Errors;
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
 use moot_store::StoreError;
 use moot_store_sqlite::SqliteStore;
@@ -96,6 +97,41 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
     {
+        self.write_keeping(format, change, |error| match error {
+            StoreError::Invalid(sentence) => Ok(sentence),
+            other => Err(other),
+        })
+        .await
+    }
+
+    /// Runs a clerk's `change` like [`AppState::write`], but the faults the
+    /// store finds in a form's fields ([`StoreError::Fields`]) come back
+    /// as `Ok(Err(errors))`, each beside its field; a role too low is a
+    /// 403 and a record in the wrong state a 409 ([`Failure::from_store`]).
+    pub async fn change<T, F>(&self, format: Format, change: F) -> Result<Result<T, Errors>, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.write_keeping(format, change, |error| match error {
+            StoreError::Fields(faults) => Ok(Errors::from(faults)),
+            other => Err(other),
+        })
+        .await
+    }
+
+    /// Runs `change` on the write connection; the errors `keep` takes
+    /// are handed back for the form, the rest become a [`Failure`].
+    async fn write_keeping<T, E, F>(
+        &self,
+        format: Format,
+        change: F,
+        keep: fn(StoreError) -> Result<E, StoreError>,
+    ) -> Result<Result<T, E>, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+    {
         let inner = Arc::clone(&self.inner);
         let outcome = blocking(format, move || {
             let mut store = inner.writer.lock().map_err(|_| None)?;
@@ -104,8 +140,9 @@ impl AppState {
         .await?;
         match outcome {
             Ok(value) => Ok(Ok(value)),
-            Err(Some(StoreError::Invalid(sentence))) => Ok(Err(sentence)),
-            Err(Some(error)) => Err(Failure::from_store(error, format)),
+            Err(Some(error)) => keep(error)
+                .map(Err)
+                .map_err(|error| Failure::from_store(error, format)),
             Err(None) => Err(Failure::internal(
                 format,
                 "the write connection is poisoned",
@@ -137,6 +174,25 @@ impl AppState {
         })
         .await?
         .map_err(|e| Failure::from_store(e, format))
+    }
+
+    /// Brings the search index up to the database after a change made
+    /// here (a clerk publishing an agenda or minutes): it is rebuilt
+    /// when the store's revision has moved on.
+    pub async fn refresh_search(&self, format: Format) -> Result<(), Failure> {
+        let inner = Arc::clone(&self.inner);
+        blocking(format, move || {
+            let store = match inner.take() {
+                Some(store) => store,
+                None => SqliteStore::open(&inner.db)?,
+            };
+            let refreshed = inner.search.refresh(&store);
+            inner.give_back(store);
+            refreshed
+        })
+        .await?
+        .map(|_| ())
+        .map_err(|e| Failure::internal(format, &e.to_string()))
     }
 
     /// Runs `query` on the search index on the blocking thread pool.

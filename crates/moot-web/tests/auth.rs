@@ -6,13 +6,15 @@
 
 mod common;
 
+use common::signed_in::{
+    add_accounts, cookie_value, field_value, get_as, post, set_cookie, sign_in, try_sign_in,
+    visit_login, Browser, PASSWORD,
+};
 use common::{
     assert_matches_schema, json, planted_site, request, serve_dir, Response, Site, SECRET,
 };
 use moot_store::{Actor, NewAccount, Role};
 use moot_store_sqlite::SqliteStore;
-
-const PASSWORD: &str = "a long enough password";
 
 /// Every route that changes something, as (method, path); a form on a
 /// signed-in page posting anywhere else fails
@@ -39,106 +41,6 @@ fn site() -> Site {
     let site = planted_site();
     add_accounts(&site);
     site
-}
-
-fn add_accounts(site: &Site) {
-    let mut store = SqliteStore::open(&site.dir.path().join("moot.db")).unwrap();
-    let cli = Actor::CommandLine {
-        user: "test".into(),
-    };
-    for role in Role::ALL {
-        let new = NewAccount {
-            username: role.name(),
-            display_name: &format!("The {role}"),
-            password: PASSWORD,
-            role,
-            person: None,
-        };
-        store.add_account(&cli, &new).unwrap();
-    }
-}
-
-/// The value of `name="…" value="…"` in a form.
-fn field_value(page: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = page
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in {page}"))
-        + marker.len();
-    page[start..].split('"').next().unwrap().to_owned()
-}
-
-/// The value of cookie `name` set by `response`.
-fn set_cookie<'a>(response: &'a Response, name: &str) -> Option<&'a str> {
-    response
-        .head
-        .lines()
-        .filter_map(|l| l.strip_prefix("set-cookie: "))
-        .find(|c| c.starts_with(&format!("{name}=")))
-}
-
-fn cookie_value(set_cookie: &str) -> String {
-    set_cookie.split(';').next().unwrap().to_owned()
-}
-
-/// A browser's state: its cookies and the CSRF token of its last form.
-struct Browser {
-    cookie: String,
-    csrf: String,
-}
-
-/// Opens the sign-in page as a new browser would.
-fn visit_login(site: &Site) -> Browser {
-    let page = request(site, "GET", "/login", &[], "");
-    assert_eq!(page.status, 200);
-    let presession = set_cookie(&page, "moot_presession").expect("a pre-session cookie");
-    Browser {
-        cookie: cookie_value(presession),
-        csrf: field_value(&page.body, "csrf_token"),
-    }
-}
-
-fn post(site: &Site, browser: &Browser, target: &str, form: &str) -> Response {
-    let headers = [
-        ("Cookie", browser.cookie.as_str()),
-        ("Content-Type", "application/x-www-form-urlencoded"),
-    ];
-    request(site, "POST", target, &headers, form)
-}
-
-fn get_as(site: &Site, browser: &Browser, target: &str) -> Response {
-    request(
-        site,
-        "GET",
-        target,
-        &[("Cookie", browser.cookie.as_str())],
-        "",
-    )
-}
-
-fn try_sign_in(site: &Site, username: &str, password: &str, next: &str) -> Response {
-    let browser = visit_login(site);
-    let form = format!(
-        "csrf_token={}&username={username}&password={}&next={next}",
-        browser.csrf,
-        password.replace(' ', "+")
-    );
-    post(site, &browser, "/login", &form)
-}
-
-/// Signs in as `role`'s account; the browser then holds its session and
-/// the CSRF token of its pages.
-fn sign_in(site: &Site, role: Role) -> Browser {
-    let response = try_sign_in(site, role.name(), PASSWORD, "%2F");
-    assert_eq!(response.status, 303, "{}", response.body);
-    let session = set_cookie(&response, "moot_session").expect("a session cookie");
-    let mut browser = Browser {
-        cookie: cookie_value(session),
-        csrf: String::new(),
-    };
-    let home = get_as(site, &browser, "/");
-    browser.csrf = field_value(&home.body, "csrf_token");
-    browser
 }
 
 #[test]

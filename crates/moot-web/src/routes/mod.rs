@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod bodies;
+pub mod clerk;
 pub mod decisions;
 pub mod documents;
 pub mod feeds;
