@@ -11,15 +11,9 @@
 // The browser is $MOOT_CHROMIUM, else /usr/bin/chromium. Exit status: 0 all
 // passed, 1 a check failed, 2 the browser could not be started.
 
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import puppeteer from 'puppeteer-core';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import {
+  audit, checkReflow, commandLine, fail, finish, launch, newPage, screenshot as shoot, signIn, WCAG_TAGS,
+} from './lib.mjs';
 
 // Every kind of page, in audit order. `path` is fixed; `clicked` pages are
 // the ones the click-through reached; `from` names a page already audited
@@ -53,55 +47,20 @@ const SIGNED_IN_PAGES = [
   { name: 'meeting signed in', path: '/meetings/1' },
 ];
 
-const [base, shotsArg] = process.argv.slice(2);
-if (!base) {
-  console.error('usage: node audit.mjs BASE_URL [SCREENSHOT_DIR]');
-  process.exit(2);
-}
-const shots = resolve(shotsArg ?? join(tmpdir(), 'moot-screenshots'));
-mkdirSync(shots, { recursive: true });
+const { base, shots } = commandLine('audit.mjs');
+const screenshot = (page, name) => shoot(page, shots, name);
 
-const failures = [];
-const fail = (message) => {
-  failures.push(message);
-  console.error(`FAIL ${message}`);
-};
-
-let browser;
+const browser = await launch();
 try {
-  browser = await puppeteer.launch({
-    executablePath: process.env.MOOT_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-} catch (error) {
-  console.error(`cannot start Chromium: ${error.message}`);
-  console.error('install it with: apt-get install chromium (or set MOOT_CHROMIUM to its path)');
-  process.exit(2);
-}
-
-try {
-  const page = await browser.newPage();
-  // The site forbids scripts (Content-Security-Policy); axe is injected
-  // by the test, not by the site.
-  await page.setBypassCSP(true);
-  await page.setViewport({ width: 1280, height: 900 });
+  const page = await newPage(browser);
   const clicked = await clickThrough(page);
   let visited = await auditAll(page, clicked);
   visited += await auditSignedIn(page);
   console.log(`audited ${visited} pages against ${WCAG_TAGS.join(', ')}`);
 } catch (error) {
   fail(`unexpected error: ${error.stack ?? error}`);
-} finally {
-  await browser.close();
 }
-
-console.log(`screenshots in ${shots}`);
-if (failures.length > 0) {
-  console.error(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('all browser checks passed');
+await finish(browser, shots);
 
 /// Home -> a meeting -> a person, by clicking links: the first meeting
 /// on the home page whose page names people (upcoming meetings have no
@@ -157,11 +116,6 @@ async function click(page, selector, nth, expected) {
   return path;
 }
 
-async function screenshot(page, name) {
-  const file = join(shots, `${name.replace(/\W+/g, '-')}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-}
-
 /// Audits every page in PAGES; returns how many were audited.
 async function auditAll(page, clicked) {
   const urls = new Map();
@@ -205,11 +159,7 @@ async function auditSignedIn(page) {
   if (refused.status() !== 422) fail(`an empty sign-in form answered ${refused.status()}`);
   await screenshot(page, 'audit-sign-in-errors');
   await audit(page, 'sign-in errors', '/login');
-  await page.type('#username', 'admin');
-  await page.type('#password', password);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main button[type=submit]')]);
-  const header = await page.$eval('header', (h) => h.textContent);
-  if (!header.includes('Signed in as')) fail(`signing in as admin failed: ${page.url()}`);
+  await signIn(page, base, 'admin', password);
   let audited = 1;
   for (const spec of SIGNED_IN_PAGES) {
     const response = await page.goto(new URL(spec.path, base).href, { waitUntil: 'load' });
@@ -226,29 +176,4 @@ async function linkOn(page, path, selector) {
   if (!path) return undefined;
   await page.goto(new URL(path, base).href, { waitUntil: 'load' });
   return page.$eval(`main ${selector}`, (a) => a.getAttribute('href')).catch(() => undefined);
-}
-
-async function audit(page, name, path) {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    WCAG_TAGS,
-  );
-  console.log(`axe ${name} (${path}): ${results.passes.length} rules passed, ${results.violations.length} violated`);
-  for (const v of results.violations) {
-    const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.html}`).join('\n');
-    fail(`${name} (${path}) violates ${v.id} [${v.impact}]: ${v.help}\n    ${v.helpUrl}\n${nodes}`);
-  }
-}
-
-/// WCAG 1.4.10 Reflow: at 320 CSS pixels wide the page needs no
-/// horizontal scrolling.
-async function checkReflow(page, name, path) {
-  const NARROW = 320;
-  await page.setViewport({ width: NARROW, height: 640 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewport({ width: 1280, height: 900 });
-  if (width > NARROW) {
-    fail(`${name} (${path}) scrolls sideways at ${NARROW}px wide (content is ${width}px)`);
-  }
 }
