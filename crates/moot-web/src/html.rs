@@ -34,7 +34,9 @@ label,legend{display:block;font-weight:700;margin:1rem 0 .25rem}
 fieldset{border:0;margin:1rem 0 0;padding:0}
 input[type=search]{width:100%;max-width:36rem}
 input,select,button{font:inherit;padding:.25rem;border:2px solid #0b0c0c}
-input:focus,select:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+input,select,textarea{max-width:100%;box-sizing:border-box}
+textarea{font:inherit;width:100%;max-width:40em;padding:.25rem;border:2px solid #0b0c0c}
+input:focus,select:focus,textarea:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
 .check label{display:inline;font-weight:400;margin-left:.5rem}
 button{margin-top:1rem;padding:.5rem 1rem;background:#00703c;color:#fff;border-color:#00703c}
 mark{background:#fd0;color:#0b0c0c}
