@@ -108,9 +108,11 @@ pub struct FormFile {
 pub struct FormFiles(Vec<FormFile>);
 
 impl FormFiles {
-    /// The first file sent in field `name`.
-    pub fn get(&self, name: &str) -> Option<&FormFile> {
-        self.0.iter().find(|file| file.field == name)
+    /// Takes the first file sent in field `name` (files may be large, so
+    /// they are moved out rather than copied).
+    pub fn take(&mut self, name: &str) -> Option<FormFile> {
+        let at = self.0.iter().position(|file| file.field == name)?;
+        Some(self.0.swap_remove(at))
     }
 }
 
