@@ -104,7 +104,7 @@ impl AppState {
         self.inner
             .holidays
             .read()
-            .map_or_else(|_| Arc::new(BankHolidays::shipped()), |held| Arc::clone(&held))
+            .map_or_else(|_| Arc::new(BankHolidays::shipped()), |held| Arc::clone(&*held))
     }
 
     /// Whether cookies are marked `Secure`.

@@ -10,7 +10,7 @@ use common::clerk::{
     days_from_today, download, id_in, json_as, pdf_text, submit, upload_paper, RawResponse,
 };
 use common::signed_in::{add_accounts, sign_in, Browser};
-use common::{json, serve_dir, Site};
+use common::{assert_matches_schema, json, serve_dir, Site};
 use moot_store::Role;
 use serde_json::Value;
 
@@ -259,6 +259,19 @@ fn a_published_agenda_has_packs_whose_page_ranges_point_at_their_papers_and_keep
         let hits = json(&site, &format!("/api/search?q={planted}"));
         assert_eq!(hits["total"], 0, "{planted}: {hits}");
     }
+
+    // Every twin matches its documented schema.
+    let doc = json(&site, "/api/openapi.json");
+    let twins = [
+        ("/api/clerk", "/api/clerk".to_owned()),
+        ("/api/clerk/bodies/{id}", format!("/api/clerk/bodies/{body}")),
+        ("/api/clerk/meetings/{id}", format!("/api/clerk/meetings/{meeting}")),
+        ("/api/meetings/{id}", format!("/api/meetings/{public}")),
+    ];
+    for (template, target) in twins {
+        assert_matches_schema(&doc, template, &target, &json_as(&site, &clerk, &target));
+    }
+    assert_matches_schema(&doc, "/api/clerk/meetings/{id}", "before publishing", &before);
 
     // Published agendas are fixed.
     let again = submit(&site, &clerk, &publish, &[("confirm_short_notice", "yes")]);

@@ -92,8 +92,8 @@ impl ItemDraft {
 #[derive(Default)]
 pub(super) struct Sent {
     pub(super) errors: Errors,
-    item: ItemDraft,
-    paper_title: String,
+    pub(super) item: ItemDraft,
+    pub(super) paper_title: String,
     pub(super) confirmed: bool,
 }
 

@@ -18,7 +18,7 @@ use super::meeting::{meeting_view, Sent};
 use super::{see_other, today};
 use crate::auth::{Fields, RequireClerk};
 use crate::error::{Failure, Format, Id};
-use crate::forms::{checkbox, csrf_field, Errors};
+use crate::forms::{checkbox, csrf_field};
 use crate::html::uk_date;
 use crate::AppState;
 use axum::extract::State;
@@ -103,8 +103,8 @@ pub(super) fn form(
         h2 { "Publish the agenda" }
         p { "Publishing today, " (uk_date(today)) ", fixes the agenda, makes it public and builds its agenda packs: one for the public, without exempt papers, and one for members." }
         @match warning(&check, meeting.date) {
-            None => p { "Notice: " (recorded_notice(&check)) "." },
-            Some(why) => p class="meta" { strong { "Short notice. " } (why) "." },
+            None => { p { "Notice: " (recorded_notice(&check)) "." } }
+            Some(why) => { p class="meta" { strong { "Short notice. " } (why) "." } }
         }
         form method="post" action={ "/clerk/meetings/" (meeting.id.0) "/publish" } novalidate {
             (csrf_field())
