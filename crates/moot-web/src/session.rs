@@ -296,6 +296,27 @@ mod tests {
         assert_eq!(tls, "a=b; Path=/; HttpOnly; SameSite=Lax; Secure");
     }
 
+    #[tokio::test]
+    async fn a_multipart_form_gives_its_text_parts_as_fields_and_its_files_apart() {
+        let mut headers = HeaderMap::new();
+        let content_type = "multipart/form-data; boundary=XyZ";
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        let BodyKind::Multipart(boundary) = BodyKind::of(&headers) else {
+            panic!("a multipart body");
+        };
+        assert_eq!(BodyKind::Multipart(boundary.clone()).limit(), MAX_UPLOAD);
+        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n\
+            --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n\
+            Minutes\r\n--XyZ--\r\n";
+        let (fields, mut files) = multipart(body.into(), boundary).await.unwrap();
+        assert_eq!(fields.get(CSRF_FIELD), Some("abc"));
+        assert_eq!(fields.get("file"), None);
+        let file = files.take("file").unwrap();
+        assert_eq!((file.file_name.as_deref(), file.bytes.as_slice()), (Some("a.txt"), &b"Minutes"[..]));
+        assert!(files.take("file").is_none());
+        assert!(multipart("not multipart".into(), "XyZ".into()).await.is_none());
+    }
+
     #[test]
     fn only_well_formed_tokens_are_read_from_cookies() {
         let token = "ab".repeat(32);
