@@ -9,9 +9,10 @@ use moot_clerk::{
 };
 use moot_domain::{Date, Time};
 use moot_store::{
-    AccountId, Actor, AgendaItemId, AgendaPacks, Audience, MeetingId, PackEdition, BodyId, ClerkMeetingId, ClerkStore, DocumentId, ExemptItems,
-    MinuteId, MinuteText, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
-    NewDeclaration, NewMeeting, NewMember, NewPaper, PersonId, PublicLine, Role, Store, StoreError,
+    AccountId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkMeetingId, ClerkStore,
+    DocumentId, ExemptItems, MeetingId, MinuteId, MinuteText, NewAction, NewAgendaItem,
+    NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper,
+    PackEdition, PersonId, PublicLine, Role, Store, StoreError,
 };
 use moot_store_sqlite::SqliteStore;
 
@@ -63,7 +64,12 @@ fn packs() -> AgendaPacks {
 /// The packs published with `meeting` are served by edition, and the
 /// members' one to members only.
 fn assert_packs_kept(store: &SqliteStore, meeting: ClerkMeetingId) {
-    let public = store.agenda(&clerk(), meeting).unwrap().meeting.public.unwrap();
+    let public = store
+        .agenda(&clerk(), meeting)
+        .unwrap()
+        .meeting
+        .public
+        .unwrap();
     assert!(store.has_agenda_packs(public).unwrap());
     let read = |audience, edition| store.agenda_pack(audience, public, edition);
     assert_eq!(
@@ -237,7 +243,13 @@ fn cycle() -> Cycle {
         )
         .unwrap();
     let notice = store
-        .publish_agenda(&c, first, day(2026, 11, 10), &BankHolidays::shipped(), &packs())
+        .publish_agenda(
+            &c,
+            first,
+            day(2026, 11, 10),
+            &BankHolidays::shipped(),
+            &packs(),
+        )
         .unwrap();
     assert_eq!(notice, NoticeCheck::Enough { clear_days: 5 });
     assert_packs_kept(&store, first);
@@ -456,7 +468,13 @@ fn a_whole_cycle_numbers_publishes_confirms_and_corrects_minutes() {
     )
     .unwrap();
     let notice = s
-        .publish_agenda(&c, cy.second, day(2027, 1, 15), &BankHolidays::shipped(), &packs())
+        .publish_agenda(
+            &c,
+            cy.second,
+            day(2027, 1, 15),
+            &BankHolidays::shipped(),
+            &packs(),
+        )
         .unwrap();
     assert_eq!(notice, NoticeCheck::TooFew { clear_days: 2 });
     assert_eq!(
@@ -685,7 +703,13 @@ fn writes_need_a_clerk_and_bad_input_changes_nothing() {
     );
     // Published agendas are fixed.
     refused(s.add_agenda_item(&c, cy.first, &item("Late item", None)));
-    refused(s.publish_agenda(&c, cy.first, day(2026, 11, 11), &BankHolidays::shipped(), &packs()));
+    refused(s.publish_agenda(
+        &c,
+        cy.first,
+        day(2026, 11, 11),
+        &BankHolidays::shipped(),
+        &packs(),
+    ));
     assert_eq!(
         s.audit_entries(None, 1000).unwrap().len(),
         logged + 1,

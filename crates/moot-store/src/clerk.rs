@@ -382,8 +382,7 @@ pub trait ClerkStore {
     fn clerk_body(&self, actor: &Actor, body: BodyId) -> Result<ClerkBody, StoreError>;
 
     /// The meetings of a body the clerk runs, by date.
-    fn clerk_meetings(&self, actor: &Actor, body: BodyId)
-        -> Result<Vec<ClerkMeeting>, StoreError>;
+    fn clerk_meetings(&self, actor: &Actor, body: BodyId) -> Result<Vec<ClerkMeeting>, StoreError>;
 
     /// Adds a membership of `body`.
     fn add_member(

@@ -38,9 +38,9 @@ pub use attendance::{
 };
 pub use clerk::{
     ActionId, AgendaItemId, AgendaPacks, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkBody,
-    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId, MinuteId,
-    MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
-    NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
+    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId,
+    MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody,
+    NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
 };
 pub use contradiction::{contradictions, Contradiction};
 pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};

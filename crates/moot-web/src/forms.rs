@@ -132,7 +132,13 @@ pub struct Input<'a> {
 
 /// The label, hint and error message linked to the control (by `for`
 /// and `aria-describedby`) around `control`.
-pub(crate) fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Markup) -> Markup {
+pub(crate) fn field(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    errors: &Errors,
+    control: Markup,
+) -> Markup {
     let error = errors.about(id);
     html! {
         div class=(if error.is_some() { "field field-error" } else { "field" }) {
@@ -271,7 +277,13 @@ mod tests {
     #[test]
     fn only_real_days_and_times_in_the_forms_shapes_are_read() {
         assert_eq!(iso_date("2026-12-08"), moot_domain::Date::new(2026, 12, 8));
-        for bad in ["2026-02-30", "8 December 2026", "2026-12-8", "", "2026-12-08-1"] {
+        for bad in [
+            "2026-02-30",
+            "8 December 2026",
+            "2026-12-8",
+            "",
+            "2026-12-08-1",
+        ] {
             assert_eq!(iso_date(bad), None, "{bad}");
         }
         assert_eq!(clock_time("18:30"), moot_domain::Time::new(18, 30));

@@ -312,9 +312,14 @@ mod tests {
         assert_eq!(fields.get(CSRF_FIELD), Some("abc"));
         assert_eq!(fields.get("file"), None);
         let file = files.take("file").unwrap();
-        assert_eq!((file.file_name.as_deref(), file.bytes.as_slice()), (Some("a.txt"), &b"Minutes"[..]));
+        assert_eq!(
+            (file.file_name.as_deref(), file.bytes.as_slice()),
+            (Some("a.txt"), &b"Minutes"[..])
+        );
         assert!(files.take("file").is_none());
-        assert!(multipart("not multipart".into(), "XyZ".into()).await.is_none());
+        assert!(multipart("not multipart".into(), "XyZ".into())
+            .await
+            .is_none());
     }
 
     #[test]

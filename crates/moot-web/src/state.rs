@@ -101,10 +101,10 @@ impl AppState {
 
     /// The bank holidays the notice check counts with.
     pub fn bank_holidays(&self) -> Arc<BankHolidays> {
-        self.inner
-            .holidays
-            .read()
-            .map_or_else(|_| Arc::new(BankHolidays::shipped()), |held| Arc::clone(&*held))
+        self.inner.holidays.read().map_or_else(
+            |_| Arc::new(BankHolidays::shipped()),
+            |held| Arc::clone(&*held),
+        )
     }
 
     /// Whether cookies are marked `Secure`.
@@ -132,7 +132,11 @@ impl AppState {
     /// store finds in a form's fields ([`StoreError::Fields`]) come back
     /// as `Ok(Err(errors))`, each beside its field; a role too low is a
     /// 403 and a record in the wrong state a 409 ([`Failure::from_store`]).
-    pub async fn change<T, F>(&self, format: Format, change: F) -> Result<Result<T, Errors>, Failure>
+    pub async fn change<T, F>(
+        &self,
+        format: Format,
+        change: F,
+    ) -> Result<Result<T, Errors>, Failure>
     where
         T: Send + 'static,
         F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,

@@ -32,8 +32,14 @@ fn assert_refused_beside(response: &RawResponse, field: &str, message: &str) {
     let page = response.text();
     assert_eq!(response.status, 422, "{page}");
     assert!(page.contains("<title>Error: "), "{page}");
-    assert!(page.contains(&format!("href=\"#{field}\"")), "summary links {field}: {page}");
-    assert!(page.contains(&format!("id=\"{field}-error\"")), "message beside {field}: {page}");
+    assert!(
+        page.contains(&format!("href=\"#{field}\"")),
+        "summary links {field}: {page}"
+    );
+    assert!(
+        page.contains(&format!("id=\"{field}-error\"")),
+        "message beside {field}: {page}"
+    );
     assert!(page.contains(message), "{message:?} in {page}");
 }
 
@@ -58,21 +64,38 @@ fn add_meeting(site: &Site, clerk: &Browser, body: i64, date: &str) -> i64 {
         ("venue", "Council Chamber, Town Hall"),
         ("contact", "J Clerk, 01632 960 000"),
     ];
-    let response = submit(site, clerk, &format!("/clerk/bodies/{body}/meetings"), &fields);
+    let response = submit(
+        site,
+        clerk,
+        &format!("/clerk/bodies/{body}/meetings"),
+        &fields,
+    );
     assert_eq!(response.status, 303, "{}", response.text());
     assert!(response.location().starts_with("/clerk/meetings/"));
     id_in(response.location())
 }
 
 /// Adds an item to `meeting`'s agenda and returns its id.
-fn add_item(site: &Site, clerk: &Browser, meeting: i64, section: &str, title: &str, exempt: &str) -> i64 {
+fn add_item(
+    site: &Site,
+    clerk: &Browser,
+    meeting: i64,
+    section: &str,
+    title: &str,
+    exempt: &str,
+) -> i64 {
     let fields = [
         ("section", section),
         ("title", title),
         ("description", ""),
         ("exempt_paragraph", exempt),
     ];
-    let response = submit(site, clerk, &format!("/clerk/meetings/{meeting}/items"), &fields);
+    let response = submit(
+        site,
+        clerk,
+        &format!("/clerk/meetings/{meeting}/items"),
+        &fields,
+    );
     assert_eq!(response.status, 303, "{}", response.text());
     assert_eq!(response.location(), format!("/clerk/meetings/{meeting}"));
     let agenda = json_as(site, clerk, &format!("/api/clerk/meetings/{meeting}"));
@@ -88,52 +111,99 @@ fn clerk_meeting(site: &Site, clerk: &Browser, meeting: i64) -> Value {
 fn forms_refuse_bad_input_beside_the_field_and_store_nothing() {
     let site = site();
     let clerk = sign_in(&site, Role::Clerk);
-    let blank = submit(&site, &clerk, "/clerk/bodies", &[
-        ("organisation", "Ashworth Borough Council"),
-        ("name", "  "),
-        ("numbering", "running"),
-        ("starts_month", ""),
-    ]);
+    let blank = submit(
+        &site,
+        &clerk,
+        "/clerk/bodies",
+        &[
+            ("organisation", "Ashworth Borough Council"),
+            ("name", "  "),
+            ("numbering", "running"),
+            ("starts_month", ""),
+        ],
+    );
     assert_refused_beside(&blank, "name", "");
-    assert!(blank.text().contains("value=\"Ashworth Borough Council\""), "values are kept");
-    assert_eq!(json_as(&site, &clerk, "/api/clerk")["bodies"], serde_json::json!([]));
+    assert!(
+        blank.text().contains("value=\"Ashworth Borough Council\""),
+        "values are kept"
+    );
+    assert_eq!(
+        json_as(&site, &clerk, "/api/clerk")["bodies"],
+        serde_json::json!([])
+    );
 
     let body = add_body(&site, &clerk);
-    let bad_start = submit(&site, &clerk, &format!("/clerk/bodies/{body}/members"), &[
-        ("name", "Cllr Mrs A Baker"),
-        ("role", "chair"),
-        ("party", ""),
-        ("seat", "voting"),
-        ("starts", "21/05/2026"),
-        ("ends", ""),
-        ("substitutes", ""),
-    ]);
+    let bad_start = submit(
+        &site,
+        &clerk,
+        &format!("/clerk/bodies/{body}/members"),
+        &[
+            ("name", "Cllr Mrs A Baker"),
+            ("role", "chair"),
+            ("party", ""),
+            ("seat", "voting"),
+            ("starts", "21/05/2026"),
+            ("ends", ""),
+            ("substitutes", ""),
+        ],
+    );
     assert_refused_beside(&bad_start, "starts", "YYYY-MM-DD");
-    let bad_date = submit(&site, &clerk, &format!("/clerk/bodies/{body}/meetings"), &[
-        ("date", "2026-02-30"),
-        ("time", "18:30"),
-        ("venue", "Town Hall"),
-        ("contact", "J Clerk"),
-    ]);
+    let bad_date = submit(
+        &site,
+        &clerk,
+        &format!("/clerk/bodies/{body}/meetings"),
+        &[
+            ("date", "2026-02-30"),
+            ("time", "18:30"),
+            ("venue", "Town Hall"),
+            ("contact", "J Clerk"),
+        ],
+    );
     assert_refused_beside(&bad_date, "date", "real date");
     let stored = json_as(&site, &clerk, &format!("/api/clerk/bodies/{body}"));
     assert_eq!(stored["members"], serde_json::json!([]));
     assert_eq!(stored["meetings"], serde_json::json!([]));
 
     let meeting = add_meeting(&site, &clerk, body, &days_from_today(40).to_string());
-    let paragraph_nine = submit(&site, &clerk, &format!("/clerk/meetings/{meeting}/items"), &[
-        ("section", "Part 2"),
-        ("title", "Depot sale"),
-        ("description", ""),
-        ("exempt_paragraph", "9"),
-    ]);
+    let paragraph_nine = submit(
+        &site,
+        &clerk,
+        &format!("/clerk/meetings/{meeting}/items"),
+        &[
+            ("section", "Part 2"),
+            ("title", "Depot sale"),
+            ("description", ""),
+            ("exempt_paragraph", "9"),
+        ],
+    );
     assert_refused_beside(&paragraph_nine, "exempt_paragraph", "from 1 to 7");
-    assert_eq!(clerk_meeting(&site, &clerk, meeting)["items"], serde_json::json!([]));
+    assert_eq!(
+        clerk_meeting(&site, &clerk, meeting)["items"],
+        serde_json::json!([])
+    );
 
-    let item = add_item(&site, &clerk, meeting, "Part 1", "Taxi licensing policy", "");
+    let item = add_item(
+        &site,
+        &clerk,
+        meeting,
+        "Part 1",
+        "Taxi licensing policy",
+        "",
+    );
     let field = format!("paper-{item}-file");
-    let binary = upload_paper(&site, &clerk, item, "Policy", "policy.txt", &[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]);
-    assert_refused_beside(&binary, &field, "The file must be a PDF or a plain text file");
+    let binary = upload_paper(
+        &site,
+        &clerk,
+        item,
+        "Policy",
+        "policy.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe],
+    );
+    assert_refused_beside(
+        &binary,
+        &field,
+        "The file must be a PDF or a plain text file",
+    );
     let empty = upload_paper(&site, &clerk, item, "Policy", "policy.txt", b"");
     assert_refused_beside(&empty, &field, "empty");
     let papers = &clerk_meeting(&site, &clerk, meeting)["items"][0]["papers"];
@@ -164,38 +234,71 @@ fn assert_points_at_its_paper(pages: &[&str], title: &str, start: &str, end: &st
         .unwrap_or_else(|| panic!("no page range for {title}"));
     assert!(first < last, "{title}: {first} - {last}");
     let page = |n: u32| pages[n as usize - 1];
-    assert!(page(first).contains(start), "page {first} opens {title}'s paper:\n{}", page(first));
-    assert!(!page(first - 1).contains(start), "page {} is before it", first - 1);
-    assert!(page(last).contains(end), "page {last} closes it:\n{}", page(last));
+    assert!(
+        page(first).contains(start),
+        "page {first} opens {title}'s paper:\n{}",
+        page(first)
+    );
+    assert!(
+        !page(first - 1).contains(start),
+        "page {} is before it",
+        first - 1
+    );
+    assert!(
+        page(last).contains(end),
+        "page {last} closes it:\n{}",
+        page(last)
+    );
     for n in [first, last] {
         assert!(page(n).contains(&format!("Page {n}")), "footer of page {n}");
     }
 }
 
 #[test]
-fn a_published_agenda_has_packs_whose_page_ranges_point_at_their_papers_and_keep_exempt_papers_to_members() {
+fn a_published_agenda_has_packs_whose_page_ranges_point_at_their_papers_and_keep_exempt_papers_to_members(
+) {
     let site = site();
     let clerk = sign_in(&site, Role::Clerk);
     let body = add_body(&site, &clerk);
-    let member = submit(&site, &clerk, &format!("/clerk/bodies/{body}/members"), &[
-        ("name", "Cllr Mrs A Baker"),
-        ("role", "chair"),
-        ("party", "Independent"),
-        ("seat", "voting"),
-        ("starts", &days_from_today(-30).to_string()),
-        ("ends", ""),
-        ("substitutes", "Cllr B Clark\nCllr C Dean"),
-    ]);
+    let member = submit(
+        &site,
+        &clerk,
+        &format!("/clerk/bodies/{body}/members"),
+        &[
+            ("name", "Cllr Mrs A Baker"),
+            ("role", "chair"),
+            ("party", "Independent"),
+            ("seat", "voting"),
+            ("starts", &days_from_today(-30).to_string()),
+            ("ends", ""),
+            ("substitutes", "Cllr B Clark\nCllr C Dean"),
+        ],
+    );
     assert_eq!(member.status, 303, "{}", member.text());
     assert_eq!(member.location(), format!("/clerk/bodies/{body}"));
     let meeting = add_meeting(&site, &clerk, body, &days_from_today(40).to_string());
 
     let budget = add_item(&site, &clerk, meeting, "Part 1", "Budget monitoring", "");
-    let exempt = add_item(&site, &clerk, meeting, "Part 2", &format!("Depot sale {EXEMPT_TITLE}"), "3");
+    let exempt = add_item(
+        &site,
+        &clerk,
+        meeting,
+        "Part 2",
+        &format!("Depot sale {EXEMPT_TITLE}"),
+        "3",
+    );
     let fees = add_item(&site, &clerk, meeting, "Part 1", "Licence fees", "");
     for (item, title, text) in [
-        (budget, "Budget report", long_paper("BUDGETSTART", "BUDGETEND")),
-        (exempt, "Valuation", format!("The depot is valued by {EXEMPT_PAPER}.")),
+        (
+            budget,
+            "Budget report",
+            long_paper("BUDGETSTART", "BUDGETEND"),
+        ),
+        (
+            exempt,
+            "Valuation",
+            format!("The depot is valued by {EXEMPT_PAPER}."),
+        ),
         (fees, "Fees report", long_paper("FEESSTART", "FEESEND")),
     ] {
         let response = upload_paper(&site, &clerk, item, title, "paper.bin", text.as_bytes());
@@ -215,21 +318,37 @@ fn a_published_agenda_has_packs_whose_page_ranges_point_at_their_papers_and_keep
     assert_eq!(after["meeting"]["agenda"], "published");
     assert!(after["meeting"]["notice"]["kind"].is_string(), "{after}");
     let public = after["meeting"]["public"]["id"].as_i64().unwrap();
-    assert_eq!(after["packs"]["public"], format!("/meetings/{public}/agenda-pack.pdf"));
+    assert_eq!(
+        after["packs"]["public"],
+        format!("/meetings/{public}/agenda-pack.pdf")
+    );
 
     let pack = download(&site, None, &format!("/meetings/{public}/agenda-pack.pdf"));
     assert_eq!(pack.status, 200);
-    assert!(pack.head.contains("content-type: application/pdf"), "{}", pack.head);
+    assert!(
+        pack.head.contains("content-type: application/pdf"),
+        "{}",
+        pack.head
+    );
     let text = pdf_text(&pack.body, None);
     let pages: Vec<&str> = text.split('\u{c}').collect();
     assert_points_at_its_paper(&pages, "Budget monitoring", "BUDGETSTART", "BUDGETEND");
     assert_points_at_its_paper(&pages, "Licence fees", "FEESSTART", "FEESEND");
     assert!(text.contains("Exempt item"), "{text}");
-    assert!(text.contains("paragraph 3 of Part 1 of Schedule 12A"), "{text}");
-    assert!(!text.contains(EXEMPT_PAPER) && !text.contains(EXEMPT_TITLE), "{text}");
+    assert!(
+        text.contains("paragraph 3 of Part 1 of Schedule 12A"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(EXEMPT_PAPER) && !text.contains(EXEMPT_TITLE),
+        "{text}"
+    );
     let exempt_line = text.lines().find(|l| l.contains("Exempt item")).unwrap();
     assert!(!exempt_line.contains("(Pages"), "{exempt_line}");
-    assert!(text.contains("Baker"), "the membership on the day is printed");
+    assert!(
+        text.contains("Baker"),
+        "the membership on the day is printed"
+    );
 
     let members_pack = format!("/meetings/{public}/agenda-pack-members.pdf");
     let refused = download(&site, None, &members_pack);
@@ -244,7 +363,10 @@ fn a_published_agenda_has_packs_whose_page_ranges_point_at_their_papers_and_keep
 
     // The public meeting links the packs, the members' one to members only.
     let page = json(&site, &format!("/api/meetings/{public}"));
-    assert_eq!(page["packs"]["public"], format!("/meetings/{public}/agenda-pack.pdf"));
+    assert_eq!(
+        page["packs"]["public"],
+        format!("/meetings/{public}/agenda-pack.pdf")
+    );
     assert_eq!(page["packs"]["members"], Value::Null);
     let signed_in = json_as(&site, &member, &format!("/api/meetings/{public}"));
     assert_eq!(signed_in["packs"]["members"], members_pack);
@@ -264,14 +386,25 @@ fn a_published_agenda_has_packs_whose_page_ranges_point_at_their_papers_and_keep
     let doc = json(&site, "/api/openapi.json");
     let twins = [
         ("/api/clerk", "/api/clerk".to_owned()),
-        ("/api/clerk/bodies/{id}", format!("/api/clerk/bodies/{body}")),
-        ("/api/clerk/meetings/{id}", format!("/api/clerk/meetings/{meeting}")),
+        (
+            "/api/clerk/bodies/{id}",
+            format!("/api/clerk/bodies/{body}"),
+        ),
+        (
+            "/api/clerk/meetings/{id}",
+            format!("/api/clerk/meetings/{meeting}"),
+        ),
         ("/api/meetings/{id}", format!("/api/meetings/{public}")),
     ];
     for (template, target) in twins {
         assert_matches_schema(&doc, template, &target, &json_as(&site, &clerk, &target));
     }
-    assert_matches_schema(&doc, "/api/clerk/meetings/{id}", "before publishing", &before);
+    assert_matches_schema(
+        &doc,
+        "/api/clerk/meetings/{id}",
+        "before publishing",
+        &before,
+    );
 
     // Published agendas are fixed.
     let again = submit(&site, &clerk, &publish, &[("confirm_short_notice", "yes")]);
@@ -284,13 +417,21 @@ fn publishing_at_short_notice_without_the_tick_is_refused_with_the_warning() {
     let clerk = sign_in(&site, Role::Clerk);
     let body = add_body(&site, &clerk);
     let meeting = add_meeting(&site, &clerk, body, &days_from_today(1).to_string());
-    add_item(&site, &clerk, meeting, "Part 1", "Urgent licence review", "");
+    add_item(
+        &site,
+        &clerk,
+        meeting,
+        "Part 1",
+        "Urgent licence review",
+        "",
+    );
     let publish = format!("/clerk/meetings/{meeting}/publish");
     let refused = submit(&site, &clerk, &publish, &[]);
     let page = refused.text();
     assert_refused_beside(&refused, "confirm_short_notice", "");
     assert!(
-        page.contains("Only 0 clear working days would remain") || page.contains("bank holiday list ends"),
+        page.contains("Only 0 clear working days would remain")
+            || page.contains("bank holiday list ends"),
         "{page}"
     );
     let draft = clerk_meeting(&site, &clerk, meeting);
@@ -302,7 +443,10 @@ fn publishing_at_short_notice_without_the_tick_is_refused_with_the_warning() {
     assert_eq!(ticked.status, 303, "{}", ticked.text());
     let published = clerk_meeting(&site, &clerk, meeting);
     let kind = &published["meeting"]["notice"]["kind"];
-    assert!(kind == "too-few" || kind == "holidays-unknown", "{published}");
+    assert!(
+        kind == "too-few" || kind == "holidays-unknown",
+        "{published}"
+    );
     let html = download(&site, Some(&clerk), &format!("/clerk/meetings/{meeting}")).text();
     assert!(html.contains("Notice when published"), "{html}");
 }

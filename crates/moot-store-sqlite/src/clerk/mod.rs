@@ -16,9 +16,10 @@ use moot_clerk::{BankHolidays, FieldErrors, NoticeCheck, Refused};
 use moot_domain::Date;
 use moot_store::{
     ActionId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkAgenda, ClerkBody,
-    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinutes, ClerkStore, MeetingId, PackEdition, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem,
-    NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId,
-    PaperInfo, Role, StoreError,
+    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinutes, ClerkStore, MeetingId, MembershipId,
+    MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody,
+    NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
+    Role, StoreError,
 };
 use rusqlite::{Transaction, TransactionBehavior};
 use serde_json::Value;
@@ -118,11 +119,7 @@ impl ClerkStore for SqliteStore {
             })
     }
 
-    fn clerk_meetings(
-        &self,
-        actor: &Actor,
-        body: BodyId,
-    ) -> Result<Vec<ClerkMeeting>, StoreError> {
+    fn clerk_meetings(&self, actor: &Actor, body: BodyId) -> Result<Vec<ClerkMeeting>, StoreError> {
         allow(actor, Role::Member, "read the clerk's records")?;
         rows::meetings_of(&self.conn, body)
     }

@@ -11,9 +11,8 @@ use moot_clerk::{
 use moot_domain::Date;
 use moot_store::{
     ActionId, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkBody,
-    ClerkMeeting, PackEdition,
-    ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, MeetingId, MembershipId, MinuteId,
-    MinuteText, MinuteVersion, PaperId, PaperInfo, PersonId, StoreError,
+    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, MeetingId, MembershipId,
+    MinuteId, MinuteText, MinuteVersion, PackEdition, PaperId, PaperInfo, PersonId, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

@@ -12,9 +12,9 @@ use moot_clerk::{
 };
 use moot_people::PersonName;
 use moot_store::{
-    ActionId, AgendaItemId, AgendaPacks, BodyId, ClerkMeetingId, MembershipId, MinuteId, MinuteText, NewAction,
-    NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember,
-    NewPaper, PaperId, PersonId, StoreError,
+    ActionId, AgendaItemId, AgendaPacks, BodyId, ClerkMeetingId, MembershipId, MinuteId,
+    MinuteText, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration,
+    NewMeeting, NewMember, NewPaper, PaperId, PersonId, StoreError,
 };
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Value};

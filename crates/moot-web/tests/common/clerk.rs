@@ -34,7 +34,13 @@ impl RawResponse {
 }
 
 /// Sends `method target` with `headers` and a byte `body`.
-pub fn send(site: &Site, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> RawResponse {
+pub fn send(
+    site: &Site,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> RawResponse {
     let mut stream = TcpStream::connect(site.addr).unwrap();
     let mut head =
         format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
@@ -101,7 +107,12 @@ pub fn encode(text: &str) -> String {
 
 /// POSTs `fields` url-encoded to `target` as `browser`, its CSRF token
 /// added.
-pub fn submit(site: &Site, browser: &Browser, target: &str, fields: &[(&str, &str)]) -> RawResponse {
+pub fn submit(
+    site: &Site,
+    browser: &Browser,
+    target: &str,
+    fields: &[(&str, &str)],
+) -> RawResponse {
     let mut form = format!("csrf_token={}", browser.csrf);
     for (name, value) in fields {
         form.push_str(&format!("&{name}={}", encode(value)));
@@ -139,7 +150,14 @@ pub fn multipart(fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> (String,
 }
 
 /// Uploads `bytes` as a paper titled `title` for agenda item `item`.
-pub fn upload_paper(site: &Site, browser: &Browser, item: i64, title: &str, file_name: &str, bytes: &[u8]) -> RawResponse {
+pub fn upload_paper(
+    site: &Site,
+    browser: &Browser,
+    item: i64,
+    title: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> RawResponse {
     let (content_type, body) = multipart(
         &[("csrf_token", &browser.csrf), ("title", title)],
         ("file", file_name, bytes),
@@ -148,7 +166,13 @@ pub fn upload_paper(site: &Site, browser: &Browser, item: i64, title: &str, file
         ("Cookie", browser.cookie.as_str()),
         ("Content-Type", content_type.as_str()),
     ];
-    send(site, "POST", &format!("/clerk/items/{item}/papers"), &headers, &body)
+    send(
+        site,
+        "POST",
+        &format!("/clerk/items/{item}/papers"),
+        &headers,
+        &body,
+    )
 }
 
 /// GETs `target` as `browser` (or anonymously), body as bytes.
@@ -176,14 +200,25 @@ pub fn pdf_text(pdf: &[u8], pages: Option<(u32, u32)>) -> String {
     if let Some((first, last)) = pages {
         command.args(["-f", &first.to_string(), "-l", &last.to_string()]);
     }
-    let output = command.arg(&path).arg("-").output().expect("pdftotext runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = command
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
 /// The day `days` after today (UTC), as the server counts it.
 pub fn days_from_today(days: i64) -> Date {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     let epoch = Date::new(1970, 1, 1).unwrap().days_since_epoch();
     Date::from_days_since_epoch(epoch + i64::try_from(seconds / 86_400).unwrap() + days).unwrap()
 }

@@ -16,9 +16,7 @@ mod publish;
 
 use crate::auth::{Fields, RequireClerk};
 use crate::error::{Failure, Format, Id};
-use crate::forms::{
-    self, csrf_field, error_summary, select, text_input, textarea, Errors, Input,
-};
+use crate::forms::{self, csrf_field, error_summary, select, text_input, textarea, Errors, Input};
 use crate::html::{column_headers, date_markup, page, scroll_table, uk_date};
 use crate::session::FormFields;
 use crate::AppState;
@@ -149,7 +147,11 @@ impl BodyDraft {
         match self.numbering.as_str() {
             "running" => Some(MinuteNumbering::Running),
             "municipal-year" => {
-                let month = self.starts_month.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+                let month = self
+                    .starts_month
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m));
                 if month.is_none() {
                     errors.add(
                         "starts_month",
@@ -213,8 +215,18 @@ async fn home_view(
     Ok((status, page(&title, main)).into_response())
 }
 
-async fn home_page(State(state): State<AppState>, clerk: RequireClerk) -> Result<Response, Failure> {
-    home_view(&state, &clerk, &BodyDraft::default(), &Errors::default(), StatusCode::OK).await
+async fn home_page(
+    State(state): State<AppState>,
+    clerk: RequireClerk,
+) -> Result<Response, Failure> {
+    home_view(
+        &state,
+        &clerk,
+        &BodyDraft::default(),
+        &Errors::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn home_api(
@@ -251,7 +263,14 @@ async fn add_body(
             Err(refused) => errors = refused,
         }
     }
-    home_view(&state, &clerk, &draft, &errors, StatusCode::UNPROCESSABLE_ENTITY).await
+    home_view(
+        &state,
+        &clerk,
+        &draft,
+        &errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 // ---- /clerk/bodies/{id}: members, meetings and their forms ----
@@ -344,7 +363,10 @@ impl MeetingDraft {
         } else {
             let time = forms::clock_time(&self.time);
             if time.is_none() {
-                errors.add("time", "Enter the start time as HH:MM on the 24-hour clock, such as 18:30");
+                errors.add(
+                    "time",
+                    "Enter the start time as HH:MM on the 24-hour clock, such as 18:30",
+                );
             }
             time
         };
@@ -368,7 +390,11 @@ struct BodyForms {
 }
 
 fn member_form(body: BodyId, draft: &MemberDraft, errors: &Errors) -> Markup {
-    let roles = [("member", "Member"), ("chair", "Chair"), ("vice-chair", "Vice-Chair")];
+    let roles = [
+        ("member", "Member"),
+        ("chair", "Chair"),
+        ("vice-chair", "Vice-Chair"),
+    ];
     let seats = [
         ("voting", "Voting member"),
         ("co-opted", "Co-opted member"),
@@ -489,7 +515,15 @@ async fn body_page(
     Id(id): Id,
 ) -> Result<Response, Failure> {
     let drafts = BodyForms::default();
-    body_view(&state, &clerk, BodyId(id), &drafts, &Errors::default(), StatusCode::OK).await
+    body_view(
+        &state,
+        &clerk,
+        BodyId(id),
+        &drafts,
+        &Errors::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 fn member_json(m: &ClerkMember) -> Value {
@@ -558,7 +592,15 @@ async fn add_member(
         member: draft,
         ..BodyForms::default()
     };
-    body_view(&state, &clerk, body, &drafts, &errors, StatusCode::UNPROCESSABLE_ENTITY).await
+    body_view(
+        &state,
+        &clerk,
+        body,
+        &drafts,
+        &errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 async fn add_meeting(
@@ -573,7 +615,9 @@ async fn add_meeting(
     if let Some(meeting) = draft.meeting(&mut errors) {
         let actor = clerk.account.actor();
         match state
-            .change(Format::Html, move |s| s.create_meeting(&actor, body, &meeting))
+            .change(Format::Html, move |s| {
+                s.create_meeting(&actor, body, &meeting)
+            })
             .await?
         {
             Ok(mid) => return Ok(see_other(format!("/clerk/meetings/{}", mid.0))),
@@ -584,5 +628,13 @@ async fn add_meeting(
         meeting: draft,
         ..BodyForms::default()
     };
-    body_view(&state, &clerk, body, &drafts, &errors, StatusCode::UNPROCESSABLE_ENTITY).await
+    body_view(
+        &state,
+        &clerk,
+        body,
+        &drafts,
+        &errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }

@@ -131,7 +131,10 @@ fn exempt_options() -> Vec<(String, String)> {
 
 fn item_form(meeting: ClerkMeetingId, draft: &ItemDraft, errors: &Errors) -> Markup {
     let owned = exempt_options();
-    let options: Vec<(&str, &str)> = owned.iter().map(|(v, l)| (v.as_str(), l.as_str())).collect();
+    let options: Vec<(&str, &str)> = owned
+        .iter()
+        .map(|(v, l)| (v.as_str(), l.as_str()))
+        .collect();
     html! {
         h2 { "Add an item" }
         form method="post" action={ "/clerk/meetings/" (meeting.0) "/items" } novalidate {
@@ -146,7 +149,14 @@ fn item_form(meeting: ClerkMeetingId, draft: &ItemDraft, errors: &Errors) -> Mar
 }
 
 /// One text control of a paper form: id with the item, name without.
-fn paper_control(id: &str, name: &str, kind: &str, value: &str, hint: bool, errors: &Errors) -> Markup {
+fn paper_control(
+    id: &str,
+    name: &str,
+    kind: &str,
+    value: &str,
+    hint: bool,
+    errors: &Errors,
+) -> Markup {
     let error = errors.about(id).is_some();
     let described = described_by(id, hint, error);
     html! {
@@ -319,7 +329,9 @@ async fn meeting_api(
 ) -> Result<Json<Value>, Failure> {
     let (_, agenda) = records(&state, &clerk, ClerkMeetingId(id), Format::Json).await?;
     let m = &agenda.meeting;
-    let public = m.public.map(|p| json!({ "id": p.0, "url": format!("/meetings/{}", p.0) }));
+    let public = m
+        .public
+        .map(|p| json!({ "id": p.0, "url": format!("/meetings/{}", p.0) }));
     let matters: Vec<Value> = agenda
         .matters_arising
         .iter()
@@ -356,7 +368,9 @@ async fn add_item(
     if let Some(item) = draft.item(&mut errors) {
         let actor = clerk.account.actor();
         match state
-            .change(Format::Html, move |s| s.add_agenda_item(&actor, meeting, &item))
+            .change(Format::Html, move |s| {
+                s.add_agenda_item(&actor, meeting, &item)
+            })
             .await?
         {
             Ok(_) => return Ok(see_other(format!("/clerk/meetings/{id}"))),
@@ -368,7 +382,14 @@ async fn add_item(
         item: draft,
         ..Sent::default()
     };
-    meeting_view(&state, &clerk, meeting, &sent, StatusCode::UNPROCESSABLE_ENTITY).await
+    meeting_view(
+        &state,
+        &clerk,
+        meeting,
+        &sent,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// What an uploaded file is, from its bytes (never its name): a PDF that
@@ -435,7 +456,14 @@ async fn attach_paper(
         paper_title: title,
         ..Sent::default()
     };
-    meeting_view(&state, &clerk, meeting, &sent, StatusCode::UNPROCESSABLE_ENTITY).await
+    meeting_view(
+        &state,
+        &clerk,
+        meeting,
+        &sent,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// A paper's bytes, exempt ones included: members and up.
@@ -461,7 +489,10 @@ mod tests {
 
     #[test]
     fn an_upload_is_known_by_its_bytes_not_its_name() {
-        assert_eq!(paper_format("Report text £".as_bytes()), Ok(PaperFormat::Text));
+        assert_eq!(
+            paper_format("Report text £".as_bytes()),
+            Ok(PaperFormat::Text)
+        );
         assert!(paper_format(b"").unwrap_err().contains("empty"));
         let binary = paper_format(&[0x89, b'P', b'N', b'G', 0, 0xff]).unwrap_err();
         assert_eq!(binary, "The file must be a PDF or a plain text file");

@@ -80,7 +80,9 @@ async fn pack(
     edition: PackEdition,
 ) -> Result<Response, Failure> {
     let pdf = state
-        .read(Format::Html, move |s| s.agenda_pack(audience, meeting, edition))
+        .read(Format::Html, move |s| {
+            s.agenda_pack(audience, meeting, edition)
+        })
         .await?
         .ok_or_else(|| Failure::not_found(Format::Html))?;
     Ok(([(CONTENT_TYPE, "application/pdf")], pdf).into_response())

@@ -73,9 +73,9 @@ pub(super) fn recorded_notice(check: &NoticeCheck) -> String {
             "{clear_days} clear working {}: short notice, fewer than the five required",
             if *clear_days == 1 { "day" } else { "days" }
         ),
-        NoticeCheck::HolidaysUnknown { list_ends } => format!(
-            "not counted: the bank holiday list ended in {list_ends}"
-        ),
+        NoticeCheck::HolidaysUnknown { list_ends } => {
+            format!("not counted: the bank holiday list ended in {list_ends}")
+        }
     }
 }
 
@@ -83,7 +83,9 @@ pub(super) fn recorded_notice(check: &NoticeCheck) -> String {
 pub(super) fn notice_json(check: &NoticeCheck) -> Value {
     match check {
         NoticeCheck::Enough { clear_days } => json!({ "kind": "enough", "clear_days": clear_days }),
-        NoticeCheck::TooFew { clear_days } => json!({ "kind": "too-few", "clear_days": clear_days }),
+        NoticeCheck::TooFew { clear_days } => {
+            json!({ "kind": "too-few", "clear_days": clear_days })
+        }
         NoticeCheck::HolidaysUnknown { .. } => {
             json!({ "kind": "holidays-unknown", "clear_days": Value::Null })
         }
@@ -278,7 +280,14 @@ async fn publish(
                 confirmed,
                 ..Sent::default()
             };
-            meeting_view(&state, &clerk, meeting, &sent, StatusCode::UNPROCESSABLE_ENTITY).await
+            meeting_view(
+                &state,
+                &clerk,
+                meeting,
+                &sent,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -294,9 +303,15 @@ mod tests {
     #[test]
     fn short_notice_warns_with_the_days_left_and_enough_does_not() {
         let meeting = day(2026, 12, 8);
-        assert_eq!(warning(&NoticeCheck::Enough { clear_days: 5 }, meeting), None);
+        assert_eq!(
+            warning(&NoticeCheck::Enough { clear_days: 5 }, meeting),
+            None
+        );
         let few = warning(&NoticeCheck::TooFew { clear_days: 1 }, meeting).unwrap();
-        assert!(few.starts_with("Only 1 clear working day would remain"), "{few}");
+        assert!(
+            few.starts_with("Only 1 clear working day would remain"),
+            "{few}"
+        );
         assert!(few.contains("Tuesday 8 December 2026"), "{few}");
         let unknown = warning(&NoticeCheck::HolidaysUnknown { list_ends: 2027 }, meeting).unwrap();
         assert!(unknown.contains("must be updated"), "{unknown}");
