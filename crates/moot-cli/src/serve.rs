@@ -2,6 +2,9 @@
 //! the database, until stopped with Ctrl-C (or SIGTERM). A missing or
 //! stale search index is rebuilt before the site answers.
 //!
+//! `--bank-holidays FILE` (or `MOOT_BANK_HOLIDAYS`) replaces the bank
+//! holiday list the notice check counts with.
+//!
 //! `--demo` serves the embedded example packs (see `demo.rs`) from a
 //! temporary database instead, removed when the server stops.
 
@@ -28,6 +31,11 @@ pub struct Args {
     /// cookies are marked Secure [default: $MOOT_PUBLIC_URL].
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
+    /// A newer bank holiday list for the notice check (lines
+    /// `YYYY-MM-DD name`, `#` comments), instead of the one shipped
+    /// [default: $MOOT_BANK_HOLIDAYS].
+    #[arg(long, value_name = "FILE")]
+    bank_holidays: Option<PathBuf>,
 }
 
 /// Opens the database (or builds the demo one) and serves the site on
@@ -72,6 +80,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     {
         state.set_public_url(&url);
     }
+    if let Some(file) = args
+        .bank_holidays
+        .clone()
+        .or_else(|| std::env::var_os("MOOT_BANK_HOLIDAYS").map(PathBuf::from))
+    {
+        state.set_bank_holidays(bank_holidays(&file)?);
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)
@@ -84,6 +99,15 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             .context("the server stopped")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the bank holiday list in `file`; a bad line fails the start,
+/// naming the file and the line.
+fn bank_holidays(file: &std::path::Path) -> Result<moot_clerk::BankHolidays> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read the bank holiday list {}", file.display()))?;
+    moot_clerk::BankHolidays::parse(&text)
+        .with_context(|| format!("the bank holiday list {} is not usable", file.display()))
 }
 
 /// A temporary directory holding a database with the demo packs imported.

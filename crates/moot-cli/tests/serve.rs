@@ -70,3 +70,28 @@ fn demo_and_db_together_are_a_usage_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_bank_holiday_list_with_a_bad_line_stops_serve_at_start_naming_the_line() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let list = dir.path().join("holidays.txt");
+    std::fs::write(
+        &list,
+        "# updated list\n2027-01-01 New Year's Day\n1 Jan 2027\n",
+    )
+    .unwrap();
+    let db = dir.path().join("moot.db");
+    let output = Command::new(env!("CARGO_BIN_EXE_moot"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--bank-holidays"])
+        .arg(&list)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("holidays.txt") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+}

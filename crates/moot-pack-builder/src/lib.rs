@@ -276,6 +276,14 @@ pub enum PaperProblem {
     Damaged(String),
 }
 
+/// Checks an uploaded PDF paper as [`build`] will read it (a PDF,
+/// unencrypted, with pages, every page's content readable), so a form can
+/// refuse a bad file when it is uploaded rather than when the pack is
+/// built.
+pub fn check_pdf(bytes: &[u8]) -> Result<(), PaperProblem> {
+    upload::read(bytes).map(|_| ())
+}
+
 /// Builds one edition of a meeting's pack.
 pub fn build(meeting: &Meeting, edition: Edition) -> Result<Pack, PackError> {
     let sections = plan::plan(meeting, edition);

@@ -9,9 +9,10 @@ use moot_clerk::{
 };
 use moot_domain::{Date, Time};
 use moot_store::{
-    AccountId, Actor, AgendaItemId, BodyId, ClerkMeetingId, ClerkStore, DocumentId, ExemptItems,
-    MinuteId, MinuteText, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
-    NewDeclaration, NewMeeting, NewMember, NewPaper, PersonId, PublicLine, Role, Store, StoreError,
+    AccountId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkMeetingId, ClerkStore,
+    DocumentId, ExemptItems, MeetingId, MinuteId, MinuteText, NewAction, NewAgendaItem,
+    NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper,
+    PackEdition, PersonId, PublicLine, Role, Store, StoreError,
 };
 use moot_store_sqlite::SqliteStore;
 
@@ -50,6 +51,47 @@ fn refused<T: std::fmt::Debug>(result: Result<T, StoreError>) -> String {
         Err(StoreError::Refused(why)) => why,
         other => panic!("expected a refusal, got {other:?}"),
     }
+}
+
+/// Stand-ins for the two editions: the store keeps the bytes it is given.
+fn packs() -> AgendaPacks {
+    AgendaPacks {
+        public: b"%PDF-1.7 public edition".to_vec(),
+        members: format!("%PDF-1.7 members' edition {IN_PAPER}").into_bytes(),
+    }
+}
+
+/// The packs published with `meeting` are served by edition, and the
+/// members' one to members only.
+fn assert_packs_kept(store: &SqliteStore, meeting: ClerkMeetingId) {
+    let public = store
+        .agenda(&clerk(), meeting)
+        .unwrap()
+        .meeting
+        .public
+        .unwrap();
+    assert!(store.has_agenda_packs(public).unwrap());
+    let read = |audience, edition| store.agenda_pack(audience, public, edition);
+    assert_eq!(
+        read(Audience::Public, PackEdition::Public).unwrap(),
+        Some(packs().public)
+    );
+    assert_eq!(
+        read(Audience::Account(Role::Member), PackEdition::Members).unwrap(),
+        Some(packs().members)
+    );
+    assert!(matches!(
+        read(Audience::Public, PackEdition::Members),
+        Err(StoreError::Forbidden { .. })
+    ));
+    let unpublished = MeetingId(public.0 + 1000);
+    assert!(!store.has_agenda_packs(unpublished).unwrap());
+    assert_eq!(
+        store
+            .agenda_pack(Audience::Public, unpublished, PackEdition::Public)
+            .unwrap(),
+        None
+    );
 }
 
 fn member(name: &str, role: BodyRole, seat: Seat, term: Term, substitutes: &[&str]) -> NewMember {
@@ -201,9 +243,16 @@ fn cycle() -> Cycle {
         )
         .unwrap();
     let notice = store
-        .publish_agenda(&c, first, day(2026, 11, 10), &BankHolidays::shipped())
+        .publish_agenda(
+            &c,
+            first,
+            day(2026, 11, 10),
+            &BankHolidays::shipped(),
+            &packs(),
+        )
         .unwrap();
     assert_eq!(notice, NoticeCheck::Enough { clear_days: 5 });
+    assert_packs_kept(&store, first);
     let on_list = store.members_on(&c, body, day(2026, 11, 18)).unwrap();
     let person = |name: &str| on_list.iter().find(|m| m.name == name).unwrap().person;
     let (chair, clark, dean) = (
@@ -419,7 +468,13 @@ fn a_whole_cycle_numbers_publishes_confirms_and_corrects_minutes() {
     )
     .unwrap();
     let notice = s
-        .publish_agenda(&c, cy.second, day(2027, 1, 15), &BankHolidays::shipped())
+        .publish_agenda(
+            &c,
+            cy.second,
+            day(2027, 1, 15),
+            &BankHolidays::shipped(),
+            &packs(),
+        )
         .unwrap();
     assert_eq!(notice, NoticeCheck::TooFew { clear_days: 2 });
     assert_eq!(
@@ -648,7 +703,13 @@ fn writes_need_a_clerk_and_bad_input_changes_nothing() {
     );
     // Published agendas are fixed.
     refused(s.add_agenda_item(&c, cy.first, &item("Late item", None)));
-    refused(s.publish_agenda(&c, cy.first, day(2026, 11, 11), &BankHolidays::shipped()));
+    refused(s.publish_agenda(
+        &c,
+        cy.first,
+        day(2026, 11, 11),
+        &BankHolidays::shipped(),
+        &packs(),
+    ));
     assert_eq!(
         s.audit_entries(None, 1000).unwrap().len(),
         logged + 1,

@@ -50,6 +50,48 @@ ids! {
     ActionId;
 }
 
+/// A body the clerk runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClerkBody {
+    /// Its id (the public body's).
+    pub id: BodyId,
+    /// The council.
+    pub organisation: Option<String>,
+    /// The body's name.
+    pub name: String,
+    /// How its minutes are numbered.
+    pub numbering: MinuteNumbering,
+}
+
+/// The two editions of an agenda pack, built before publishing and kept
+/// with the published agenda.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AgendaPacks {
+    /// The public edition: exempt papers left out.
+    pub public: Vec<u8>,
+    /// The members' edition, with the exempt papers.
+    pub members: Vec<u8>,
+}
+
+/// The sizes, not the bytes.
+impl std::fmt::Debug for AgendaPacks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AgendaPacks")
+            .field("public", &format_args!("{} bytes", self.public.len()))
+            .field("members", &format_args!("{} bytes", self.members.len()))
+            .finish()
+    }
+}
+
+/// Which edition of an agenda pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackEdition {
+    /// Everyone's.
+    Public,
+    /// Members' (and up): with the exempt papers.
+    Members,
+}
+
 /// A new committee, board or panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewBody {
@@ -333,6 +375,15 @@ pub trait ClerkStore {
     /// Adds a body run by the clerk.
     fn create_body(&mut self, actor: &Actor, body: &NewBody) -> Result<BodyId, StoreError>;
 
+    /// The bodies the clerk runs, by name.
+    fn clerk_bodies(&self, actor: &Actor) -> Result<Vec<ClerkBody>, StoreError>;
+
+    /// One body the clerk runs ([`StoreError::NotFound`] for any other).
+    fn clerk_body(&self, actor: &Actor, body: BodyId) -> Result<ClerkBody, StoreError>;
+
+    /// The meetings of a body the clerk runs, by date.
+    fn clerk_meetings(&self, actor: &Actor, body: BodyId) -> Result<Vec<ClerkMeeting>, StoreError>;
+
     /// Adds a membership of `body`.
     fn add_member(
         &mut self,
@@ -376,18 +427,38 @@ pub trait ClerkStore {
     /// The meeting's agenda with its papers and matters arising.
     fn agenda(&self, actor: &Actor, meeting: ClerkMeetingId) -> Result<ClerkAgenda, StoreError>;
 
+    /// The meeting whose agenda holds `item`.
+    fn item_meeting(&self, actor: &Actor, item: AgendaItemId)
+        -> Result<ClerkMeetingId, StoreError>;
+
     /// A paper's particulars and bytes.
     fn paper(&self, actor: &Actor, paper: PaperId) -> Result<(PaperInfo, Vec<u8>), StoreError>;
 
     /// Publishes the agenda on `published_on`: it joins the public records,
-    /// and the notice check against `holidays` is made and kept.
+    /// the notice check against `holidays` is made and kept, and so are
+    /// the two editions of its pack, in the same transaction.
     fn publish_agenda(
         &mut self,
         actor: &Actor,
         meeting: ClerkMeetingId,
         published_on: Date,
         holidays: &moot_clerk::BankHolidays,
+        packs: &AgendaPacks,
     ) -> Result<NoticeCheck, StoreError>;
+
+    /// Whether the public meeting has agenda packs (only published clerk
+    /// agendas do; imported meetings do not).
+    fn has_agenda_packs(&self, meeting: MeetingId) -> Result<bool, StoreError>;
+
+    /// One edition of the public meeting's agenda pack, if it has one.
+    /// The members' edition holds exempt papers, so an `audience` that
+    /// may not read exempt business gets [`StoreError::Forbidden`].
+    fn agenda_pack(
+        &self,
+        audience: crate::Audience,
+        meeting: MeetingId,
+        edition: PackEdition,
+    ) -> Result<Option<Vec<u8>>, StoreError>;
 
     /// Records someone's attendance (once per person per meeting).
     fn record_attendance(

@@ -37,10 +37,10 @@ pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
 pub use clerk::{
-    ActionId, AgendaItemId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkMeeting,
-    ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId, MinuteId,
-    MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
-    NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId, PaperInfo,
+    ActionId, AgendaItemId, AgendaPacks, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkBody,
+    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId,
+    MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody,
+    NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
 };
 pub use contradiction::{contradictions, Contradiction};
 pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};

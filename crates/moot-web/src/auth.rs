@@ -13,7 +13,7 @@
 
 use crate::error::{Failure, Format};
 use crate::query_string;
-use crate::session::{FormFields, Visit};
+use crate::session::{FormFields, FormFiles, Visit};
 use axum::extract::FromRequestParts;
 use axum::http::header::LOCATION;
 use axum::http::request::Parts;
@@ -145,6 +145,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Fields {
             .cloned()
             .map(Fields)
             .ok_or_else(|| Failure::bad_request(format, "This address takes a form."))
+    }
+}
+
+/// The files of the multipart form this request posted (CSRF already
+/// checked); none for any other request.
+pub struct Files(pub FormFiles);
+
+impl<S: Send + Sync> FromRequestParts<S> for Files {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Files, Failure> {
+        Ok(Files(
+            parts.extensions.remove::<FormFiles>().unwrap_or_default(),
+        ))
     }
 }
 

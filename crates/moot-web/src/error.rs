@@ -99,6 +99,11 @@ impl Failure {
         )
     }
 
+    /// 413 with what the limit is and what to do.
+    pub fn too_large_because(format: Format, message: &str) -> Failure {
+        Failure::new(StatusCode::PAYLOAD_TOO_LARGE, format, message)
+    }
+
     /// A change refused because of the state a record is in (confirmed
     /// minutes are locked, a published agenda is closed): 409.
     pub fn conflict(format: Format, message: &str) -> Failure {

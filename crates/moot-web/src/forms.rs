@@ -47,6 +47,17 @@ impl Errors {
         self.0.is_empty()
     }
 
+    /// The same errors about fields whose ids are `prefix` and the field's
+    /// name (the fields of one of several forms on a page).
+    pub fn within(self, prefix: &str) -> Errors {
+        Errors(
+            self.0
+                .into_iter()
+                .map(|(field, message)| (format!("{prefix}{field}"), message))
+                .collect(),
+        )
+    }
+
     /// The message about `field`, if any.
     pub fn about(&self, field: &str) -> Option<&str> {
         self.0
@@ -121,7 +132,13 @@ pub struct Input<'a> {
 
 /// The label, hint and error message linked to the control (by `for`
 /// and `aria-describedby`) around `control`.
-fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Markup) -> Markup {
+pub(crate) fn field(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    errors: &Errors,
+    control: Markup,
+) -> Markup {
     let error = errors.about(id);
     html! {
         div class=(if error.is_some() { "field field-error" } else { "field" }) {
@@ -136,7 +153,7 @@ fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Ma
 }
 
 /// What `aria-describedby` names for a field: its hint and error.
-fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let parts: Vec<String> = [(hint, "hint"), (error, "error")]
         .iter()
         .filter(|(on, _)| *on)
@@ -178,6 +195,57 @@ pub fn select(
     field(id, label, None, errors, control)
 }
 
+/// A multi-line text field with its label, hint and error message.
+pub fn textarea(input: &Input<'_>, errors: &Errors) -> Markup {
+    let error = errors.about(input.id).is_some();
+    let described = described_by(input.id, input.hint.is_some(), error);
+    let control = html! {
+        textarea id=(input.id) name=(input.id) rows="5" autocomplete=(input.autocomplete)
+            aria-describedby=[described] aria-invalid=[error.then_some("true")] { (input.value) }
+    };
+    field(input.id, input.label, input.hint, errors, control)
+}
+
+/// A single checkbox sending `yes` when ticked, with its error message
+/// above it.
+pub fn checkbox(id: &'static str, label: &str, checked: bool, errors: &Errors) -> Markup {
+    let error = errors.about(id);
+    let described = described_by(id, false, error.is_some());
+    html! {
+        div class=(if error.is_some() { "field field-error check" } else { "field check" }) {
+            @if let Some(message) = error {
+                p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (message) }
+            }
+            input id=(id) name=(id) type="checkbox" value="yes" checked[checked]
+                aria-describedby=[described] aria-invalid=[error.map(|_| "true")];
+            label for=(id) { (label) }
+        }
+    }
+}
+
+/// A date typed as `YYYY-MM-DD`, if it is a real day.
+pub fn iso_date(text: &str) -> Option<moot_domain::Date> {
+    let mut parts = text.trim().splitn(3, '-');
+    let mut number = |digits: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u16>().ok())
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    moot_domain::Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+/// A time typed as `HH:MM` (24-hour), if it is one.
+pub fn clock_time(text: &str) -> Option<moot_domain::Time> {
+    let (hour, minute) = text.trim().split_once(':')?;
+    let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(hour) || !two_digits(minute) {
+        return None;
+    }
+    moot_domain::Time::new(hour.parse().ok()?, minute.parse().ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +272,24 @@ mod tests {
         assert!(markup.contains(r#"aria-invalid="true""#));
         assert!(markup.contains("&lt;x&gt;"), "values are escaped");
         assert_eq!(page_title("Sign in", &errors), "Error: Sign in");
+    }
+
+    #[test]
+    fn only_real_days_and_times_in_the_forms_shapes_are_read() {
+        assert_eq!(iso_date("2026-12-08"), moot_domain::Date::new(2026, 12, 8));
+        for bad in [
+            "2026-02-30",
+            "8 December 2026",
+            "2026-12-8",
+            "",
+            "2026-12-08-1",
+        ] {
+            assert_eq!(iso_date(bad), None, "{bad}");
+        }
+        assert_eq!(clock_time("18:30"), moot_domain::Time::new(18, 30));
+        for bad in ["24:00", "6:30", "18.30", "", "18:3"] {
+            assert_eq!(clock_time(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //!    header) must equal the token derived from the visitor's session (or
 //!    pre-session) token. Anything else is 403 before a handler runs, so
 //!    no route can forget the check. The form's fields, parsed once, are
-//!    handed on as [`FormFields`].
+//!    handed on as [`FormFields`]. A `multipart/form-data` form (a paper
+//!    upload) is read here too, up to [`MAX_UPLOAD`]: its text parts are
+//!    its fields (the CSRF token among them) and its files are handed on
+//!    as [`FormFiles`]; a bigger body is 413 with the limit named.
 //! 3. It makes the visit available to handlers (as a request extension,
 //!    read by the extractors in `auth.rs`) and to the page layout (a task
 //!    local, so every page's header can say who is signed in without each
@@ -45,6 +48,12 @@ pub const CSRF_FIELD: &str = "csrf_token";
 const CSRF_HEADER: &str = "x-csrf-token";
 /// The largest form body read; Moot's forms are a few fields.
 const MAX_FORM: usize = 64 * 1024;
+/// The largest multipart body read: one paper of the largest size Moot
+/// stores, and room for the form's other fields.
+pub const MAX_UPLOAD: usize = moot_clerk::MAX_PAPER_BYTES + MAX_FORM;
+/// What an upload too large is told.
+const UPLOAD_TOO_LARGE: &str =
+    "The file is too large: a paper may be at most 20 MB. Make it smaller (or split it) and upload it again.";
 /// What a refused form is told.
 const CSRF_REFUSED: &str = "This form could not be accepted: it has expired or did not come from this site. Go back, reload the page and try again.";
 
@@ -81,6 +90,83 @@ impl FormFields {
             .find(|(field, _)| field == name)
             .map(|(_, value)| value.as_str())
     }
+}
+
+/// One file of a multipart form.
+#[derive(Debug, Clone)]
+pub struct FormFile {
+    /// The form field it came in.
+    pub field: String,
+    /// The name the browser gave it, if any.
+    pub file_name: Option<String>,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A multipart form's files, once its CSRF token has been checked.
+#[derive(Debug, Clone, Default)]
+pub struct FormFiles(Vec<FormFile>);
+
+impl FormFiles {
+    /// Takes the first file sent in field `name` (files may be large, so
+    /// they are moved out rather than copied).
+    pub fn take(&mut self, name: &str) -> Option<FormFile> {
+        let at = self.0.iter().position(|file| file.field == name)?;
+        Some(self.0.swap_remove(at))
+    }
+}
+
+/// The kind of body a state-changing request sent.
+enum BodyKind {
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `multipart/form-data` with its boundary.
+    Multipart(String),
+    /// Anything else (the CSRF token must come in the header).
+    Other,
+}
+
+impl BodyKind {
+    fn of(headers: &HeaderMap) -> BodyKind {
+        let content_type = headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if content_type.starts_with("application/x-www-form-urlencoded") {
+            BodyKind::Form
+        } else if content_type.starts_with("multipart/form-data") {
+            multer::parse_boundary(content_type).map_or(BodyKind::Other, BodyKind::Multipart)
+        } else {
+            BodyKind::Other
+        }
+    }
+
+    /// The most of this kind of body that is read.
+    fn limit(&self) -> usize {
+        match self {
+            BodyKind::Multipart(_) => MAX_UPLOAD,
+            BodyKind::Form | BodyKind::Other => MAX_FORM,
+        }
+    }
+}
+
+/// Reads a multipart body: text parts as fields, file parts as files.
+async fn multipart(bytes: axum::body::Bytes, boundary: String) -> Option<(FormFields, FormFiles)> {
+    let stream = Body::from(bytes).into_data_stream();
+    let mut parts = multer::Multipart::new(stream, boundary);
+    let (mut fields, mut files) = (Vec::new(), Vec::new());
+    while let Some(part) = parts.next_field().await.ok()? {
+        let name = part.name()?.to_owned();
+        match part.file_name().map(str::to_owned) {
+            Some(file_name) => files.push(FormFile {
+                field: name,
+                file_name: Some(file_name).filter(|n| !n.is_empty()),
+                bytes: part.bytes().await.ok()?.to_vec(),
+            }),
+            None => fields.push((name, part.text().await.ok()?)),
+        }
+    }
+    Some((FormFields(fields), FormFiles(files)))
 }
 
 /// The CSRF token that goes with a session or pre-session token.
@@ -165,22 +251,24 @@ async fn guard(visit: &Visit, request: Request, format: Format) -> Result<Reques
         return Ok(request);
     }
     let (mut parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_FORM)
+    let kind = BodyKind::of(&parts.headers);
+    let bytes = axum::body::to_bytes(body, kind.limit())
         .await
-        .map_err(|_| Failure::too_large(format))?;
-    let is_form = parts
-        .headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let fields = if is_form {
-        std::str::from_utf8(&bytes)
+        .map_err(|_| match kind {
+            BodyKind::Multipart(_) => Failure::too_large_because(format, UPLOAD_TOO_LARGE),
+            BodyKind::Form | BodyKind::Other => Failure::too_large(format),
+        })?;
+    let unreadable = || Failure::bad_request(format, "This form could not be read.");
+    let (fields, files) = match kind {
+        BodyKind::Form => std::str::from_utf8(&bytes)
             .ok()
             .and_then(query_string::pairs)
-            .map(FormFields)
-            .ok_or_else(|| Failure::bad_request(format, "This form could not be read."))?
-    } else {
-        FormFields::default()
+            .map(|pairs| (FormFields(pairs), FormFiles::default()))
+            .ok_or_else(unreadable)?,
+        BodyKind::Multipart(boundary) => multipart(bytes.clone(), boundary)
+            .await
+            .ok_or_else(unreadable)?,
+        BodyKind::Other => (FormFields::default(), FormFiles::default()),
     };
     let sent = parts
         .headers
@@ -192,6 +280,7 @@ async fn guard(visit: &Visit, request: Request, format: Format) -> Result<Reques
         _ => return Err(Failure::forbidden(format, CSRF_REFUSED)),
     }
     parts.extensions.insert(fields);
+    parts.extensions.insert(files);
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
@@ -205,6 +294,32 @@ mod tests {
         assert_eq!(plain, "a=b; Path=/; HttpOnly; SameSite=Lax; Max-Age=60");
         let tls = set_cookie("a", "b", None, true);
         assert_eq!(tls, "a=b; Path=/; HttpOnly; SameSite=Lax; Secure");
+    }
+
+    #[tokio::test]
+    async fn a_multipart_form_gives_its_text_parts_as_fields_and_its_files_apart() {
+        let mut headers = HeaderMap::new();
+        let content_type = "multipart/form-data; boundary=XyZ";
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        let BodyKind::Multipart(boundary) = BodyKind::of(&headers) else {
+            panic!("a multipart body");
+        };
+        assert_eq!(BodyKind::Multipart(boundary.clone()).limit(), MAX_UPLOAD);
+        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n\
+            --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n\
+            Minutes\r\n--XyZ--\r\n";
+        let (fields, mut files) = multipart(body.into(), boundary).await.unwrap();
+        assert_eq!(fields.get(CSRF_FIELD), Some("abc"));
+        assert_eq!(fields.get("file"), None);
+        let file = files.take("file").unwrap();
+        assert_eq!(
+            (file.file_name.as_deref(), file.bytes.as_slice()),
+            (Some("a.txt"), &b"Minutes"[..])
+        );
+        assert!(files.take("file").is_none());
+        assert!(multipart("not multipart".into(), "XyZ".into())
+            .await
+            .is_none());
     }
 
     #[test]

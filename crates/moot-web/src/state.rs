@@ -8,18 +8,23 @@
 //! audit entry (the store's write methods see to that). Whether cookies
 //! are marked `Secure` is decided once, from the site's public address.
 //!
+//! The bank holiday list the notice check counts with is held here too:
+//! the one shipped with Moot unless `moot serve --bank-holidays FILE`
+//! gave a newer one, so the list can be updated without a release.
+//!
 //! At most [`POOL_SIZE`] reads run at once; more wait for a connection
 //! rather than open one each (opening checks the schema, which under load
 //! cost more than the reads themselves).
 
 use crate::error::{Failure, Format};
 use crate::forms::Errors;
+use moot_clerk::BankHolidays;
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
 use moot_store::StoreError;
 use moot_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::Semaphore;
 
 /// How many idle connections are kept for reuse.
@@ -41,6 +46,8 @@ struct Inner {
     /// Whether the site is served over TLS (cookies get `Secure`).
     secure: AtomicBool,
     search: SearchIndex,
+    /// The bank holidays the notice check counts with.
+    holidays: RwLock<Arc<BankHolidays>>,
 }
 
 impl AppState {
@@ -70,6 +77,7 @@ impl AppState {
                 writer: Mutex::new(writer),
                 secure: AtomicBool::new(false),
                 search,
+                holidays: RwLock::new(Arc::new(BankHolidays::shipped())),
             }),
         })
     }
@@ -81,6 +89,22 @@ impl AppState {
     pub fn set_public_url(&self, url: &str) {
         let tls = url.trim().to_ascii_lowercase().starts_with("https://");
         self.inner.secure.store(tls, Ordering::Relaxed);
+    }
+
+    /// Counts notice with `holidays` from now on, instead of the list
+    /// shipped with Moot.
+    pub fn set_bank_holidays(&self, holidays: BankHolidays) {
+        if let Ok(mut held) = self.inner.holidays.write() {
+            *held = Arc::new(holidays);
+        }
+    }
+
+    /// The bank holidays the notice check counts with.
+    pub fn bank_holidays(&self) -> Arc<BankHolidays> {
+        self.inner.holidays.read().map_or_else(
+            |_| Arc::new(BankHolidays::shipped()),
+            |held| Arc::clone(&*held),
+        )
     }
 
     /// Whether cookies are marked `Secure`.
@@ -108,7 +132,11 @@ impl AppState {
     /// store finds in a form's fields ([`StoreError::Fields`]) come back
     /// as `Ok(Err(errors))`, each beside its field; a role too low is a
     /// 403 and a record in the wrong state a 409 ([`Failure::from_store`]).
-    pub async fn change<T, F>(&self, format: Format, change: F) -> Result<Result<T, Errors>, Failure>
+    pub async fn change<T, F>(
+        &self,
+        format: Format,
+        change: F,
+    ) -> Result<Result<T, Errors>, Failure>
     where
         T: Send + 'static,
         F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,

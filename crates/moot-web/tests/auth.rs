@@ -13,21 +13,29 @@ use common::signed_in::{
 use common::{
     assert_matches_schema, json, planted_site, request, serve_dir, Response, Site, SECRET,
 };
-use moot_store::{Actor, NewAccount, Role};
+use moot_store::Role;
 use moot_store_sqlite::SqliteStore;
 
 /// Every route that changes something, as (method, path); a form on a
 /// signed-in page posting anywhere else fails
 /// `every_form_posts_to_a_listed_write_route`.
-const WRITE_ROUTES: [(&str, &str, Role); 3] = [
+const WRITE_ROUTES: [(&str, &str, Role); 9] = [
     ("POST", "/admin/accounts", Role::Admin),
     ("POST", "/admin/accounts/{id}/role", Role::Admin),
     ("POST", "/admin/accounts/{id}/disable", Role::Admin),
+    ("POST", "/clerk/bodies", Role::Clerk),
+    ("POST", "/clerk/bodies/{id}/members", Role::Clerk),
+    ("POST", "/clerk/bodies/{id}/meetings", Role::Clerk),
+    ("POST", "/clerk/meetings/{id}/items", Role::Clerk),
+    ("POST", "/clerk/items/{id}/papers", Role::Clerk),
+    ("POST", "/clerk/meetings/{id}/publish", Role::Clerk),
 ];
 
 /// Pages and twins for signed-in accounts, with the least role each
 /// needs.
-const SIGNED_IN_PAGES: [(&str, Role); 6] = [
+const SIGNED_IN_PAGES: [(&str, Role); 8] = [
+    ("/clerk", Role::Clerk),
+    ("/api/clerk", Role::Clerk),
     ("/account", Role::Member),
     ("/api/account", Role::Member),
     ("/admin/accounts", Role::Admin),

@@ -15,10 +15,11 @@ use crate::{audit, db, SqliteStore};
 use moot_clerk::{BankHolidays, FieldErrors, NoticeCheck, Refused};
 use moot_domain::Date;
 use moot_store::{
-    ActionId, Actor, AgendaItemId, BodyId, ClerkAgenda, ClerkMeetingId, ClerkMember, ClerkMinutes,
-    ClerkStore, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem,
-    NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId,
-    PaperInfo, Role, StoreError,
+    ActionId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkAgenda, ClerkBody,
+    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinutes, ClerkStore, MeetingId, MembershipId,
+    MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody,
+    NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
+    Role, StoreError,
 };
 use rusqlite::{Transaction, TransactionBehavior};
 use serde_json::Value;
@@ -103,6 +104,26 @@ impl SqliteStore {
 }
 
 impl ClerkStore for SqliteStore {
+    fn clerk_bodies(&self, actor: &Actor) -> Result<Vec<ClerkBody>, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::bodies(&self.conn, None)
+    }
+
+    fn clerk_body(&self, actor: &Actor, body: BodyId) -> Result<ClerkBody, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::bodies(&self.conn, Some(body))?
+            .pop()
+            .ok_or(StoreError::NotFound {
+                what: "clerk body",
+                id: body.0,
+            })
+    }
+
+    fn clerk_meetings(&self, actor: &Actor, body: BodyId) -> Result<Vec<ClerkMeeting>, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::meetings_of(&self.conn, body)
+    }
+
     fn create_body(&mut self, actor: &Actor, body: &NewBody) -> Result<BodyId, StoreError> {
         self.change(actor, "body.create", |tx| write::create_body(tx, body))
     }
@@ -166,6 +187,15 @@ impl ClerkStore for SqliteStore {
         rows::agenda(&self.conn, meeting)
     }
 
+    fn item_meeting(
+        &self,
+        actor: &Actor,
+        item: AgendaItemId,
+    ) -> Result<ClerkMeetingId, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::item_meeting(&self.conn, item)
+    }
+
     fn paper(&self, actor: &Actor, paper: PaperId) -> Result<(PaperInfo, Vec<u8>), StoreError> {
         allow(actor, Role::Member, "read the clerk's records")?;
         rows::paper(&self.conn, paper)
@@ -177,10 +207,30 @@ impl ClerkStore for SqliteStore {
         meeting: ClerkMeetingId,
         published_on: Date,
         holidays: &BankHolidays,
+        packs: &AgendaPacks,
     ) -> Result<NoticeCheck, StoreError> {
         self.change(actor, "agenda.publish", |tx| {
-            write::publish_agenda(tx, meeting, published_on, holidays)
+            write::publish_agenda(tx, meeting, published_on, holidays, packs)
         })
+    }
+
+    fn has_agenda_packs(&self, meeting: MeetingId) -> Result<bool, StoreError> {
+        rows::has_packs(&self.conn, meeting)
+    }
+
+    fn agenda_pack(
+        &self,
+        audience: Audience,
+        meeting: MeetingId,
+        edition: PackEdition,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        if edition == PackEdition::Members && !audience.sees_exempt() {
+            return Err(StoreError::Forbidden {
+                actor: "the public".into(),
+                action: "read the members' agenda pack",
+            });
+        }
+        rows::pack(&self.conn, meeting, edition)
     }
 
     fn record_attendance(

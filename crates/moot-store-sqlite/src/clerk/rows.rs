@@ -10,9 +10,9 @@ use moot_clerk::{
 };
 use moot_domain::Date;
 use moot_store::{
-    ActionId, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkMeeting,
-    ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, MeetingId, MembershipId, MinuteId,
-    MinuteText, MinuteVersion, PaperId, PaperInfo, PersonId, StoreError,
+    ActionId, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkBody,
+    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, MeetingId, MembershipId,
+    MinuteId, MinuteText, MinuteVersion, PackEdition, PaperId, PaperInfo, PersonId, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -56,6 +56,80 @@ pub fn numbering(conn: &Connection, body: BodyId) -> Result<MinuteNumbering, Sto
         |r| word(r, 0, MinuteNumbering::from_stored),
     )
     .or_not_found("clerk body", body.0)
+}
+
+/// The bodies the clerk runs, by name (only `only`, when given).
+pub fn bodies(conn: &Connection, only: Option<BodyId>) -> Result<Vec<ClerkBody>, StoreError> {
+    all(
+        conn,
+        "SELECT b.id, o.name, b.name, c.minute_numbering FROM clerk_bodies c
+         JOIN bodies b ON b.id = c.body_id LEFT JOIN organisations o ON o.id = b.organisation_id
+         WHERE ?1 IS NULL OR b.id = ?1 ORDER BY b.name, b.id",
+        [only.map(|b| b.0)],
+        |r| {
+            Ok(ClerkBody {
+                id: BodyId(r.get(0)?),
+                organisation: r.get(1)?,
+                name: r.get(2)?,
+                numbering: word(r, 3, MinuteNumbering::from_stored)?,
+            })
+        },
+    )
+}
+
+/// The meetings of a body the clerk runs, by date.
+pub fn meetings_of(conn: &Connection, body: BodyId) -> Result<Vec<ClerkMeeting>, StoreError> {
+    numbering(conn, body)?;
+    let ids = all(
+        conn,
+        "SELECT id FROM clerk_meetings WHERE body_id = ?1 ORDER BY date, id",
+        [body.0],
+        |r| Ok(ClerkMeetingId(r.get(0)?)),
+    )?;
+    ids.into_iter().map(|id| meeting(conn, id)).collect()
+}
+
+/// The meeting whose agenda holds `item`.
+pub fn item_meeting(conn: &Connection, item: AgendaItemId) -> Result<ClerkMeetingId, StoreError> {
+    conn.query_row(
+        "SELECT meeting_id FROM clerk_agenda_items WHERE id = ?1",
+        [item.0],
+        |r| Ok(ClerkMeetingId(r.get(0)?)),
+    )
+    .or_not_found("agenda item", item.0)
+}
+
+/// Whether the public meeting has agenda packs.
+pub fn has_packs(conn: &Connection, meeting: MeetingId) -> Result<bool, StoreError> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clerk_agenda_packs p
+         JOIN clerk_meetings m ON m.id = p.meeting_id WHERE m.meeting_id = ?1)",
+        [meeting.0],
+        |r| r.get(0),
+    )
+    .map_err(db)
+}
+
+/// One edition of the public meeting's agenda pack.
+pub fn pack(
+    conn: &Connection,
+    meeting: MeetingId,
+    edition: PackEdition,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    let column = match edition {
+        PackEdition::Public => "public_pdf",
+        PackEdition::Members => "members_pdf",
+    };
+    conn.query_row(
+        &format!(
+            "SELECT p.{column} FROM clerk_agenda_packs p
+             JOIN clerk_meetings m ON m.id = p.meeting_id WHERE m.meeting_id = ?1"
+        ),
+        [meeting.0],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(db)
 }
 
 /// Who is on `body` on `day`: chair, vice-chair, then members by name.

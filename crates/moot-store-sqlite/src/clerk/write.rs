@@ -12,9 +12,9 @@ use moot_clerk::{
 };
 use moot_people::PersonName;
 use moot_store::{
-    ActionId, AgendaItemId, BodyId, ClerkMeetingId, MembershipId, MinuteId, MinuteText, NewAction,
-    NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember,
-    NewPaper, PaperId, PersonId, StoreError,
+    ActionId, AgendaItemId, AgendaPacks, BodyId, ClerkMeetingId, MembershipId, MinuteId,
+    MinuteText, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration,
+    NewMeeting, NewMember, NewPaper, PaperId, PersonId, StoreError,
 };
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Value};
@@ -282,12 +282,13 @@ pub fn attach_paper(
     Ok((PaperId(id), Change::created(format!("paper/{id}"), after)))
 }
 
-/// Publishes a draft agenda and keeps the notice check.
+/// Publishes a draft agenda and keeps the notice check and its packs.
 pub fn publish_agenda(
     tx: &Transaction<'_>,
     meeting: ClerkMeetingId,
     published_on: moot_domain::Date,
     holidays: &BankHolidays,
+    packs: &AgendaPacks,
 ) -> Written<NoticeCheck> {
     let before = rows::meeting(tx, meeting)?;
     before.agenda.publish().map_err(refused)?;
@@ -301,6 +302,11 @@ pub fn publish_agenda(
     )
     .map_err(db)?;
     publish::agenda(tx, meeting)?;
+    tx.execute(
+        "INSERT INTO clerk_agenda_packs (meeting_id, public_pdf, members_pdf) VALUES (?1, ?2, ?3)",
+        params![meeting.0, packs.public, packs.members],
+    )
+    .map_err(db)?;
     let change = Change::updated(
         format!("meeting/{}", meeting.0),
         json!({ "agenda": "draft" }),

@@ -11,6 +11,7 @@
 //! account sees it all (`Audience::sees_exempt`), and its pages are
 //! never cached (`session.rs`).
 
+use super::clerk::agenda::packs;
 use super::{meeting_json, source_json, source_link};
 use crate::auth::Viewer;
 use crate::error::{Failure, Format, Id};
@@ -220,6 +221,7 @@ async fn meeting_page(
 ) -> Result<Markup, Failure> {
     let d = load(&state, id, &viewer, Format::Html).await?;
     let m = &d.meeting;
+    let pack_links = packs::links(&state, m.id, viewer.audience(), Format::Html).await?;
     Ok(page(
         &meeting_name(m),
         html! {
@@ -231,6 +233,7 @@ async fn meeting_page(
                 @if let Some((id, name)) = &m.body { dt { "Body" } dd { a href={ "/bodies/" (id.0) } { (name) } } }
                 @if let Some(o) = &d.organisation { dt { "Council" } dd { (o) } }
             }
+            @if let Some(links) = &pack_links { h2 { "Agenda packs" } (packs::links_markup(links)) }
             (agenda_markup(&d.agenda, &d.reports))
             (reports_markup(&d.reports))
             h2 { "Minutes of this meeting" }
@@ -316,6 +319,7 @@ async fn meeting_api(
     id: Id,
 ) -> Result<Json<Value>, Failure> {
     let d = load(&state, id, &viewer, Format::Json).await?;
+    let pack_links = packs::links(&state, d.meeting.id, viewer.audience(), Format::Json).await?;
     let agenda: Vec<Value> = d
         .agenda
         .iter()
@@ -349,5 +353,6 @@ async fn meeting_api(
         "minutes": minutes,
         "previous": d.previous.as_ref().map(meeting_json),
         "next": d.next.as_ref().map(meeting_json),
+        "packs": pack_links.as_ref().map(packs::PackLinks::json),
     })))
 }

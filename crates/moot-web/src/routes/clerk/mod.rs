@@ -13,7 +13,7 @@
 //! bad fields under their names (shown beside the field, 422), and
 //! writes the audit entry in the change's own transaction.
 
-mod agenda;
+pub(crate) mod agenda;
 mod minutes;
 
 use crate::AppState;
