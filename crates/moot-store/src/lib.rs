@@ -37,8 +37,9 @@ pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
 pub use clerk::{
-    ActionId, AgendaItemId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkMeeting,
-    ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId, MinuteId,
+    ActionId, AgendaItemId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkAttendance,
+    ClerkDeclaration, ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes,
+    ClerkRecord, ClerkStore, MembershipId, MinuteId, RaisedAction,
     MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
     NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId, PaperInfo,
 };
@@ -56,7 +57,7 @@ pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
-    MeetingSummary, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail, PersonMembership,
+    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail, PersonMembership,
     ReportEntry, Source,
 };
 

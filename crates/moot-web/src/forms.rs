@@ -121,7 +121,7 @@ pub struct Input<'a> {
 
 /// The label, hint and error message linked to the control (by `for`
 /// and `aria-describedby`) around `control`.
-fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Markup) -> Markup {
+pub(crate) fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Markup) -> Markup {
     let error = errors.about(id);
     html! {
         div class=(if error.is_some() { "field field-error" } else { "field" }) {
@@ -136,7 +136,7 @@ fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Ma
 }
 
 /// What `aria-describedby` names for a field: its hint and error.
-fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let parts: Vec<String> = [(hint, "hint"), (error, "error")]
         .iter()
         .filter(|(on, _)| *on)

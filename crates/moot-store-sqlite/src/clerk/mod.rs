@@ -15,8 +15,9 @@ use crate::{audit, db, SqliteStore};
 use moot_clerk::{BankHolidays, FieldErrors, NoticeCheck, Refused};
 use moot_domain::Date;
 use moot_store::{
-    ActionId, Actor, AgendaItemId, BodyId, ClerkAgenda, ClerkMeetingId, ClerkMember, ClerkMinutes,
-    ClerkStore, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem,
+    ActionId, Actor, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkMeetingId, ClerkMember,
+    ClerkMinute, ClerkMinutes,
+    ClerkRecord, ClerkStore, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem,
     NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId,
     PaperInfo, Role, StoreError,
 };
@@ -235,6 +236,29 @@ impl ClerkStore for SqliteStore {
         self.change(actor, "minute.update", |tx| {
             write::edit_minute(tx, minute, text)
         })
+    }
+
+    fn meeting_record(
+        &self,
+        actor: &Actor,
+        meeting: ClerkMeetingId,
+    ) -> Result<ClerkRecord, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::meeting_record(&self.conn, meeting)
+    }
+
+    fn minute(
+        &self,
+        actor: &Actor,
+        minute: MinuteId,
+    ) -> Result<(ClerkMeetingId, ClerkMinute), StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::minute(&self.conn, minute)
+    }
+
+    fn action(&self, actor: &Actor, action: ActionId) -> Result<ClerkAction, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::action(&self.conn, action)
     }
 
     fn minutes(&self, actor: &Actor, meeting: ClerkMeetingId) -> Result<ClerkMinutes, StoreError> {
