@@ -15,6 +15,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use tempfile::TempDir;
 
+pub mod clerk_http;
 pub mod signed_in;
 
 /// A running site over its own database (kept alive with the server).
