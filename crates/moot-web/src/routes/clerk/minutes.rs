@@ -266,7 +266,7 @@ async fn edit_minute(
     let minute = MinuteId(id);
     let (meeting, item) = minute_of(&state, &clerk.account, minute).await?;
     let actor = clerk.account.actor();
-    let mut sent = Sent::new(&fields);
+    let sent = Sent::new(&fields);
     let text = minute_text(&sent, item);
     let input = sent.finish(Some(text));
     let outcome = apply(&state, input, move |s, text| {
@@ -289,7 +289,7 @@ async fn correct_minute(
     let minute = MinuteId(id);
     let (meeting, item) = minute_of(&state, &clerk.account, minute).await?;
     let actor = clerk.account.actor();
-    let mut sent = Sent::new(&fields);
+    let sent = Sent::new(&fields);
     let text = minute_text(&sent, item);
     let reason = sent.text("reason");
     let input = sent.finish(Some((text, reason)));

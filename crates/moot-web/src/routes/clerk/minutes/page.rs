@@ -371,9 +371,9 @@ fn minutes_markup(view: &View, failed: Option<&Failed>) -> Markup {
         @for minute in &view.minutes.items { (minute_markup(view, minute, failed)) }
         @if view.minutes.state == MinutesState::Published && !view.record.later_meetings.is_empty() {
             h3 { "Confirm the minutes" }
-            @let f = form("confirm-", failed);
+            @let confirm = form("confirm-", failed);
             (post_form(&format!("/clerk/meetings/{id}/minutes/confirm"), "Confirm the minutes", html! {
-                (f.select("at", "Confirmed at the meeting on", &view.later_options(), ""))
+                (confirm.select("at", "Confirmed at the meeting on", &view.later_options(), ""))
             }))
         }
         @if !view.locked() {
@@ -402,9 +402,9 @@ fn actions_markup(view: &View, failed: Option<&Failed>) -> Markup {
                     @if let Some(at) = a.closed_at { ". Closed at the meeting on " (view.later_date(at).unwrap_or_default()) "." }
                 }
                 @if a.closed_at.is_none() && !view.record.later_meetings.is_empty() {
-                    @let f = form(&format!("action-{}-close-", a.id.0), failed);
+                    @let close = form(&format!("action-{}-close-", a.id.0), failed);
                     (post_form(&format!("/clerk/actions/{}/close", a.id.0), "Close the action", html! {
-                        (f.select("at", "Closed at the meeting on", &view.later_options(), ""))
+                        (close.select("at", "Closed at the meeting on", &view.later_options(), ""))
                     }))
                 }
             }
