@@ -39,9 +39,9 @@ pub use attendance::{
 pub use clerk::{
     ActionId, AgendaItemId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkAttendance,
     ClerkDeclaration, ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes,
-    ClerkRecord, ClerkStore, MembershipId, MinuteId, RaisedAction,
-    MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision,
-    NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId, PaperInfo,
+    ClerkRecord, ClerkStore, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction,
+    NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember,
+    NewPaper, PaperId, PaperInfo, RaisedAction,
 };
 pub use contradiction::{contradictions, Contradiction};
 pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};
@@ -57,8 +57,8 @@ pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
-    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail, PersonMembership,
-    ReportEntry, Source,
+    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail,
+    PersonMembership, ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};

@@ -121,7 +121,13 @@ pub struct Input<'a> {
 
 /// The label, hint and error message linked to the control (by `for`
 /// and `aria-describedby`) around `control`.
-pub(crate) fn field(id: &str, label: &str, hint: Option<&str>, errors: &Errors, control: Markup) -> Markup {
+pub(crate) fn field(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    errors: &Errors,
+    control: Markup,
+) -> Markup {
     let error = errors.about(id);
     html! {
         div class=(if error.is_some() { "field field-error" } else { "field" }) {

@@ -108,7 +108,11 @@ impl AppState {
     /// store finds in a form's fields ([`StoreError::Fields`]) come back
     /// as `Ok(Err(errors))`, each beside its field; a role too low is a
     /// 403 and a record in the wrong state a 409 ([`Failure::from_store`]).
-    pub async fn change<T, F>(&self, format: Format, change: F) -> Result<Result<T, Errors>, Failure>
+    pub async fn change<T, F>(
+        &self,
+        format: Format,
+        change: F,
+    ) -> Result<Result<T, Errors>, Failure>
     where
         T: Send + 'static,
         F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,

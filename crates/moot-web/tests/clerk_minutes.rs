@@ -24,7 +24,11 @@ fn site() -> (Site, Planted, Browser) {
 }
 
 fn record(site: &Site, clerk: &Browser, meeting: i64) -> Value {
-    let response = get_as(site, clerk, &format!("/api/clerk/meetings/{meeting}/minutes"));
+    let response = get_as(
+        site,
+        clerk,
+        &format!("/api/clerk/meetings/{meeting}/minutes"),
+    );
     assert_eq!(response.status, 200, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()
 }
@@ -54,7 +58,9 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
     let page = get_as(&site, &clerk, &back);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Leave blank for the next number, 43"));
-    assert!(page.body.contains("Cllr Grace Hopper (substitute for Cllr Alan Turing)"));
+    assert!(page
+        .body
+        .contains("Cllr Grace Hopper (substitute for Cllr Alan Turing)"));
 
     let (chair, member, substitute) = (
         p.chair.0.to_string(),
@@ -112,7 +118,10 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
         &[
             ("item", exempt_item.as_str()),
             ("title", "Licence review"),
-            ("text", format!("The holder {IN_EXEMPT} was heard.").as_str()),
+            (
+                "text",
+                format!("The holder {IN_EXEMPT} was heard.").as_str(),
+            ),
             ("resolutions", format!("Revoke {IN_EXEMPT}").as_str()),
         ],
         &back,
@@ -124,22 +133,41 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a["name"].clone(), a["presence"].clone(), a["substitute_for"].clone()))
+        .map(|a| {
+            (
+                a["name"].clone(),
+                a["presence"].clone(),
+                a["substitute_for"].clone(),
+            )
+        })
         .collect();
     assert_eq!(
         presence,
         [
             (json!("Cllr Ada Lovelace"), json!("present"), Value::Null),
             (json!("Cllr Alan Turing"), json!("apologies"), Value::Null),
-            (json!("Cllr Grace Hopper"), json!("substitute"), json!(p.member.0)),
+            (
+                json!("Cllr Grace Hopper"),
+                json!("substitute"),
+                json!(p.member.0)
+            ),
         ]
     );
     let declaration = &r["declarations"][0];
     assert_eq!(declaration["left_room"], true);
     assert_eq!(declaration["kind"], "other-registrable");
     assert_eq!(declaration["item"], p.public_item.0);
-    let numbers: Vec<_> = r["minutes"].as_array().unwrap().iter().map(|n| n["number"].clone()).collect();
-    assert_eq!(numbers, [43, 44], "run on from the earlier meeting's 41 and 42");
+    let numbers: Vec<_> = r["minutes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["number"].clone())
+        .collect();
+    assert_eq!(
+        numbers,
+        [43, 44],
+        "run on from the earlier meeting's 41 and 42"
+    );
     assert_eq!(r["minutes"][0]["resolutions"].as_array().unwrap().len(), 2);
     let minute = r["minutes"][0]["id"].as_i64().unwrap();
 
@@ -167,12 +195,30 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
     assert_eq!(r["minutes"][0]["decision"], "26/00001");
     let action = &r["actions"][0];
     assert_eq!(
-        (action["owner"].clone(), action["due"].clone(), action["minute"].clone()),
-        ("Licensing Manager".into(), "2027-01-10".into(), minute.into())
+        (
+            action["owner"].clone(),
+            action["due"].clone(),
+            action["minute"].clone()
+        ),
+        (
+            "Licensing Manager".into(),
+            "2027-01-10".into(),
+            minute.into()
+        )
     );
-    assert_eq!(matters_arising(&site, p.next), 1, "carried to the next agenda");
+    assert_eq!(
+        matters_arising(&site, p.next),
+        1,
+        "carried to the next agenda"
+    );
 
-    submit_ok(&site, &clerk, &format!("/clerk/meetings/{m}/minutes/publish"), &[], &back);
+    submit_ok(
+        &site,
+        &clerk,
+        &format!("/clerk/meetings/{m}/minutes/publish"),
+        &[],
+        &back,
+    );
     assert!(search_finds(&site, "zanzibar"));
     let next = p.next.0.to_string();
     submit_ok(
@@ -190,7 +236,11 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
         &site,
         &clerk,
         &format!("/clerk/minutes/{minute}"),
-        &[("title", "Taxi licensing"), ("text", "Changed quietly."), ("resolutions", "")],
+        &[
+            ("title", "Taxi licensing"),
+            ("text", "Changed quietly."),
+            ("resolutions", ""),
+        ],
     );
     assert_eq!(edit.status, 409);
     assert!(edit.body.contains("locked"), "{}", edit.body);
@@ -226,21 +276,38 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
     );
     assert_eq!(record(&site, &clerk, m)["minutes"][0]["version"], 2);
     assert!(search_finds(&site, "quixotic"));
-    assert!(!search_finds(&site, "zanzibar"), "search keeps no replaced words");
+    assert!(
+        !search_finds(&site, "zanzibar"),
+        "search keeps no replaced words"
+    );
 
-    let public = store(&site).agenda(&cli(), p.meeting).unwrap().meeting.public.unwrap().0;
+    let public = store(&site)
+        .agenda(&cli(), p.meeting)
+        .unwrap()
+        .meeting
+        .public
+        .unwrap()
+        .0;
     let detail = json(&site, &format!("/api/meetings/{public}"));
     let items = detail["minutes"][0]["items"].as_array().unwrap();
     let corrections = &items[0]["corrections"];
     assert_eq!(corrections.as_array().unwrap().len(), 1, "{detail}");
     assert_eq!(corrections[0]["reason"], "The resolution was misrecorded");
-    assert_eq!(corrections[0]["before"]["resolutions"][0], "That the zanzibar policy be adopted.");
+    assert_eq!(
+        corrections[0]["before"]["resolutions"][0],
+        "That the zanzibar policy be adopted."
+    );
     let today = corrections[0]["corrected_on"].as_str().unwrap().to_owned();
     assert_eq!(today.len(), 10, "ISO in JSON: {today}");
     assert_eq!(items[1]["corrections"].as_array().unwrap().len(), 0);
     let page = fetch(&site, &format!("/meetings/{public}")).body;
     let on = moot_web_date(&today);
-    assert!(page.contains(&format!("Corrected on <time datetime=\"{today}\">{on}</time>")), "{page}");
+    assert!(
+        page.contains(&format!(
+            "Corrected on <time datetime=\"{today}\">{on}</time>"
+        )),
+        "{page}"
+    );
     assert!(page.contains("<details>"));
     assert!(page.contains("That the zanzibar policy be adopted."));
     for public_view in [page, detail.to_string()] {
@@ -248,12 +315,26 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
     }
     let doc = json(&site, "/api/openapi.json");
     let twin = format!("/api/clerk/meetings/{m}/minutes");
-    assert_matches_schema(&doc, "/api/clerk/meetings/{id}/minutes", &twin, &record(&site, &clerk, m));
+    assert_matches_schema(
+        &doc,
+        "/api/clerk/meetings/{id}/minutes",
+        &twin,
+        &record(&site, &clerk, m),
+    );
     assert_matches_schema(&doc, "/api/meetings/{id}", "/api/meetings/{id}", &detail);
 
     let action = r["actions"][0]["id"].as_i64().unwrap();
-    submit_ok(&site, &clerk, &format!("/clerk/actions/{action}/close"), &[("at", next.as_str())], &back);
-    assert_eq!(record(&site, &clerk, m)["actions"][0]["closed_at"], p.next.0);
+    submit_ok(
+        &site,
+        &clerk,
+        &format!("/clerk/actions/{action}/close"),
+        &[("at", next.as_str())],
+        &back,
+    );
+    assert_eq!(
+        record(&site, &clerk, m)["actions"][0]["closed_at"],
+        p.next.0
+    );
     let mut s = store(&site);
     let later = s
         .create_meeting(
@@ -267,15 +348,29 @@ fn a_clerk_records_a_meeting_and_its_minutes_go_from_draft_to_a_public_correctio
             },
         )
         .unwrap();
-    assert_eq!(matters_arising(&site, later), 0, "closed, so no longer carried");
-    assert_eq!(matters_arising(&site, p.next), 1, "still reported where it was closed");
+    assert_eq!(
+        matters_arising(&site, later),
+        0,
+        "closed, so no longer carried"
+    );
+    assert_eq!(
+        matters_arising(&site, p.next),
+        1,
+        "still reported where it was closed"
+    );
 }
 
 /// "3 December 2026" as pages print an ISO date.
 fn moot_web_date(iso: &str) -> String {
     let mut parts = iso.split('-').map(|p| p.parse::<u16>().unwrap());
-    let (y, m, d) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
-    moot_domain::Date::new(y, m as u8, d as u8).unwrap().in_words()
+    let (y, m, d) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    moot_domain::Date::new(y, m as u8, d as u8)
+        .unwrap()
+        .in_words()
 }
 
 /// A form's 422: the error summary links to the control, the message is
@@ -288,7 +383,10 @@ fn refused_beside(response: &common::Response, control: &str, message: &str) {
         "{control} not in the summary: {}",
         response.body
     );
-    assert!(response.body.contains(&format!("id=\"{control}-error\"")), "{control}");
+    assert!(
+        response.body.contains(&format!("id=\"{control}-error\"")),
+        "{control}"
+    );
     assert!(response.body.contains(message), "{control}: {message}");
 }
 
@@ -298,39 +396,87 @@ fn bad_input_comes_back_beside_its_field_with_422_and_nothing_stored() {
     let m = p.meeting.0;
     let attendance = format!("/clerk/meetings/{m}/attendance");
     let member = p.member.0.to_string();
-    let r = submit(&site, &clerk, &attendance, &[("person", "999999"), ("presence", "present")]);
+    let r = submit(
+        &site,
+        &clerk,
+        &attendance,
+        &[("person", "999999"), ("presence", "present")],
+    );
     refused_beside(&r, "attendance-person", "No such person");
-    let r = submit(&site, &clerk, &attendance, &[("person", "Ada"), ("presence", "present")]);
+    let r = submit(
+        &site,
+        &clerk,
+        &attendance,
+        &[("person", "Ada"), ("presence", "present")],
+    );
     refused_beside(&r, "attendance-person", "Choose who is recorded");
-    let r = submit(&site, &clerk, &attendance, &[("person", member.as_str()), ("presence", "substitute")]);
-    refused_beside(&r, "attendance-substitute_for", "Choose the member this substitute replaces");
+    let r = submit(
+        &site,
+        &clerk,
+        &attendance,
+        &[("person", member.as_str()), ("presence", "substitute")],
+    );
+    refused_beside(
+        &r,
+        "attendance-substitute_for",
+        "Choose the member this substitute replaces",
+    );
 
     let add = format!("/clerk/meetings/{m}/minutes");
     let r = submit(
         &site,
         &clerk,
         &add,
-        &[("title", "  "), ("text", "Kept as typed QZXKEPT"), ("resolutions", "")],
+        &[
+            ("title", "  "),
+            ("text", "Kept as typed QZXKEPT"),
+            ("resolutions", ""),
+        ],
     );
     refused_beside(&r, "minute-new-title", "Enter");
-    assert!(r.body.contains("Kept as typed QZXKEPT"), "what was typed is shown again");
-    assert!(record(&site, &clerk, m)["minutes"].as_array().unwrap().is_empty());
-    assert!(record(&site, &clerk, m)["attendance"].as_array().unwrap().is_empty());
+    assert!(
+        r.body.contains("Kept as typed QZXKEPT"),
+        "what was typed is shown again"
+    );
+    assert!(record(&site, &clerk, m)["minutes"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert!(record(&site, &clerk, m)["attendance"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
-    submit_ok(&site, &clerk, &add, &[("title", "Taxi licensing policy")], &format!("/clerk/meetings/{m}/minutes"));
-    let minute = record(&site, &clerk, m)["minutes"][0]["id"].as_i64().unwrap();
+    submit_ok(
+        &site,
+        &clerk,
+        &add,
+        &[("title", "Taxi licensing policy")],
+        &format!("/clerk/meetings/{m}/minutes"),
+    );
+    let minute = record(&site, &clerk, m)["minutes"][0]["id"]
+        .as_i64()
+        .unwrap();
     let r = submit(
         &site,
         &clerk,
         &format!("/clerk/minutes/{minute}/decision"),
         &[("date", "2026-02-30")],
     );
-    refused_beside(&r, &format!("minute-{minute}-decision-date"), "Enter a real date");
+    refused_beside(
+        &r,
+        &format!("minute-{minute}-decision-date"),
+        "Enter a real date",
+    );
     let r = submit(
         &site,
         &clerk,
         &format!("/clerk/meetings/{m}/actions"),
-        &[("text", "Report back"), ("owner", "Licensing Manager"), ("due", "next week")],
+        &[
+            ("text", "Report back"),
+            ("owner", "Licensing Manager"),
+            ("due", "next week"),
+        ],
     );
     refused_beside(&r, "action-new-due", "Enter a real date");
 
@@ -353,8 +499,16 @@ fn bad_input_comes_back_beside_its_field_with_422_and_nothing_stored() {
     assert_eq!(r["state"], "published");
     assert_eq!(r["minutes"][0]["decision"], Value::Null);
     assert!(r["actions"].as_array().unwrap().is_empty());
-    let again = submit(&site, &clerk, &format!("/clerk/meetings/{m}/minutes/publish"), &[]);
-    assert_eq!(again.status, 409, "published minutes are not published again");
+    let again = submit(
+        &site,
+        &clerk,
+        &format!("/clerk/meetings/{m}/minutes/publish"),
+        &[],
+    );
+    assert_eq!(
+        again.status, 409,
+        "published minutes are not published again"
+    );
 }
 
 #[test]

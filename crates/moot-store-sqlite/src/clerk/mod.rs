@@ -16,10 +16,9 @@ use moot_clerk::{BankHolidays, FieldErrors, NoticeCheck, Refused};
 use moot_domain::Date;
 use moot_store::{
     ActionId, Actor, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkMeetingId, ClerkMember,
-    ClerkMinute, ClerkMinutes,
-    ClerkRecord, ClerkStore, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem,
-    NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PaperId,
-    PaperInfo, Role, StoreError,
+    ClerkMinute, ClerkMinutes, ClerkRecord, ClerkStore, MembershipId, MinuteId, MinuteText,
+    MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration,
+    NewMeeting, NewMember, NewPaper, PaperId, PaperInfo, Role, StoreError,
 };
 use rusqlite::{Transaction, TransactionBehavior};
 use serde_json::Value;

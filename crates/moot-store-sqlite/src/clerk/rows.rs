@@ -12,8 +12,8 @@ use moot_domain::Date;
 use moot_store::{
     ActionId, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkAttendance,
     ClerkDeclaration, ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes,
-    MeetingId, ClerkRecord, MembershipId, MinuteId, MinuteText, MinuteVersion, PaperId,
-    PaperInfo, PersonId, RaisedAction, StoreError,
+    ClerkRecord, MeetingId, MembershipId, MinuteId, MinuteText, MinuteVersion, PaperId, PaperInfo,
+    PersonId, RaisedAction, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

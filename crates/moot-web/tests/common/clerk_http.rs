@@ -90,9 +90,12 @@ pub fn plant(site: &Site) -> Planted {
     let turing = member("Cllr Alan Turing", BodyRole::Member, &["Cllr Grace Hopper"]);
     s.add_member(&c, body, &turing).unwrap();
     let holidays = BankHolidays::shipped();
-    let earlier = s.create_meeting(&c, body, &meeting(day(2026, 9, 16))).unwrap();
+    let earlier = s
+        .create_meeting(&c, body, &meeting(day(2026, 9, 16)))
+        .unwrap();
     let old_item = s.add_agenda_item(&c, earlier, &item("Fees", None)).unwrap();
-    s.publish_agenda(&c, earlier, day(2026, 9, 1), &holidays).unwrap();
+    s.publish_agenda(&c, earlier, day(2026, 9, 1), &holidays)
+        .unwrap();
     for number in [41, 42] {
         let words = MinuteText {
             item: Some(old_item),
@@ -103,7 +106,9 @@ pub fn plant(site: &Site) -> Planted {
         s.add_minute(&c, earlier, Some(number), &words).unwrap();
     }
     s.publish_minutes(&c, earlier).unwrap();
-    let this = s.create_meeting(&c, body, &meeting(day(2026, 11, 25))).unwrap();
+    let this = s
+        .create_meeting(&c, body, &meeting(day(2026, 11, 25)))
+        .unwrap();
     let public_item = s
         .add_agenda_item(&c, this, &item("Taxi licensing policy", None))
         .unwrap();
@@ -111,8 +116,11 @@ pub fn plant(site: &Site) -> Planted {
     let exempt_item = s
         .add_agenda_item(&c, this, &item(&exempt_title, Some(1)))
         .unwrap();
-    s.publish_agenda(&c, this, day(2026, 11, 16), &holidays).unwrap();
-    let next = s.create_meeting(&c, body, &meeting(day(2027, 1, 20))).unwrap();
+    s.publish_agenda(&c, this, day(2026, 11, 16), &holidays)
+        .unwrap();
+    let next = s
+        .create_meeting(&c, body, &meeting(day(2027, 1, 20)))
+        .unwrap();
     let members = s.members_on(&c, body, day(2026, 11, 25)).unwrap();
     let person = |name: &str| members.iter().find(|m| m.name == name).unwrap();
     Planted {

@@ -56,7 +56,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/clerk/meetings/{id}/minutes", get(record_api))
         .route("/clerk/meetings/{id}/attendance", post(record_attendance))
-        .route("/clerk/meetings/{id}/declarations", post(record_declaration))
+        .route(
+            "/clerk/meetings/{id}/declarations",
+            post(record_declaration),
+        )
         .route("/clerk/meetings/{id}/actions", post(add_action))
         .route("/clerk/meetings/{id}/minutes/publish", post(publish))
         .route("/clerk/meetings/{id}/minutes/confirm", post(confirm))
@@ -177,19 +180,33 @@ async fn record_attendance(
         Presence::parse,
         "Choose present, apologies or substitute",
     );
-    let substitute_for =
-        sent.optional_id("substitute_for", "Choose the member this substitute replaces");
-    let input = sent.finish(person.zip(presence).map(|(person, presence)| NewAttendance {
-        person: PersonId(person),
-        presence,
-        substitute_for: substitute_for.map(PersonId),
-    }));
+    let substitute_for = sent.optional_id(
+        "substitute_for",
+        "Choose the member this substitute replaces",
+    );
+    let input = sent.finish(
+        person
+            .zip(presence)
+            .map(|(person, presence)| NewAttendance {
+                person: PersonId(person),
+                presence,
+                substitute_for: substitute_for.map(PersonId),
+            }),
+    );
     let actor = clerk.account.actor();
     let outcome = apply(&state, input, move |s, new| {
         s.record_attendance(&actor, meeting, &new)
     })
     .await?;
-    settle(&state, &clerk.account, meeting, "attendance-".into(), fields, outcome).await
+    settle(
+        &state,
+        &clerk.account,
+        meeting,
+        "attendance-".into(),
+        fields,
+        outcome,
+    )
+    .await
 }
 
 async fn record_declaration(
@@ -202,27 +219,35 @@ async fn record_declaration(
     let mut sent = Sent::new(&fields);
     let person = sent.id("person", "Choose who declared the interest");
     let item = sent.id("item", "Choose the agenda item");
-    let kind = sent.choice(
-        "kind",
-        InterestKind::parse,
-        "Choose the kind of interest",
-    );
+    let kind = sent.choice("kind", InterestKind::parse, "Choose the kind of interest");
     let (text, left_room) = (sent.text("text"), sent.ticked("left_room"));
-    let input = sent.finish(person.zip(item).zip(kind).map(|((person, item), kind)| {
-        NewDeclaration {
-            person: PersonId(person),
-            item: AgendaItemId(item),
-            kind,
-            text,
-            left_room,
-        }
-    }));
+    let input =
+        sent.finish(
+            person
+                .zip(item)
+                .zip(kind)
+                .map(|((person, item), kind)| NewDeclaration {
+                    person: PersonId(person),
+                    item: AgendaItemId(item),
+                    kind,
+                    text,
+                    left_room,
+                }),
+        );
     let actor = clerk.account.actor();
     let outcome = apply(&state, input, move |s, new| {
         s.record_declaration(&actor, meeting, &new)
     })
     .await?;
-    settle(&state, &clerk.account, meeting, "declaration-".into(), fields, outcome).await
+    settle(
+        &state,
+        &clerk.account,
+        meeting,
+        "declaration-".into(),
+        fields,
+        outcome,
+    )
+    .await
 }
 
 /// A minute's words from its form, recording agenda item `item`.
@@ -254,7 +279,15 @@ async fn add_minute(
         s.add_minute(&actor, meeting, number, &text).map(|_| ())
     })
     .await?;
-    settle(&state, &clerk.account, meeting, "minute-new-".into(), fields, outcome).await
+    settle(
+        &state,
+        &clerk.account,
+        meeting,
+        "minute-new-".into(),
+        fields,
+        outcome,
+    )
+    .await
 }
 
 async fn edit_minute(
@@ -350,7 +383,15 @@ async fn add_action(
         s.add_action(&actor, meeting, &new).map(|_| ())
     })
     .await?;
-    settle(&state, &clerk.account, meeting, "action-new-".into(), fields, outcome).await
+    settle(
+        &state,
+        &clerk.account,
+        meeting,
+        "action-new-".into(),
+        fields,
+        outcome,
+    )
+    .await
 }
 
 async fn close_action(
@@ -391,7 +432,15 @@ async fn publish(
         s.publish_minutes(&actor, meeting)
     })
     .await?;
-    settle(&state, &clerk.account, meeting, "publish-".into(), fields, outcome).await
+    settle(
+        &state,
+        &clerk.account,
+        meeting,
+        "publish-".into(),
+        fields,
+        outcome,
+    )
+    .await
 }
 
 async fn confirm(
@@ -409,5 +458,13 @@ async fn confirm(
         s.confirm_minutes(&actor, meeting, at)
     })
     .await?;
-    settle(&state, &clerk.account, meeting, "confirm-".into(), fields, outcome).await
+    settle(
+        &state,
+        &clerk.account,
+        meeting,
+        "confirm-".into(),
+        fields,
+        outcome,
+    )
+    .await
 }

@@ -217,8 +217,10 @@ impl<'a> Sent<'a> {
     pub fn date(&mut self, name: &str) -> Option<Date> {
         let date = parse_date(self.trimmed(name));
         if date.is_none() {
-            self.errors
-                .add(name, "Enter a real date as year-month-day, such as 2026-12-03");
+            self.errors.add(
+                name,
+                "Enter a real date as year-month-day, such as 2026-12-03",
+            );
         }
         date
     }
@@ -276,7 +278,14 @@ mod tests {
     #[test]
     fn form_dates_are_real_days_written_year_month_day() {
         assert_eq!(parse_date("2026-12-03"), Date::new(2026, 12, 3));
-        for bad in ["2026-02-30", "3/12/2026", "2026-1-3", "", "2026-12-0x", "+026-12-03"] {
+        for bad in [
+            "2026-02-30",
+            "3/12/2026",
+            "2026-1-3",
+            "",
+            "2026-12-0x",
+            "+026-12-03",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

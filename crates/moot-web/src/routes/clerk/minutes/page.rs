@@ -128,12 +128,12 @@ impl View {
 
     fn minute_options(&self) -> Vec<(String, String)> {
         let mut options = vec![(String::new(), "Not under a minute".to_owned())];
-        options.extend(
-            self.minutes
-                .items
-                .iter()
-                .map(|m| (m.id.0.to_string(), format!("{}. {}", m.number, m.text.title))),
-        );
+        options.extend(self.minutes.items.iter().map(|m| {
+            (
+                m.id.0.to_string(),
+                format!("{}. {}", m.number, m.text.title),
+            )
+        }));
         options
     }
 
