@@ -578,7 +578,7 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
         )
         .map_err(db)?;
         let item_row = tx.last_insert_rowid();
-        if !item.is_some_and(|i| i.exempt.is_some()) {
+        if item.is_none_or(|i| i.exempt.is_none()) {
             public_corrections(tx, item_row, minute.id)?;
         }
         for (at, resolution) in minute.text.resolutions.iter().enumerate() {

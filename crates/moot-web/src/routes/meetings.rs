@@ -1,6 +1,7 @@
 //! `/meetings/{id}`: a meeting's agenda (with each item's page range and
 //! papers) and reports, the minutes recorded for it (attendance,
-//! substitutes, declarations, minutes and resolutions), and links to the
+//! substitutes, declarations, minutes and resolutions, and a clerk's
+//! corrections of confirmed minutes with the words they replaced), and links to the
 //! same body's meetings either side. Every record links to its source
 //! lines on the document page.
 //!
