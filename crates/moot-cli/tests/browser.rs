@@ -3,7 +3,9 @@
 //! clicking from home to a meeting to a person with screenshots, then
 //! auditing every kind of page against WCAG 2.0, 2.1 and 2.2 A and AA,
 //! the sign-in page (with its errors) and, signed in as the demo admin
-//! (whose password the server prints), the account and admin pages.
+//! (whose password the server prints), the account and admin pages; and
+//! `browser-tests/clerk-cycle.mjs`, signed in as the demo clerk, running
+//! a meeting from a new body to confirmed minutes through the forms.
 //!
 //! Needs node, `npm ci` in `browser-tests/`, and Debian's `chromium` (or
 //! `MOOT_CHROMIUM` set to a Chromium). A missing prerequisite fails the test
@@ -41,11 +43,14 @@ fn missing_prerequisites(scripts: &Path) -> Vec<String> {
     missing
 }
 
-#[test]
-fn pages_click_through_and_pass_the_accessibility_audit_in_chromium() {
+/// Runs `script` in `browser-tests/` against a fresh `moot serve --demo`,
+/// with the demo `account`'s password (printed by the server) in
+/// `password_variable`; returns its output after checking it passed.
+/// `None` when the browser tests are skipped.
+fn run_script(script: &str, account: &str, password_variable: &str) -> Option<String> {
     if std::env::var_os("MOOT_SKIP_BROWSER").is_some_and(|v| v == "1") {
         eprintln!("\n*** SKIPPED: browser tests (MOOT_SKIP_BROWSER=1); pages were NOT checked in Chromium ***\n");
-        return;
+        return None;
     }
     let scripts = repo_root().join("browser-tests");
     let missing = missing_prerequisites(&scripts);
@@ -55,32 +60,60 @@ fn pages_click_through_and_pass_the_accessibility_audit_in_chromium() {
         missing.join("; ")
     );
     let server = Server::start(["--demo"]);
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
-    let admin_password = server
+    let marker = format!("demo account {account} has password ");
+    let password = server
         .banner
         .iter()
-        .find_map(|l| l.split("demo account admin has password ").nth(1))
+        .find_map(|l| l.split(marker.as_str()).nth(1))
         .map(|p| p.trim().to_owned())
-        .expect("moot serve --demo prints the admin's password");
+        .unwrap_or_else(|| panic!("moot serve --demo prints the {account}'s password"));
     let output = Command::new("node")
-        .arg(scripts.join("audit.mjs"))
-        .env("MOOT_ADMIN_PASSWORD", admin_password)
+        .arg(scripts.join(script))
+        .env(password_variable, password)
         .arg(server.url())
-        .arg(&shots)
+        .arg(screenshots())
         .current_dir(&scripts)
         .output()
         .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
     eprintln!("{stderr}");
     assert!(
         output.status.success(),
-        "browser checks failed:\n{stderr}\n{stdout}"
+        "{script} failed:\n{stderr}\n{stdout}"
     );
+    Some(stdout)
+}
+
+fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots")
+}
+
+#[test]
+fn pages_click_through_and_pass_the_accessibility_audit_in_chromium() {
+    let Some(stdout) = run_script("audit.mjs", "admin", "MOOT_ADMIN_PASSWORD") else {
+        return;
+    };
     for page in ["home", "meeting", "person"] {
-        let shot = shots.join(format!("{page}.png"));
+        let shot = screenshots().join(format!("{page}.png"));
         assert!(shot.is_file(), "no screenshot {}", shot.display());
     }
     assert!(stdout.contains("axe person"), "{stdout}");
+}
+
+#[test]
+fn a_clerk_runs_a_meeting_cycle_through_the_forms_in_chromium() {
+    let Some(stdout) = run_script("clerk-cycle.mjs", "clerk", "MOOT_CLERK_PASSWORD") else {
+        return;
+    };
+    for page in [
+        "clerk-agenda-published",
+        "clerk-minutes-confirmed",
+        "clerk-public-meeting",
+    ] {
+        let shot = screenshots().join(format!("{page}.png"));
+        assert!(shot.is_file(), "no screenshot {}", shot.display());
+    }
+    assert!(stdout.contains("clerk cycle done"), "{stdout}");
 }

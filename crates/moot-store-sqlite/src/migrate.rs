@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_accounts.sql"),
     include_str!("../migrations/0005_clerk.sql"),
     include_str!("../migrations/0006_agenda_packs.sql"),
+    include_str!("../migrations/0007_minute_corrections.sql"),
 ];
 
 /// Brings the schema up to date, each migration in its own transaction

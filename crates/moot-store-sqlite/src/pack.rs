@@ -54,7 +54,7 @@ fn write_pack(
     pack: &Pack,
     checkpoint: Checkpoint<'_>,
 ) -> Result<DocumentId, StoreError> {
-    let doc = insert_document(tx, source, sha256)?;
+    let doc = insert_document(tx, source, sha256, None)?;
     checkpoint(Stage::Document)?;
     let org = organisation(tx, pack.meeting.organisation.as_deref())?;
     let w = Writer { tx, doc, org };
@@ -82,15 +82,18 @@ fn write_pack(
     Ok(DocumentId(doc))
 }
 
+/// Stores a document's bytes and text; `id` is the id it takes, or the
+/// next free one when `None`.
 pub(crate) fn insert_document(
     tx: &Transaction<'_>,
     source: &SourceFile<'_>,
     sha256: &str,
+    id: Option<i64>,
 ) -> Result<i64, StoreError> {
     tx.execute(
-        "INSERT INTO documents (sha256, file_name, bytes, text, imported_at)
-         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        params![sha256, source.name, source.bytes, source.text],
+        "INSERT INTO documents (id, sha256, file_name, bytes, text, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        params![id, sha256, source.name, source.bytes, source.text],
     )
     .map_err(db)?;
     Ok(tx.last_insert_rowid())

@@ -777,3 +777,120 @@ fn members_on_a_day_follow_their_terms() {
         "Mr Clark's term ended"
     );
 }
+
+#[test]
+fn the_record_of_a_meeting_names_who_came_what_was_declared_raised_and_numbered() {
+    let mut cy = cycle();
+    let c = clerk();
+    let s = &mut cy.store;
+    let action = NewAction {
+        minute: Some(cy.minutes[2]),
+        text: "Report the year-end position".into(),
+        owner: "Director of Finance".into(),
+        due: Some(day(2027, 1, 15)),
+    };
+    s.add_action(&c, cy.first, &action).unwrap();
+    let decision = NewDecision {
+        minute: cy.minutes[2],
+        date: day(2026, 11, 18),
+        number: None,
+    };
+    s.record_decision(&c, &decision).unwrap();
+    let record = s.meeting_record(&c, cy.first).unwrap();
+    let attendance: Vec<_> = record
+        .attendance
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.presence,
+                a.substitute_for.as_ref().map(|(_, n)| n.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        attendance,
+        [
+            ("Mrs A Baker", Presence::Present, None),
+            ("Mr B Clark", Presence::Present, None),
+            ("Dr C Dean", Presence::Apologies, None),
+            ("Mr D Evans", Presence::Substitute, Some("Dr C Dean")),
+        ]
+    );
+    let declared: Vec<_> = record
+        .declarations
+        .iter()
+        .map(|d| (d.name.as_str(), d.item, d.left_room))
+        .collect();
+    assert_eq!(
+        declared,
+        [
+            ("Mr B Clark", cy.items[2], true),
+            ("Mrs A Baker", cy.items[3], true)
+        ]
+    );
+    assert_eq!(record.actions.len(), 1);
+    assert_eq!(record.actions[0].minute, Some(cy.minutes[2]));
+    assert_eq!(record.actions[0].action.owner, "Director of Finance");
+    assert_eq!(record.decisions, [(cy.minutes[2], "26/00001".to_owned())]);
+    let later: Vec<_> = record.later_meetings.iter().map(|m| m.id).collect();
+    assert_eq!(later, [cy.second], "only the body's meetings after it");
+    assert!(s
+        .meeting_record(&c, cy.second)
+        .unwrap()
+        .later_meetings
+        .is_empty());
+    let (meeting, minute) = s.minute(&c, cy.minutes[2]).unwrap();
+    assert_eq!((meeting, minute.number), (cy.first, 43));
+    let reader = account(2, "cllr", Role::Member);
+    assert_eq!(s.meeting_record(&reader, cy.first).unwrap(), record);
+}
+
+#[test]
+fn a_correction_moves_the_search_revision_and_shows_publicly_except_on_exempt_items() {
+    let mut cy = cycle();
+    let c = clerk();
+    let s = &mut cy.store;
+    s.publish_minutes(&c, cy.first).unwrap();
+    s.confirm_minutes(&c, cy.first, cy.second).unwrap();
+    let before = s.revision().unwrap();
+    let corrected = words(
+        Some(cy.items[2]),
+        "Budget monitoring",
+        "The committee discussed spending and reserves.",
+        &["That the report be noted."],
+    );
+    s.correct_minute(&c, cy.minutes[2], &corrected, "Reserves were discussed")
+        .unwrap();
+    let after = s.revision().unwrap();
+    assert_ne!(before, after, "the index must not keep the replaced words");
+    let exempt = words(Some(cy.items[3]), "Sale of the depot", IN_ITEM, &[IN_ITEM]);
+    s.correct_minute(&c, cy.minutes[3], &exempt, &format!("Terms {IN_ITEM}"))
+        .unwrap();
+    assert_ne!(s.revision().unwrap(), after);
+
+    let public = s.agenda(&c, cy.first).unwrap().meeting.public.unwrap();
+    let detail = s.meeting(public).unwrap();
+    let items = &detail.minutes[0].items;
+    let budget = items
+        .iter()
+        .find(|i| i.number.as_deref() == Some("43"))
+        .unwrap();
+    assert_eq!(budget.corrections.len(), 1);
+    let correction = &budget.corrections[0];
+    assert_eq!(correction.version, 1);
+    assert_eq!(correction.reason, "Reserves were discussed");
+    assert_eq!(correction.text, "The committee discussed spending.");
+    assert_eq!(correction.resolutions, ["That the report be noted."]);
+    let today = s.minute_versions(&c, cy.minutes[2]).unwrap()[0].replaced_at[..10].to_owned();
+    assert_eq!(correction.corrected_on.to_string(), today);
+    let depot = items
+        .iter()
+        .find(|i| i.number.as_deref() == Some("44"))
+        .unwrap();
+    assert!(
+        depot.corrections.is_empty(),
+        "an exempt minute's corrections stay out of the public records"
+    );
+    assert!(!format!("{detail:?}").contains(&format!("Terms {IN_ITEM}")));
+}

@@ -359,6 +359,66 @@ pub struct ClerkAction {
     pub closed_at: Option<ClerkMeetingId>,
 }
 
+/// Someone's recorded attendance, with the names the minutes print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClerkAttendance {
+    /// Who.
+    pub person: PersonId,
+    /// Their name as printed on the body.
+    pub name: String,
+    /// Present, apologies or substitute.
+    pub presence: Presence,
+    /// For a substitute, the member replaced and their name.
+    pub substitute_for: Option<(PersonId, String)>,
+}
+
+/// A recorded declaration of interest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClerkDeclaration {
+    /// Who declared.
+    pub person: PersonId,
+    /// Their name as printed on the body.
+    pub name: String,
+    /// The agenda item concerned.
+    pub item: AgendaItemId,
+    /// The kind of interest.
+    pub kind: InterestKind,
+    /// The interest as recorded.
+    pub text: String,
+    /// Whether they left the room for the item.
+    pub left_room: bool,
+}
+
+/// An action raised at a meeting, with the minute it arose under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RaisedAction {
+    /// The minute, if it arose under one.
+    pub minute: Option<MinuteId>,
+    /// The action.
+    pub action: ClerkAction,
+}
+
+/// What the clerk recorded of one meeting, beside its minutes: who came,
+/// what was declared, the actions raised and the decisions numbered, and
+/// the body's later meetings (where minutes are confirmed and actions
+/// closed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClerkRecord {
+    /// The meeting.
+    pub meeting: ClerkMeeting,
+    /// Attendance in the order recorded.
+    pub attendance: Vec<ClerkAttendance>,
+    /// Declarations in the order recorded.
+    pub declarations: Vec<ClerkDeclaration>,
+    /// The actions raised at it, in the order recorded.
+    pub actions: Vec<RaisedAction>,
+    /// The decision numbers recorded on its minutes (minute, number), in
+    /// number order.
+    pub decisions: Vec<(MinuteId, String)>,
+    /// The same body's meetings after it, soonest first.
+    pub later_meetings: Vec<ClerkMeeting>,
+}
+
 /// A decision to number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewDecision {
@@ -498,6 +558,24 @@ pub trait ClerkStore {
         minute: MinuteId,
         text: &MinuteText,
     ) -> Result<(), StoreError>;
+
+    /// What was recorded at the meeting besides its minutes, and the
+    /// body's later meetings.
+    fn meeting_record(
+        &self,
+        actor: &Actor,
+        meeting: ClerkMeetingId,
+    ) -> Result<ClerkRecord, StoreError>;
+
+    /// One minute and the meeting it belongs to.
+    fn minute(
+        &self,
+        actor: &Actor,
+        minute: MinuteId,
+    ) -> Result<(ClerkMeetingId, ClerkMinute), StoreError>;
+
+    /// One action.
+    fn action(&self, actor: &Actor, action: ActionId) -> Result<ClerkAction, StoreError>;
 
     /// The meeting's minutes.
     fn minutes(&self, actor: &Actor, meeting: ClerkMeetingId) -> Result<ClerkMinutes, StoreError>;

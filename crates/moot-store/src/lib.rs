@@ -37,10 +37,11 @@ pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
 pub use clerk::{
-    ActionId, AgendaItemId, AgendaPacks, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkBody,
-    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkStore, MembershipId,
-    MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody,
-    NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
+    ActionId, AgendaItemId, AgendaPacks, ClerkAction, ClerkAgenda, ClerkAgendaItem,
+    ClerkAttendance, ClerkBody, ClerkDeclaration, ClerkMeeting, ClerkMeetingId, ClerkMember,
+    ClerkMinute, ClerkMinutes, ClerkRecord, ClerkStore, MembershipId, MinuteId, MinuteText,
+    MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration,
+    NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo, RaisedAction,
 };
 pub use contradiction::{contradictions, Contradiction};
 pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};
@@ -56,8 +57,8 @@ pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
-    MeetingSummary, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail, PersonMembership,
-    ReportEntry, Source,
+    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail,
+    PersonMembership, ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};

@@ -181,8 +181,29 @@ pub struct MinuteEntry {
     pub resolved: bool,
     /// The resolutions' text.
     pub resolutions: Vec<String>,
+    /// The corrections made to it after it was confirmed, oldest first.
+    pub corrections: Vec<MinuteCorrection>,
     /// The minute's lines.
     pub source: Source,
+}
+
+/// A correction of a confirmed minute: when, why, and the words it
+/// replaced (a pack's minutes have none; a clerk's get one per correction).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MinuteCorrection {
+    /// The version the replaced words were (1 is the text first
+    /// confirmed).
+    pub version: u32,
+    /// The day it was corrected.
+    pub corrected_on: Date,
+    /// Why.
+    pub reason: String,
+    /// The heading before.
+    pub title: String,
+    /// The text before.
+    pub text: String,
+    /// The resolutions before.
+    pub resolutions: Vec<String>,
 }
 
 /// A set of minutes recorded for a meeting.

@@ -12,7 +12,7 @@ use moot_clerk::{
 };
 use moot_domain::{Date, Time};
 use moot_store::{
-    Actor, AgendaPacks, ClerkStore, MinuteText, NewAgendaItem, NewAttendance, NewBody, NewDecision,
+    Actor, ClerkStore, MinuteText, NewAgendaItem, NewAttendance, NewBody, NewDecision,
     NewDeclaration, NewMeeting, NewMember, NewPaper,
 };
 use moot_store_sqlite::SqliteStore;
@@ -78,10 +78,7 @@ fn clerk_meeting(db: &Path) {
         bytes: format!("The holder {IN_PAPER} was cautioned.").into_bytes(),
     };
     s.attach_paper(&c, exempt_item, &paper).unwrap();
-    let packs = AgendaPacks {
-        public: b"%PDF-1.7".to_vec(),
-        members: b"%PDF-1.7".to_vec(),
-    };
+    let packs = common::stand_in_packs();
     s.publish_agenda(&c, m, day(2026, 11, 16), &BankHolidays::shipped(), &packs)
         .unwrap();
     let chair = s.members_on(&c, body, day(2026, 11, 25)).unwrap()[0].person;

@@ -15,11 +15,11 @@ use crate::{audit, db, SqliteStore};
 use moot_clerk::{BankHolidays, FieldErrors, NoticeCheck, Refused};
 use moot_domain::Date;
 use moot_store::{
-    ActionId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkAgenda, ClerkBody,
-    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinutes, ClerkStore, MeetingId, MembershipId,
-    MinuteId, MinuteText, MinuteVersion, NewAction, NewAgendaItem, NewAttendance, NewBody,
-    NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo,
-    Role, StoreError,
+    ActionId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkAction, ClerkAgenda,
+    ClerkBody, ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, ClerkRecord,
+    ClerkStore, MeetingId, MembershipId, MinuteId, MinuteText, MinuteVersion, NewAction,
+    NewAgendaItem, NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember,
+    NewPaper, PackEdition, PaperId, PaperInfo, Role, StoreError,
 };
 use rusqlite::{Transaction, TransactionBehavior};
 use serde_json::Value;
@@ -285,6 +285,29 @@ impl ClerkStore for SqliteStore {
         self.change(actor, "minute.update", |tx| {
             write::edit_minute(tx, minute, text)
         })
+    }
+
+    fn meeting_record(
+        &self,
+        actor: &Actor,
+        meeting: ClerkMeetingId,
+    ) -> Result<ClerkRecord, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::meeting_record(&self.conn, meeting)
+    }
+
+    fn minute(
+        &self,
+        actor: &Actor,
+        minute: MinuteId,
+    ) -> Result<(ClerkMeetingId, ClerkMinute), StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::minute(&self.conn, minute)
+    }
+
+    fn action(&self, actor: &Actor, action: ActionId) -> Result<ClerkAction, StoreError> {
+        allow(actor, Role::Member, "read the clerk's records")?;
+        rows::action(&self.conn, action)
     }
 
     fn minutes(&self, actor: &Actor, meeting: ClerkMeetingId) -> Result<ClerkMinutes, StoreError> {

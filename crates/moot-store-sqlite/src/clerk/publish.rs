@@ -18,7 +18,9 @@ use super::rows;
 use crate::{db, pack};
 use moot_clerk::{AgendaState, ExemptParagraph, Seat};
 use moot_domain::Lines;
-use moot_store::{ClerkAgenda, ClerkAgendaItem, ClerkMeetingId, MinuteId, SourceFile, StoreError};
+use moot_store::{
+    BodyId, ClerkAgenda, ClerkAgendaItem, ClerkMeetingId, MinuteId, SourceFile, StoreError,
+};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
@@ -60,14 +62,32 @@ impl Text {
     }
 }
 
-/// Stores a generated document, returning its id.
-fn store_document(tx: &Transaction<'_>, name: &str, text: &str) -> Result<i64, StoreError> {
+/// Stores a generated document, returning its id: `id` when given, else
+/// the next free one.
+fn store_document(
+    tx: &Transaction<'_>,
+    name: &str,
+    text: &str,
+    id: Option<i64>,
+) -> Result<i64, StoreError> {
     let source = SourceFile {
         name,
         bytes: text.as_bytes(),
         text,
     };
-    pack::insert_document(tx, &source, &source.sha256())
+    pack::insert_document(tx, &source, &source.sha256(), id)
+}
+
+/// The id a document written now must take so that it is higher than
+/// every document stored before it, even once the document it replaces
+/// (perhaps the highest) is removed: the store's revision (count and
+/// highest id of documents) then moves, and the search index is rebuilt
+/// rather than keep the replaced words.
+fn fresh_document_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
+    tx.query_row("SELECT ifnull(max(id), 0) + 1 FROM documents", [], |r| {
+        r.get(0)
+    })
+    .map_err(db)
 }
 
 /// What the cover of a body's document names: council, body, slug.
@@ -127,7 +147,7 @@ pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError
     let item_lines = agenda_lines(&mut text, &agenda);
     let paper_lines = paper_texts(tx, &mut text, &agenda.items)?;
     let file = format!("{}-{}-agenda.txt", pack::slug(&body_name), m.date);
-    let doc = store_document(tx, &file, &text.into_string())?;
+    let doc = store_document(tx, &file, &text.into_string(), None)?;
     let meeting = public_meeting(tx, &agenda, doc, cover)?;
     for (member, lines) in members.iter().zip(member_lines) {
         let role = (member.role != moot_clerk::BodyRole::Member).then(|| member.role.label());
@@ -318,6 +338,8 @@ fn withdraw_minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), Stor
     tx.execute_batch(&format!(
         "DELETE FROM resolutions WHERE minute_item_id IN (SELECT i.id FROM minute_items i
            JOIN minutes mn ON mn.id = i.minutes_id WHERE mn.document_id = {doc});
+         DELETE FROM minute_corrections WHERE minute_item_id IN (SELECT i.id FROM minute_items i
+           JOIN minutes mn ON mn.id = i.minutes_id WHERE mn.document_id = {doc});
          DELETE FROM minute_items WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
          DELETE FROM attendance WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
          DELETE FROM declarations WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
@@ -335,18 +357,6 @@ struct Present {
     name: String,
     presence: moot_clerk::Presence,
     replaced: Option<(i64, String)>,
-}
-
-/// The name a person is printed by on a body (their clerk membership's,
-/// else their fullest name).
-fn printed_name(tx: &Transaction<'_>, body: i64, person: i64) -> Result<String, StoreError> {
-    tx.query_row(
-        "SELECT coalesce((SELECT name FROM clerk_members WHERE body_id = ?1 AND person_id = ?2
-           ORDER BY starts DESC LIMIT 1), (SELECT name FROM people WHERE id = ?2))",
-        params![body, person],
-        |r| r.get(0),
-    )
-    .map_err(db)
 }
 
 fn attendance(
@@ -371,11 +381,11 @@ fn attendance(
         .map(|(person, presence, replaced)| {
             Ok(Present {
                 person,
-                name: printed_name(tx, body, person)?,
+                name: rows::printed_name(tx, BodyId(body), person)?,
                 presence: moot_clerk::Presence::parse(&presence)
                     .unwrap_or(moot_clerk::Presence::Present),
                 replaced: match replaced {
-                    Some(r) => Some((r, printed_name(tx, body, r)?)),
+                    Some(r) => Some((r, rows::printed_name(tx, BodyId(body), r)?)),
                     None => None,
                 },
             })
@@ -385,6 +395,7 @@ fn attendance(
 
 /// (Re)writes a meeting's published minutes into the public records.
 pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError> {
+    let doc_id = fresh_document_id(tx)?;
     withdraw_minutes(tx, id)?;
     let meeting = rows::meeting(tx, id)?;
     let public = meeting.public.ok_or_else(|| {
@@ -426,7 +437,7 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
     )?;
     let mut declaration_rows = Vec::new();
     for (person, item, kind, words, left_room) in declarations {
-        let name = printed_name(tx, body, person)?;
+        let name = rows::printed_name(tx, BodyId(body), person)?;
         let item = items.get(&item).copied();
         let number = item.map(|i| i.number.clone()).unwrap_or_default();
         let kind = moot_clerk::InterestKind::parse(&kind).map_or("", |k| k.label());
@@ -494,7 +505,7 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
     }
     let whole = Lines::span(1, text.next() - 1);
     let file = format!("{}-{}-minutes.txt", pack::slug(&body_name), meeting.date);
-    let doc = store_document(tx, &file, &text.into_string())?;
+    let doc = store_document(tx, &file, &text.into_string(), Some(doc_id))?;
     tx.execute(
         "INSERT INTO minutes (meeting_id, body_id, date, document_id, lines_first, lines_last)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -567,6 +578,9 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
         )
         .map_err(db)?;
         let item_row = tx.last_insert_rowid();
+        if item.is_none_or(|i| i.exempt.is_none()) {
+            public_corrections(tx, item_row, minute.id)?;
+        }
         for (at, resolution) in minute.text.resolutions.iter().enumerate() {
             tx.execute(
                 "INSERT INTO resolutions (minute_item_id, position, text) VALUES (?1, ?2, ?3)",
@@ -593,6 +607,33 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
         params![id.0, doc],
     )
     .map_err(db)?;
+    Ok(())
+}
+
+/// Writes a public minute's earlier versions beside its row, for the
+/// meeting page to show under it (never called for an exempt minute).
+fn public_corrections(
+    tx: &Transaction<'_>,
+    item_row: i64,
+    minute: MinuteId,
+) -> Result<(), StoreError> {
+    for version in rows::minute_versions(tx, minute)? {
+        let day = version.replaced_at.get(..10).unwrap_or_default();
+        tx.execute(
+            "INSERT INTO minute_corrections (minute_item_id, version, corrected_on, reason,
+             title, text, resolutions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                item_row,
+                version.version,
+                day,
+                version.reason,
+                version.before.title,
+                version.before.text,
+                serde_json::Value::from(version.before.resolutions).to_string()
+            ],
+        )
+        .map_err(db)?;
+    }
     Ok(())
 }
 

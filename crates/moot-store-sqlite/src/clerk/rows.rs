@@ -5,14 +5,15 @@
 use crate::db;
 use crate::read::{all, parse_date, parse_time, OrNotFound};
 use moot_clerk::{
-    AgendaState, BodyRole, ExemptParagraph, MinuteNumbering, MinutesState, NoticeCheck,
-    PaperFormat, Seat, Term,
+    AgendaState, BodyRole, ExemptParagraph, InterestKind, MinuteNumbering, MinutesState,
+    NoticeCheck, PaperFormat, Presence, Seat, Term,
 };
 use moot_domain::Date;
 use moot_store::{
-    ActionId, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkBody,
-    ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute, ClerkMinutes, MeetingId, MembershipId,
-    MinuteId, MinuteText, MinuteVersion, PackEdition, PaperId, PaperInfo, PersonId, StoreError,
+    ActionId, AgendaItemId, BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkAttendance,
+    ClerkBody, ClerkDeclaration, ClerkMeeting, ClerkMeetingId, ClerkMember, ClerkMinute,
+    ClerkMinutes, ClerkRecord, MeetingId, MembershipId, MinuteId, MinuteText, MinuteVersion,
+    PackEdition, PaperId, PaperInfo, PersonId, RaisedAction, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -173,31 +174,133 @@ pub fn members_on(
     Ok(members)
 }
 
+/// The columns [`meeting_from`] reads, from `clerk_meetings`.
+const MEETING_COLUMNS: &str = "id, body_id, date, time, venue, contact, agenda_state,
+    published_at, notice, notice_days, meeting_id";
+
+fn meeting_from(r: &Row<'_>) -> rusqlite::Result<ClerkMeeting> {
+    Ok(ClerkMeeting {
+        id: ClerkMeetingId(r.get(0)?),
+        body: BodyId(r.get(1)?),
+        date: date_at(r, 2)?,
+        time: r
+            .get::<_, Option<String>>(3)?
+            .as_deref()
+            .and_then(parse_time),
+        venue: r.get(4)?,
+        contact: r.get(5)?,
+        agenda: word(r, 6, AgendaState::parse)?,
+        published_at: r.get(7)?,
+        notice: notice_from(r.get(8)?, r.get(9)?),
+        public: r.get::<_, Option<i64>>(10)?.map(MeetingId),
+    })
+}
+
 /// One meeting the clerk runs.
 pub fn meeting(conn: &Connection, id: ClerkMeetingId) -> Result<ClerkMeeting, StoreError> {
     conn.query_row(
-        "SELECT id, body_id, date, time, venue, contact, agenda_state, published_at, notice,
-         notice_days, meeting_id FROM clerk_meetings WHERE id = ?1",
+        &format!("SELECT {MEETING_COLUMNS} FROM clerk_meetings WHERE id = ?1"),
         [id.0],
-        |r| {
-            Ok(ClerkMeeting {
-                id: ClerkMeetingId(r.get(0)?),
-                body: BodyId(r.get(1)?),
-                date: date_at(r, 2)?,
-                time: r
-                    .get::<_, Option<String>>(3)?
-                    .as_deref()
-                    .and_then(parse_time),
-                venue: r.get(4)?,
-                contact: r.get(5)?,
-                agenda: word(r, 6, AgendaState::parse)?,
-                published_at: r.get(7)?,
-                notice: notice_from(r.get(8)?, r.get(9)?),
-                public: r.get::<_, Option<i64>>(10)?.map(MeetingId),
-            })
-        },
+        meeting_from,
     )
     .or_not_found("meeting", id.0)
+}
+
+/// The name a person is printed by on a body (their latest clerk
+/// membership's, else their fullest name).
+pub fn printed_name(conn: &Connection, body: BodyId, person: i64) -> Result<String, StoreError> {
+    conn.query_row(
+        "SELECT coalesce((SELECT name FROM clerk_members WHERE body_id = ?1 AND person_id = ?2
+           ORDER BY starts DESC LIMIT 1), (SELECT name FROM people WHERE id = ?2))",
+        params![body.0, person],
+        |r| r.get(0),
+    )
+    .map_err(db)
+}
+
+/// What was recorded at a meeting besides its minutes, and the body's
+/// later meetings.
+pub fn meeting_record(conn: &Connection, id: ClerkMeetingId) -> Result<ClerkRecord, StoreError> {
+    let meeting = meeting(conn, id)?;
+    let body = meeting.body;
+    let attendance = all(
+        conn,
+        "SELECT person_id, presence, substitute_for FROM clerk_attendance WHERE meeting_id = ?1
+         ORDER BY id",
+        [id.0],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                word(r, 1, Presence::parse)?,
+                r.get::<_, Option<i64>>(2)?,
+            ))
+        },
+    )?
+    .into_iter()
+    .map(|(person, presence, replaced)| {
+        Ok(ClerkAttendance {
+            person: PersonId(person),
+            name: printed_name(conn, body, person)?,
+            presence,
+            substitute_for: match replaced {
+                Some(r) => Some((PersonId(r), printed_name(conn, body, r)?)),
+                None => None,
+            },
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let declarations = all(
+        conn,
+        "SELECT person_id, item_id, kind, text, left_room FROM clerk_declarations
+         WHERE meeting_id = ?1 ORDER BY id",
+        [id.0],
+        |r| {
+            Ok(ClerkDeclaration {
+                person: PersonId(r.get(0)?),
+                name: String::new(),
+                item: AgendaItemId(r.get(1)?),
+                kind: word(r, 2, InterestKind::parse)?,
+                text: r.get(3)?,
+                left_room: r.get(4)?,
+            })
+        },
+    )?
+    .into_iter()
+    .map(|d| {
+        Ok(ClerkDeclaration {
+            name: printed_name(conn, body, d.person.0)?,
+            ..d
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let actions = actions_raised(conn, id)?
+        .into_iter()
+        .map(|(minute, action)| RaisedAction { minute, action })
+        .collect();
+    let decisions = all(
+        conn,
+        "SELECT d.minute_id, d.number FROM clerk_decisions d
+         JOIN clerk_minutes m ON m.id = d.minute_id WHERE m.meeting_id = ?1 ORDER BY d.number",
+        [id.0],
+        |r| Ok((MinuteId(r.get(0)?), r.get(1)?)),
+    )?;
+    let later_meetings = all(
+        conn,
+        &format!(
+            "SELECT {MEETING_COLUMNS} FROM clerk_meetings WHERE body_id = ?1 AND date > ?2
+             ORDER BY date"
+        ),
+        params![body.0, meeting.date.to_string()],
+        meeting_from,
+    )?;
+    Ok(ClerkRecord {
+        meeting,
+        attendance,
+        declarations,
+        actions,
+        decisions,
+        later_meetings,
+    })
 }
 
 /// The notice check as stored: its word and its number.

@@ -14,8 +14,8 @@ use moot_domain::{Date, Lines, Time};
 use moot_store::{
     AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
     DeclarationEntry, DocumentId, ExemptItems, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration, PersonDetail,
-    PersonId, PersonMembership, PersonRecord, Source, StoreError,
+    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration,
+    PersonDetail, PersonId, PersonMembership, PersonRecord, Source, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use std::collections::HashMap;
@@ -424,6 +424,7 @@ fn minutes_record(conn: &Connection, id: i64, source: Source) -> Result<MinutesR
                     agenda_ref: r.get(3)?,
                     resolved: r.get(4)?,
                     resolutions: Vec::new(),
+                    corrections: Vec::new(),
                     source: source_from(r, 5)?,
                 },
             ))
@@ -442,10 +443,12 @@ fn minutes_record(conn: &Connection, id: i64, source: Source) -> Result<MinutesR
     for (item_id, text) in rows {
         resolutions.entry(item_id).or_default().push(text);
     }
+    let mut corrections = corrections_of(conn, id)?;
     let items = items
         .into_iter()
         .map(|(item_id, mut item)| {
             item.resolutions = resolutions.remove(&item_id).unwrap_or_default();
+            item.corrections = corrections.remove(&item_id).unwrap_or_default();
             item
         })
         .collect();
@@ -455,6 +458,49 @@ fn minutes_record(conn: &Connection, id: i64, source: Source) -> Result<MinutesR
         items,
         source,
     })
+}
+
+/// The corrections of each minute of the set `minutes`, by minute row,
+/// oldest first.
+fn corrections_of(
+    conn: &Connection,
+    minutes: i64,
+) -> Result<HashMap<i64, Vec<MinuteCorrection>>, StoreError> {
+    let rows = all(
+        conn,
+        "SELECT c.minute_item_id, c.version, c.corrected_on, c.reason, c.title, c.text,
+         c.resolutions FROM minute_corrections c JOIN minute_items i ON i.id = c.minute_item_id
+         WHERE i.minutes_id = ?1 ORDER BY c.minute_item_id, c.version",
+        [minutes],
+        |r| {
+            let day: String = r.get(2)?;
+            let resolutions: String = r.get(6)?;
+            let bad = |at: usize, text: &str| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    at,
+                    rusqlite::types::Type::Text,
+                    format!("unexpected stored value {text:?}").into(),
+                )
+            };
+            Ok((
+                r.get::<_, i64>(0)?,
+                MinuteCorrection {
+                    version: r.get(1)?,
+                    corrected_on: parse_date(&day).ok_or_else(|| bad(2, &day))?,
+                    reason: r.get(3)?,
+                    title: r.get(4)?,
+                    text: r.get(5)?,
+                    resolutions: serde_json::from_str(&resolutions)
+                        .map_err(|_| bad(6, &resolutions))?,
+                },
+            ))
+        },
+    )?;
+    let mut out: HashMap<i64, Vec<MinuteCorrection>> = HashMap::new();
+    for (item, correction) in rows {
+        out.entry(item).or_default().push(correction);
+    }
+    Ok(out)
 }
 
 /// A declaration from the columns person, name, item, text and a source.

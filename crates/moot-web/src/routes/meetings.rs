@@ -1,6 +1,7 @@
 //! `/meetings/{id}`: a meeting's agenda (with each item's page range and
 //! papers) and reports, the minutes recorded for it (attendance,
-//! substitutes, declarations, minutes and resolutions), and links to the
+//! substitutes, declarations, minutes and resolutions, and a clerk's
+//! corrections of confirmed minutes with the words they replaced), and links to the
 //! same body's meetings either side. Every record links to its source
 //! lines on the document page.
 //!
@@ -24,7 +25,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
     AgendaEntry, AttendanceKind, Attendee, Audience, ExemptItems, MeetingDetail, MeetingId,
-    MinutesRecord, PersonId, ReportEntry, Store,
+    MinuteCorrection, MinutesRecord, PersonId, ReportEntry, Store,
 };
 use serde_json::{json, Value};
 
@@ -82,6 +83,7 @@ fn redact(detail: &mut MeetingDetail, audience: Audience) {
         {
             item.title = EXEMPT.to_owned();
             item.resolutions.clear();
+            item.corrections.clear();
         }
         for declaration in minutes
             .declarations
@@ -209,6 +211,7 @@ fn minutes_markup(minutes: &MinutesRecord) -> Markup {
                     p { "Resolved:" }
                     ul { @for r in &item.resolutions { li { (r) } } }
                 }
+                (corrections_markup(&item.corrections))
             }
         }
     }
@@ -289,6 +292,7 @@ fn minutes_json(minutes: &MinutesRecord) -> Value {
                 "agenda_ref": i.agenda_ref,
                 "resolved": i.resolved,
                 "resolutions": i.resolutions,
+                "corrections": corrections_json(&i.corrections),
                 "source": source_json(&i.source),
             })
         })
@@ -297,6 +301,42 @@ fn minutes_json(minutes: &MinutesRecord) -> Value {
         "attendance": attendance, "declarations": declarations, "items": items,
         "source": source_json(&minutes.source),
     })
+}
+
+/// A corrected minute's corrections (already redacted): each one's day in
+/// UK style and reason, with the words it replaced behind a disclosure.
+fn corrections_markup(corrections: &[MinuteCorrection]) -> Markup {
+    html! {
+        @for c in corrections {
+            div class="correction" {
+                p { strong { "Corrected on " (date_markup(c.corrected_on)) ": " } (c.reason) }
+                details {
+                    summary { "The words before this correction (version " (c.version) ")" }
+                    p { strong { (c.title) } }
+                    @for line in c.text.lines().filter(|l| !l.trim().is_empty()) { p { (line) } }
+                    @if !c.resolutions.is_empty() {
+                        p { "Resolved:" }
+                        ul { @for r in &c.resolutions { li { (r) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A minute's corrections for JSON, dates ISO.
+fn corrections_json(corrections: &[MinuteCorrection]) -> Value {
+    corrections
+        .iter()
+        .map(|c| {
+            json!({
+                "version": c.version,
+                "corrected_on": c.corrected_on.to_string(),
+                "reason": c.reason,
+                "before": { "title": c.title, "text": c.text, "resolutions": c.resolutions },
+            })
+        })
+        .collect()
 }
 
 /// A report for JSON (already redacted).

@@ -105,6 +105,15 @@ pub fn encode(text: &str) -> String {
         .collect()
 }
 
+/// `fields` url-encoded, after `browser`'s CSRF token.
+pub fn form_body(browser: &Browser, fields: &[(&str, &str)]) -> String {
+    let mut form = format!("csrf_token={}", browser.csrf);
+    for (name, value) in fields {
+        form.push_str(&format!("&{name}={}", encode(value)));
+    }
+    form
+}
+
 /// POSTs `fields` url-encoded to `target` as `browser`, its CSRF token
 /// added.
 pub fn submit(
@@ -113,10 +122,7 @@ pub fn submit(
     target: &str,
     fields: &[(&str, &str)],
 ) -> RawResponse {
-    let mut form = format!("csrf_token={}", browser.csrf);
-    for (name, value) in fields {
-        form.push_str(&format!("&{name}={}", encode(value)));
-    }
+    let form = form_body(browser, fields);
     let headers = [
         ("Cookie", browser.cookie.as_str()),
         ("Content-Type", "application/x-www-form-urlencoded"),

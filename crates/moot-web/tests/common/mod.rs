@@ -16,6 +16,8 @@ use std::path::Path;
 use tempfile::TempDir;
 
 pub mod clerk;
+pub mod clerk_http;
+pub mod leak;
 pub mod signed_in;
 
 /// A running site over its own database (kept alive with the server).
@@ -338,4 +340,14 @@ pub fn planted_pack() -> Pack {
 /// The site over the planted pack alone.
 pub fn planted_site() -> Site {
     serve(&[("planted.txt".into(), PLANTED_TEXT.into(), planted_pack())])
+}
+
+/// Packs for a meeting published straight through the store, where the
+/// test is about the records, not the PDFs (whose building the web layer
+/// does and `clerk_agenda.rs` checks).
+pub fn stand_in_packs() -> moot_store::AgendaPacks {
+    moot_store::AgendaPacks {
+        public: b"%PDF-1.7 public".to_vec(),
+        members: b"%PDF-1.7 members".to_vec(),
+    }
 }
