@@ -30,9 +30,8 @@ fn submit(site: &Site, clerk: &Browser, target: &str, fields: &[(&str, &str)]) -
     assert_eq!(response.status, 303, "POST {target}: {}", response.text());
     let location = response.location().trim();
     location
-        .split('/')
-        .filter_map(|part| part.parse().ok())
-        .last()
+        .rsplit('/')
+        .find_map(|part| part.parse().ok())
         .unwrap_or_else(|| panic!("{target} sent the browser to {location}"))
 }
 
