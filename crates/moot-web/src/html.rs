@@ -15,7 +15,7 @@ body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-he
 header,footer{background:#0b0c0c;color:#fff;padding:.75rem 1rem}
 header a,footer a{color:#fff}
 header nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1.5rem;flex-wrap:wrap}
-main{max-width:60rem;margin:0 auto;padding:1rem}
+main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
 a{color:#1d70b8}
 a:visited{color:#4c2c92}
 a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}
