@@ -15,9 +15,8 @@ use crate::error::{Failure, Format};
 use crate::query_string;
 use crate::session::{FormFields, FormFiles, Visit};
 use axum::extract::FromRequestParts;
-use axum::http::header::LOCATION;
 use axum::http::request::Parts;
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use axum::response::{IntoResponse, Response};
 use moot_store::{Account, Audience, Role};
 use std::marker::PhantomData;
@@ -114,7 +113,7 @@ fn to_sign_in(parts: &Parts) -> Response {
         }
         _ => "/login".to_owned(),
     };
-    (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response()
+    crate::forms::see_other(location)
 }
 
 /// Where to go after signing in: `next` when it is a path on this site,

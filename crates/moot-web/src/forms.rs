@@ -22,7 +22,16 @@
 //! people's details.
 
 use crate::session::{self, CSRF_FIELD};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
+
+/// The answer to a form that worked, or to a visitor sent elsewhere: 303
+/// to `to`, so reloading the page it leads to does not post again.
+pub fn see_other(to: impl Into<String>) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, to.into())]).into_response()
+}
 
 /// What was wrong with a submitted form: (field id, message), in the
 /// order of the fields.

@@ -14,7 +14,6 @@ use crate::query_string;
 use crate::session::FormFields;
 use crate::AppState;
 use axum::extract::{RawQuery, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
@@ -236,7 +235,7 @@ async fn add_account(
 }
 
 fn back_to_accounts() -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, "/admin/accounts")]).into_response()
+    forms::see_other("/admin/accounts")
 }
 
 /// The account a change is about, refusing the admin's own.

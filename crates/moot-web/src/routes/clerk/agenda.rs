@@ -16,12 +16,12 @@ mod publish;
 
 use crate::auth::{Fields, RequireClerk};
 use crate::error::{Failure, Format, Id};
+pub(crate) use crate::forms::see_other;
 use crate::forms::{self, csrf_field, error_summary, select, text_input, textarea, Errors, Input};
 use crate::html::{column_headers, date_markup, page, scroll_table, uk_date};
 use crate::session::FormFields;
 use crate::AppState;
 use axum::extract::State;
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
@@ -62,11 +62,6 @@ pub(crate) fn today() -> Result<Date, Failure> {
         .ok()
         .and_then(|days| Date::from_days_since_epoch(unix_epoch + days))
         .ok_or_else(|| Failure::internal(Format::Html, "the clock is out of range"))
-}
-
-/// 303 to `to`.
-pub(crate) fn see_other(to: String) -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response()
 }
 
 /// A form's field, trimmed, or empty.

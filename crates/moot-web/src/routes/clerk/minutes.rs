@@ -22,12 +22,11 @@ mod page;
 
 use crate::auth::{Fields, RequireClerk};
 use crate::error::{Failure, Format, Id};
-use crate::forms::{page_title, Errors};
+use crate::forms::{self, page_title, Errors};
 use crate::html;
 use crate::session::FormFields;
 use crate::AppState;
 use axum::extract::State;
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
@@ -139,7 +138,7 @@ async fn settle(
         Ok(()) => {
             state.refresh_search(Format::Html).await?;
             let to = format!("/clerk/meetings/{}/minutes", meeting.0);
-            Ok((StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response())
+            Ok(forms::see_other(to))
         }
         Err(errors) => {
             let failed = Failed {
