@@ -1,24 +1,33 @@
-//! The numbered minutes of one set: their headings, the agenda item each
-//! records ("(Item N)"), and the resolutions.
+//! The minutes of one set: their headings and numbers, the agenda item
+//! each records ("(Item N)"), and the resolutions.
 //!
-//! A minute heading is a number and a title-like line: "17. Chairman's
-//! Welcome", "221 Apologies and Substitutes", "- 69. Membership ... (Item
-//! A1)", "PL.21 APOLOGIES", "Min. No. 12 - Apologies", "HWB23/12 Better
-//! Care Fund". Minutes carry their own numbered paragraphs ("1.", "(1)") and
+//! A minute heading is a number and a title: "17. Chairman's Welcome",
+//! "221 Apologies and Substitutes", "- 69. Membership ... (Item A1)",
+//! "PL.21 APOLOGIES", "Min. No. 12 - Apologies", "Minute 151:", "HWB23/12
+//! Better Care Fund", "C 08/042", "1.19 - Chair", "(26)", "iv.", or a
+//! number alone on its line with the title on the next (or no title at
+//! all). Minutes carry their own numbered paragraphs ("1.", "(1)") and
 //! quote reports' numbered sections, so a numbered line is a heading only
 //! when its title reads as a heading (no sentence punctuation at its end)
-//! and it either carries an "(Item N)" reference, on its line or the next,
-//! or continues the sequence: minute numbers run on by one, across
-//! meetings too (17, 18, ...), so each heading after the first must be the
-//! next number, unless an "(Item N)" reference vouches for a gap.
+//! and it belongs to the numbering scheme of the document: the pattern
+//! (prefix, number, suffix) that repeats and increases by one through the
+//! set, minute numbers running on across meetings (17, 18, ...). The
+//! longest such chain is the set's minutes; an "(Item N)" reference
+//! vouches for a gap. Where the numbers were lost, the minutes are told by
+//! the layout alone (see [`unnumbered`]) and have no number.
 //!
 //! A set ends at its closing line ("The meeting closed at ..."); a report
 //! or appendix may follow in the same part without a header of its own,
 //! and its numbered rows are not minutes. Nor is a table's row anywhere: a
 //! title running on into further cells is not a heading.
+//!
+//! A resolution is recorded in many wordings ("RESOLVED", "Agreed:", "It
+//! was resolved", "approved as a correct record", "was duly elected",
+//! Welsh "PENDERFYNWYD"), but a decision told as history ("Council had
+//! resolved to ...") is not one of this meeting's.
 
 use crate::document::Document;
-use crate::names::collapse;
+use crate::names::{collapse, looks_like_name};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -27,9 +36,17 @@ use std::sync::LazyLock;
 /// Longest gap in minute numbers accepted when an "(Item N)" reference
 /// vouches for the heading.
 const MAX_NUMBER_GAP: u32 = 20;
+/// Lines within which a number printed again below a heading is the same
+/// minute's.
+const REPEAT_LINES: usize = 4;
 /// Most lines the last minute of a set runs to when no closing line ("The
 /// meeting ended at ...", the chairman's signature) ends the set.
 const MAX_LAST_MINUTE_LINES: usize = 150;
+/// Most words in a heading told only by the layout.
+const MAX_LAYOUT_HEADING_WORDS: usize = 14;
+/// Characters before a resolution's wording searched for a sign that it
+/// tells an earlier decision ("had").
+const NARRATIVE_LOOKBACK: usize = 24;
 /// Longest minute title, in characters.
 const MAX_TITLE_CHARS: usize = 320;
 
@@ -37,12 +54,21 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:[-•·]\s*)?",
         // "Minute 12:", "Min. No. 12": words before the number, not printed in it.
-        r"(?:(?i:min(?:ute)?\.?)\s*(?:(?i:no)\.?\s*)?)?",
-        // "PL.21", "CAB 12", "HWB/24/01", "HWB23/12", "12/24", "45".
-        r"(?P<label>(?P<prefix>[A-Z]{1,8}(?:/(?:\d{1,4}/)?|\.\s?)?|[A-Z]{2,8}\s)?(?P<n>\d{1,4})(?:/\d{2,4})?)",
+        r"(?:(?i:min(?:ute)?s?\.?)\s*(?:(?i:no)\.?\s*)?)?",
+        r"(?P<label>",
+        // "(26)".
+        r"\((?P<paren>\d{1,4})\)",
+        // "PL.21", "CAB 12", "C 08/042", "HWB/24/01", "HWB23/12", "12/24",
+        // "1.19" (a year after the number), "45".
+        r"|(?P<prefix>[A-Z]{1,8}\s?\d{2}/|[A-Z]{1,8}(?:/(?:\d{1,4}/)?|\.\s?)?|[A-Z]{2,8}\s)?(?P<n>\d{1,4})(?P<suffix>/\d{2,4}|\.\d{2}\b)?",
+        r")",
         r"(?:[.):]?(?:\s*[-–—])?\s+(?P<title>\S.*)|(?P<closed>[.):])?\s*)$",
     ))
     .expect("valid regex")
+});
+/// Roman numerals as minute numbers: "iv. Budget", "(IV) Budget".
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?P<label>[IVX]{1,5}|[ivx]{1,5})[.)]\s+(?P<title>\S.*)$").expect("valid regex")
 });
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?:agenda\s+)?items?\s*(?:no\.?\s*)?([A-Z]{0,2}\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)")
@@ -54,17 +80,27 @@ static ITEM_REF_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b|(?i:^(?:decisions?|resolutions?)\s*(?::|[-–]\s))",
-        r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
+        // Welsh minutes: PENDERFYNWYD ("it was resolved").
+        r"\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|PENDERFYNWYD)\b|(?i:^(?:decisions?|resolutions?|penderfyniad)\s*(?::|[-–]\s))",
+        r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided|penderfynwyd)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
         r"|(?:^|[.;:]\s+)It\s+was\s+(?i:(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
-        r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members)\s+(?:\w+\s+)?(?:resolved|agreed)\s+(?:that|to)\b)",
+        r"|(?i:\b(?:the\s+)?(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members|authority|executive)\s+(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
         // Planning decisions: "that planning permission be GRANTED", "Application REFUSED".
         r"|(?i:\b(?:permission|consent|application)\s+(?:be|is\s+hereby)\s+(?:granted|refused|approved|deferred)\b)",
         r"|\b(?:permission|consent|[Aa]pplication)\s+(?:GRANTED|REFUSED|APPROVED|DEFERRED)\b",
-        // Minutes confirmed without the word: "were approved as a correct record".
-        r"|(?i:\b(?:were|was|be|are|is)\s+(?:\w+\s+)?(?:agreed|approved|confirmed|accepted|adopted)\s+as\s+an?\s+(?:correct|true|accurate|full)\s+record)",
+        // Minutes confirmed without the word: "were noted and confirmed as a correct record".
+        r"|(?i:\b(?:were|was|be|are|is)\s+(?:\w+\s+){0,3}(?:agreed|approved|confirmed|accepted|adopted|signed)\s+as\s+an?\s+(?:correct|true|accurate|full)\s+record)",
+        // Elections recorded as made: "was duly elected", "accepted the position".
+        r"|(?i:\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|appointed|co-opted)\b)",
+        r"|(?i:\baccepted\s+(?:the\s+)?(?:nomination|position|post|office)\b)",
     ))
     .expect("valid regex")
+});
+/// A decision told as history, not made: "Council had resolved to ...",
+/// "as previously agreed".
+static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:had|previously|already|earlier)\s+(?:been\s+)?(?:\w+\s+)?(?:resolved|agreed|decided|approved|elected|appointed)\b")
+        .expect("valid regex")
 });
 /// A planning application's reference opening a minute's title:
 /// "24/00512/OUT", "DC/24/0456/HOU", "P/2024/0123".
@@ -85,9 +121,11 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// One minute heading and the lines of its minute.
 #[derive(Debug, Clone)]
 pub struct Minute {
-    /// The minute number as printed, without a trailing dot.
-    pub number: String,
-    /// The heading without the "(Item N)" reference.
+    /// The minute number as printed, without a trailing dot; `None` where
+    /// the numbers were lost and only the layout separates the minutes.
+    pub number: Option<String>,
+    /// The heading without the "(Item N)" reference; empty where the
+    /// minute has a number and no title.
     pub title: String,
     /// The agenda item recorded, from "(Item N)".
     pub agenda_ref: Option<String>,
@@ -100,11 +138,13 @@ pub struct Minute {
 /// A numbered line that may be a minute heading.
 #[derive(Debug, Clone)]
 struct Candidate {
-    /// What the number is printed after ("HWB/24/" in "HWB/24/01", "PL"
-    /// in "PL.21" or "PL 22"); the sequence runs within one prefix.
-    prefix: String,
+    /// The numbering scheme: what the number is printed between ("HWB/24/"
+    /// in "HWB/24/01", "PL" in "PL.21" or "PL 22", "/14" in "PLA146/14",
+    /// "(#)" for "(26)"); a sequence runs within one scheme.
+    scheme: String,
     number: u32,
     label: String,
+    /// The title, empty for a number alone with no heading beside it.
     title: String,
     agenda_ref: Option<String>,
     heading: usize,
@@ -112,23 +152,40 @@ struct Candidate {
 }
 
 impl Candidate {
-    /// True when this heading's number is the one after `previous`'s.
-    fn follows(&self, previous: &Candidate) -> bool {
-        self.prefix == previous.prefix && self.number == previous.number + 1
+    /// A number printed alone with no title: it links a sequence but does
+    /// not vouch for it (page numbers are printed so too).
+    fn is_untitled(&self) -> bool {
+        self.title.is_empty()
     }
 }
 
 /// Reads every minute heading in `range`, in order, with its body.
 pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
-    let candidates: Vec<Candidate> = range
-        .clone()
-        .filter_map(|i| candidate(doc, i, range.end))
-        .collect();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for i in range.clone() {
+        let Some(c) = candidate(doc, i, range.end) else {
+            continue;
+        };
+        // "1 Apologies" then "1" on a line of its own below it: the number
+        // printed again (a listing's number column) is the same minute.
+        let repeated = candidates.last().is_some_and(|last| {
+            c.is_untitled()
+                && last.scheme == c.scheme
+                && last.number == c.number
+                && c.heading - last.heading <= REPEAT_LINES
+        });
+        if !repeated {
+            candidates.push(c);
+        }
+    }
     let closings: Vec<usize> = range
         .clone()
         .filter(|&i| CLOSING.is_match(doc.text(i)))
         .collect();
     let chain = sequence(&candidates, &closings);
+    if chain.is_empty() {
+        return unnumbered(doc, range, &closings);
+    }
     let set_end = chain.last().map_or(range.end, |last| {
         closing_after(&closings, last.heading).map_or_else(
             || range.end.min(last.body_start + MAX_LAST_MINUTE_LINES),
@@ -139,7 +196,7 @@ pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
     for (n, c) in chain.iter().enumerate() {
         let end = chain.get(n + 1).map_or(set_end, |next| next.heading);
         minutes.push(Minute {
-            number: c.label.clone(),
+            number: Some(c.label.clone()),
             title: c.title.clone(),
             agenda_ref: c.agenda_ref.clone(),
             heading: c.heading,
@@ -147,6 +204,83 @@ pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
         });
     }
     minutes
+}
+
+/// Minutes whose numbers were lost: headings told only by the layout. A
+/// heading is a short title-like line set off by a longer run of blank
+/// lines than the document's paragraphs are, with text under it; it is not
+/// a name, a label or a resolution. Two such headings at least make a set
+/// of minutes.
+fn unnumbered(doc: &Document, range: Range<usize>, closings: &[usize]) -> Vec<Minute> {
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let mut blank = 0;
+    for i in range.clone() {
+        if doc.lines[i].is_blank() {
+            blank += 1;
+        } else {
+            gaps.push((i, blank));
+            blank = 0;
+        }
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &(_, gap) in &gaps {
+        *counts.entry(gap).or_default() += 1;
+    }
+    let Some(usual) = counts
+        .iter()
+        .max_by_key(|&(gap, count)| (*count, usize::MAX - gap))
+        .map(|(gap, _)| *gap)
+    else {
+        return Vec::new();
+    };
+    let end = closings.first().map_or(range.end, |&i| i + 1);
+    let headings: Vec<usize> = gaps
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(i, gap))| {
+            gap > usual.max(1)
+                && i < end
+                && is_layout_heading(doc.text(i))
+                // Text under it, not another heading.
+                && gaps
+                    .get(k + 1)
+                    .is_some_and(|&(next, next_gap)| {
+                        next < end && (next_gap <= usual.max(1) || !is_layout_heading(doc.text(next)))
+                    })
+        })
+        .map(|(_, &(i, _))| i)
+        .collect();
+    if headings.len() < 2 {
+        return Vec::new();
+    }
+    let set_end = end.min(headings[headings.len() - 1] + MAX_LAST_MINUTE_LINES);
+    headings
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let next = headings.get(n + 1).copied().unwrap_or(set_end);
+            Minute {
+                number: None,
+                title: clean_title(doc.text(i)),
+                agenda_ref: None,
+                heading: i,
+                body: i + 1..next.max(i + 1),
+            }
+        })
+        .collect()
+}
+
+/// A line that may head a minute whose number was lost.
+fn is_layout_heading(text: &str) -> bool {
+    let title = clean_title(text);
+    let bare = ITEM_REF.replace_all(&title, " ");
+    let name = bare.split(" (").next().unwrap_or("");
+    title.split_whitespace().count() <= MAX_LAYOUT_HEADING_WORDS
+        && !title.contains(": ")
+        && !text.ends_with(':')
+        && !looks_like_name(name)
+        && !CLOSING.is_match(text)
+        && is_heading_title(&title, false)
 }
 
 /// The first closing line ("The meeting closed at ...", the chairman's
@@ -157,27 +291,105 @@ fn closing_after(closings: &[usize], after: usize) -> Option<usize> {
         .copied()
 }
 
-/// The numbered line at `i` as a candidate heading, if its title reads as
-/// one. An "(Item N)" reference alone on the next non-blank line belongs to
-/// it.
-fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
-    let caps = NUMBERED.captures(doc.text(i))?;
-    let label = caps.name("label")?.as_str();
-    let prefix = caps.name("prefix").map_or("", |m| m.as_str());
-    let prefix: String = prefix.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
-    let number: u32 = caps.name("n")?.as_str().parse().ok()?;
-    let (mut text, mut body_start) = match caps.name("title") {
-        Some(title) => (title.as_str().to_owned(), i + 1),
-        // "45." or "PL.45" alone, its title on the next line (a table's
-        // columns); a bare "45" is more likely a page number.
-        None if prefix.is_empty() && caps.name("closed").is_none() => return None,
-        None => {
-            let next = doc.next_non_blank(i + 1, end.min(i + 3))?;
-            (doc.text(next).to_owned(), next + 1)
+/// A numbered line's number: its scheme, value and printed label, and the
+/// title printed after it on the line, if any.
+struct Numbered<'a> {
+    scheme: String,
+    number: u32,
+    label: &'a str,
+    title: Option<&'a str>,
+}
+
+fn numbered(text: &str) -> Option<Numbered<'_>> {
+    if let Some(caps) = NUMBERED.captures(text) {
+        let label = caps.name("label")?.as_str();
+        let title = caps.name("title").map(|m| m.as_str());
+        if let Some(paren) = caps.name("paren") {
+            return Some(Numbered {
+                scheme: "(#)".to_owned(),
+                number: paren.as_str().parse().ok()?,
+                label: paren.as_str(),
+                title,
+            });
         }
+        let prefix = caps.name("prefix").map_or("", |m| m.as_str());
+        let suffix = caps.name("suffix").map_or("", |m| m.as_str());
+        let scheme: String = prefix
+            .chars()
+            .filter(|c| !matches!(c, '.' | ' '))
+            .chain(std::iter::once('#'))
+            .chain(suffix.chars())
+            .collect();
+        return Some(Numbered {
+            scheme,
+            number: caps.name("n")?.as_str().parse().ok()?,
+            label,
+            title,
+        });
+    }
+    let caps = ROMAN.captures(text)?;
+    let label = caps.name("label")?.as_str();
+    Some(Numbered {
+        scheme: "roman".to_owned(),
+        number: roman_value(label)?,
+        label,
+        title: caps.name("title").map(|m| m.as_str()),
+    })
+}
+
+/// The value of a roman numeral up to 39 ("iv" is 4), if it is one.
+fn roman_value(text: &str) -> Option<u32> {
+    let digits: Vec<u32> = text
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            'i' => Some(1),
+            'v' => Some(5),
+            'x' => Some(10),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&next| next > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&v| v > 0)
+}
+
+/// The numbered line at `i` as a candidate heading, if its title reads as
+/// one. A number alone takes the next non-blank line as its title when
+/// that reads as a heading, and has no title otherwise. An "(Item N)"
+/// reference alone on the next non-blank line belongs to it.
+fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
+    let found = numbered(doc.text(i))?;
+    let (mut text, mut body_start) = match found.title {
+        Some(title) => (title.to_owned(), i + 1),
+        None => match doc.next_non_blank(i + 1, end.min(i + 3)) {
+            Some(next) => match title_below(doc.text(next)) {
+                Some(title) => (title, next + 1),
+                None => (String::new(), i + 1),
+            },
+            None => (String::new(), i + 1),
+        },
     };
     if is_table_row(&text) {
         return None;
+    }
+    if text.is_empty() {
+        // "45" alone is as likely a page number; it may still link a
+        // sequence of titled minutes.
+        return Some(Candidate {
+            scheme: found.scheme,
+            number: found.number,
+            label: found.label.to_owned(),
+            title: String::new(),
+            agenda_ref: None,
+            heading: i,
+            body_start,
+        });
     }
     let title_line = body_start - 1;
     if !ITEM_REF.is_match(&text) {
@@ -194,9 +406,9 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
         .map(|m| m.as_str().to_owned());
     let title = clean_title(&ITEM_REF.replace_all(&text, " "));
     is_heading_title(&title, agenda_ref.is_some()).then(|| Candidate {
-        prefix,
-        number,
-        label: label.to_owned(),
+        scheme: found.scheme,
+        number: found.number,
+        label: found.label.to_owned(),
         title,
         agenda_ref,
         heading: i,
@@ -204,6 +416,21 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
     })
 }
 
+/// The heading printed on the line below a number alone: the line itself,
+/// without a closing colon ("Declaration of interest:"), or the words
+/// before a colon that a note follows ("Mayoral Report: Circulated at the
+/// meeting"). None when the line reads as a sentence.
+fn title_below(text: &str) -> Option<String> {
+    if numbered(text).is_some() {
+        return None;
+    }
+    let head = match text.split_once(": ") {
+        Some((head, _)) => head,
+        None => text.trim_end_matches([':', ' ']),
+    };
+    let title = clean_title(head);
+    (is_heading_title(&title, false) && !title.is_empty()).then_some(title)
+}
 /// True when a title runs on into further table cells ("Personal
 /// education plans (%)<TAB>High<TAB>95%"): a scorecard or table row, not a
 /// heading. Cells are split by tabs or by the wide gaps of a layout
@@ -259,42 +486,66 @@ fn is_short_title_case(title: &str) -> bool {
         })
 }
 
-/// The candidates that form the run of minute headings: the first is
-/// vouched for by an "(Item N)" reference or by its successor's number; each
-/// later one is the next number, or a referenced heading a short gap on.
-/// The run ends at a closing line: what follows (a report, an appendix's
-/// numbered rows) is not minuted.
+/// The candidates that form the run of minute headings. Minute numbers
+/// run on by one within their scheme (a reference "(Item N)" vouches for
+/// a short gap), so the run is the longest such chain, counted by its
+/// titled headings: numbers alone link a chain but never make one, since
+/// page numbers run on too. A chain never crosses a closing line: what
+/// follows (a report, an appendix's numbered rows) is not minuted. A
+/// heading standing alone is a minute when an "(Item N)" reference vouches
+/// for it or its title is printed on its line.
 fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
-    let last_seen: HashMap<(&str, u32), usize> = candidates
-        .iter()
-        .enumerate()
-        .map(|(k, c)| ((c.prefix.as_str(), c.number), k))
-        .collect();
-    let has_successor = |k: usize, c: &Candidate| {
-        last_seen
-            .get(&(c.prefix.as_str(), c.number + 1))
-            .is_some_and(|&later| later > k)
-    };
-    let mut chain: Vec<Candidate> = Vec::new();
+    let weight = |c: &Candidate| u32::from(!c.is_untitled());
+    // Best chain ending at each candidate: (titled headings, links, previous).
+    let mut best: Vec<(u32, u32, Option<usize>)> = Vec::with_capacity(candidates.len());
+    let mut ends: HashMap<(&str, u32), usize> = HashMap::new();
     for (k, c) in candidates.iter().enumerate() {
-        let accept = match chain.last() {
-            None => c.agenda_ref.is_some() || has_successor(k, c),
-            Some(last) if closing_after(closings, last.heading).is_some_and(|i| i < c.heading) => {
-                break
-            }
-            Some(last) => {
-                c.follows(last)
-                    || (c.agenda_ref.is_some()
-                        && c.prefix == last.prefix
-                        && c.number > last.number
-                        && c.number <= last.number + MAX_NUMBER_GAP)
-            }
+        let linkable = |j: usize| {
+            let p = &candidates[j];
+            closing_after(closings, p.heading).is_none_or(|i| i > c.heading)
         };
-        if accept {
-            chain.push(c.clone());
+        let max_gap = if c.agenda_ref.is_some() {
+            MAX_NUMBER_GAP
+        } else {
+            1
+        };
+        let previous = (1..=max_gap.min(c.number))
+            .filter_map(|gap| ends.get(&(c.scheme.as_str(), c.number - gap)).copied())
+            .filter(|&j| linkable(j))
+            .max_by_key(|&j| (best[j].0, best[j].1));
+        let (score, links) = previous.map_or((0, 0), |j| (best[j].0, best[j].1 + 1));
+        best.push((score + weight(c), links, previous));
+        let slot = ends.entry((c.scheme.as_str(), c.number)).or_insert(k);
+        if best[k] >= best[*slot] {
+            *slot = k;
         }
     }
-    chain
+    let Some(last) = (0..candidates.len()).max_by_key(|&k| (best[k].0, best[k].1, usize::MAX - k))
+    else {
+        return Vec::new();
+    };
+    let mut chain = Vec::new();
+    let mut at = Some(last);
+    while let Some(k) = at {
+        chain.push(candidates[k].clone());
+        at = best[k].2;
+    }
+    chain.reverse();
+    while chain.last().is_some_and(Candidate::is_untitled) {
+        chain.pop();
+    }
+    let leading = chain.iter().take_while(|c| c.is_untitled()).count();
+    chain.drain(..leading);
+    let vouched = match chain.as_slice() {
+        [] => false,
+        [lone] => lone.agenda_ref.is_some() || lone.heading + 1 == lone.body_start,
+        _ => true,
+    };
+    if vouched {
+        chain
+    } else {
+        Vec::new()
+    }
 }
 
 /// True when a line records a resolution.
@@ -303,10 +554,18 @@ pub fn is_resolution(text: &str) -> bool {
     // search rules out most lines far faster than the full pattern, whose
     // word boundaries are slow on non-ASCII text.
     static DECISION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)resol|agreed|deci|recommended|granted|refused|approved|deferred|confirmed|accepted|adopted")
+        Regex::new(r"(?i)resol|agreed|deci|recommended|granted|refused|approved|deferred|confirmed|accepted|adopted|signed|penderfyn|elected|appointed|co-opted")
             .expect("valid regex")
     });
-    DECISION_WORD.is_match(text) && RESOLUTION.is_match(text)
+    DECISION_WORD.is_match(text)
+        && RESOLUTION.find_iter(text).any(|m| {
+            // The few words before the wording and the wording itself.
+            let from = text
+                .get(..m.start())
+                .and_then(|before| before.char_indices().rev().nth(NARRATIVE_LOOKBACK))
+                .map_or(0, |(at, _)| at);
+            !text.get(from..m.end()).is_some_and(|w| NARRATIVE.is_match(w))
+        })
 }
 
 /// The resolutions recorded in `body`, each with the list lines that
@@ -356,7 +615,7 @@ mod tests {
         let doc = normalise(text);
         minutes(&doc, 0..doc.len())
             .into_iter()
-            .map(|m| (m.number, m.title, m.agenda_ref))
+            .map(|m| (m.number.unwrap_or_default(), m.title, m.agenda_ref))
             .collect()
     }
 
@@ -401,6 +660,13 @@ mod tests {
             ("Min. No. 12 - Apologies", "12", "Apologies"),
             ("Minute 12: Apologies", "12", "Apologies"),
             ("12 – Apologies", "12", "Apologies"),
+            ("1.19 - Chair", "1.19", "Chair"),
+            ("3.19- Others", "3.19", "Others"),
+            ("(26) Budget", "26", "Budget"),
+            ("C 08/042 Apologies", "C 08/042", "Apologies"),
+            ("PLA146/14 Minutes", "PLA146/14", "Minutes"),
+            ("CL55 Finance", "CL55", "Finance"),
+            ("iv. Budget", "iv", "Budget"),
             (
                 "57 24/01234/FUL - Land at Mill Farm, Westley.",
                 "57",
@@ -411,6 +677,30 @@ mod tests {
             let found = candidate(&doc, 0, doc.len()).expect(line);
             assert_eq!((found.label.as_str(), found.title.as_str()), (label, title));
         }
+    }
+
+    #[test]
+    fn roman_numerals_have_their_values() {
+        let values: Vec<Option<u32>> = ["i", "iv", "ix", "XIV", "xxxix", "q"]
+            .iter()
+            .map(|r| roman_value(r))
+            .collect();
+        assert_eq!(values, [Some(1), Some(4), Some(9), Some(14), Some(39), None]);
+    }
+
+    #[test]
+    fn the_longest_run_of_one_scheme_is_the_minutes() {
+        // Paragraphs numbered 1. and 2. inside minute 178 make a shorter
+        // run.
+        let found = headings(
+            "178\n\nWelcome:\n\n1. Visitors were welcomed\n\n2. Thanks were given to staff\n\n179\n\nReports:\n\n180\n\nClerk's Report: Circulated\n",
+        );
+        let labels: Vec<(&str, &str)> =
+            found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert_eq!(
+            labels,
+            [("178", "Welcome"), ("179", "Reports"), ("180", "Clerk's Report")]
+        );
     }
 
     #[test]
@@ -454,6 +744,10 @@ mod tests {
             "The minutes were agreed as an accurate record.",
             "Decision: Planning permission be granted subject to conditions.",
             "Application REFUSED for the reasons in the report.",
+            "PENDERFYNWYD derbyn y cofnodion.",
+            "The minutes were noted and confirmed as a correct record.",
+            "Cllr Lloyd was duly elected Vice Chair.",
+            "Cllr Gale accepted the position of Vice Chair.",
         ] {
             assert!(is_resolution(yes), "{yes}");
         }
@@ -464,6 +758,9 @@ mod tests {
             "The updates were noted.",
             "Decision-making was delegated in 2019.",
             "The application was refused in 2019.",
+            "The Chair recalled that in 2019 the Council had resolved to allow benches.",
+            "The Chair had agreed to open the fete.",
+            "As previously agreed, the visit went ahead.",
         ] {
             assert!(!is_resolution(no), "{no}");
         }

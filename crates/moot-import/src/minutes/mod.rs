@@ -21,6 +21,7 @@ use items::Minute;
 use moot_domain::{Diagnostic, MinuteItem, Minutes, Severity};
 use std::ops::Range;
 
+pub use items::is_resolution;
 pub use opening::set_starts;
 
 /// Lines read as the opening when a set has no numbered minutes.
@@ -43,14 +44,16 @@ fn parse_set(doc: &Document, range: Range<usize>, diagnostics: &mut Vec<Diagnost
     let opening = range.start..opening_end;
     let about = opening::read_opening(doc, opening.clone());
     let attendance = attendance::read(doc, opening.clone(), &minutes);
-    let mut declared = declarations::read(doc, opening, None);
+    let mut declared = declarations::read(doc, opening, None, false);
     for minute in &minutes {
-        let default_item = if is_about_declarations(&minute.title) {
-            None
-        } else {
-            minute.agenda_ref.as_deref()
-        };
-        declared.extend(declarations::read(doc, minute.body.clone(), default_item));
+        let listed = is_about_declarations(&minute.title);
+        let default_item = minute.agenda_ref.as_deref().filter(|_| !listed);
+        declared.extend(declarations::read(
+            doc,
+            minute.body.clone(),
+            default_item,
+            listed,
+        ));
     }
     let lines = doc.source_of(range.clone());
     if attendance.present.is_empty() {
@@ -77,7 +80,7 @@ fn parse_set(doc: &Document, range: Range<usize>, diagnostics: &mut Vec<Diagnost
 fn minute_item(doc: &Document, minute: &Minute) -> MinuteItem {
     let resolutions = items::resolutions(doc, minute.body.clone());
     MinuteItem {
-        number: Some(minute.number.clone()),
+        number: minute.number.clone(),
         title: minute.title.clone(),
         agenda_ref: minute.agenda_ref.clone(),
         resolved: !resolutions.is_empty(),

@@ -9,6 +9,7 @@ use super::people::{
     first_sentence, has_honorific, is_person, split_people, substitution_in_note, TITLED_NAME,
 };
 use crate::document::Document;
+use crate::minutes::is_resolution;
 use crate::names::{collapse, same_person};
 use moot_domain::{Declaration, Lines, Meeting, MinuteItem, Minutes, Substitution};
 use regex::Regex;
@@ -97,7 +98,7 @@ fn minute_item(doc: &Document, item: &Item) -> MinuteItem {
     let resolutions: Vec<String> = item
         .record
         .iter()
-        .filter(|(_, text)| RESOLUTION.is_match(text))
+        .filter(|(_, text)| is_resolution(text))
         .map(|(_, text)| text.clone())
         .collect();
     MinuteItem {
@@ -109,13 +110,6 @@ fn minute_item(doc: &Document, item: &Item) -> MinuteItem {
         lines: doc.source_of(item.number_line..item.end),
     }
 }
-
-/// Wording that records a decision: "RESOLVED", "AGREED that", "approved as
-/// a correct record", "It was agreed".
-static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bresolved\b|\bAGREED\b|\b(?:was|were|be|been|it\s+was|unanimously)\s+(?:agreed|approved|decided|endorsed|adopted)\b|\b(?:agreed|decided)\s+(?:that|to)\b|\bapproved\s+as\s+a\s+(?:correct|true|accurate)\s+record")
-        .expect("valid regex")
-});
 
 /// Reads apologies, substitutes and "Present:" lists from one paragraph.
 fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
@@ -426,8 +420,8 @@ mod tests {
             "The minutes were approved as a correct record.",
             "It was agreed that the panel would visit.",
         ] {
-            assert!(RESOLUTION.is_match(t), "{t}");
+            assert!(is_resolution(t), "{t}");
         }
-        assert!(!RESOLUTION.is_match("to consider and agree its work programme"));
+        assert!(!is_resolution("to consider and agree its work programme"));
     }
 }
