@@ -48,7 +48,7 @@ static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// interest:", "Interests were declared as follows:", "The Council NOTED
 /// the following declarations of interest:-".
 static LIST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[^.]*(?:declar\w*|interests?)[^.]*|datgan\s+diddordeb)\s*:-?$")
+    Regex::new(r"(?i)^(?:[^.:]*(?:declar\w*|interests?)[^.:]*|datgan\s+diddordeb)\s*:-?\s*(?P<rest>.*)$")
         .expect("valid regex")
 });
 /// Where a list row's cells meet: a spaced dash, a dot leader, a tab, a
@@ -84,9 +84,23 @@ pub fn read(
         }
         let lower = text.to_lowercase();
         let mentions = lower.contains("interest") || lower.contains("declar");
-        if mentions && LIST_LEAD.is_match(text) {
+        let lead = LIST_LEAD.captures(text).filter(|_| mentions);
+        if let Some(lead) = &lead {
             in_list = true;
-            continue;
+            // "Declaration of interest: Cllr A Reid – Planning": the label
+            // and the first row on one line.
+            let rest = lead.name("rest").map_or("", |m| m.as_str());
+            if let Some(name) = row_declarer(rest).filter(|_| !declares(text)) {
+                out.push(Declaration {
+                    name,
+                    item: item_in(rest).or_else(|| default_item.map(str::to_owned)),
+                    text: collapse(rest),
+                    lines: doc.source_of(i..i + 1),
+                });
+            }
+            if !declares(text) {
+                continue;
+            }
         }
         let text = PARAGRAPH_NUMBER.replace(text, "");
         let mut named = false;
@@ -129,6 +143,11 @@ pub fn read(
     dedupe(out)
 }
 
+/// True when a sentence of `text` itself says who declared.
+fn declares(text: &str) -> bool {
+    sentences(text).iter().any(|s| !declarers(s).is_empty())
+}
+
 /// Drops a declaration printed twice (a bilingual page prints every block
 /// in both languages): same person, same item.
 fn dedupe(found: Vec<Declaration>) -> Vec<Declaration> {
@@ -154,7 +173,10 @@ fn row_declarer(row: &str) -> Option<String> {
     if let Some(name) = titled_name(row) {
         return Some(name);
     }
-    let first = CELL_SEPARATOR.split(row).next()?.trim();
+    let mut cells = CELL_SEPARATOR.split(row);
+    let first = cells.next()?.trim();
+    // A first cell alone is not a row: a heading's second line, a phrase.
+    cells.next()?;
     let (name, _) = first.split_once(" (").unwrap_or((first, ""));
     let name = name.trim().trim_end_matches(['.', ',']);
     (looks_like_name(name) && name.split_whitespace().count() >= 2).then(|| collapse(name))

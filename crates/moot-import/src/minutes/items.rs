@@ -44,6 +44,8 @@ const REPEAT_LINES: usize = 4;
 const MAX_LAST_MINUTE_LINES: usize = 150;
 /// Most words in a heading told only by the layout.
 const MAX_LAYOUT_HEADING_WORDS: usize = 14;
+/// Fewest words in a heading printed without capitals.
+const MIN_UNCAPITALISED_WORDS: usize = 4;
 /// Characters before a resolution's wording searched for a sign that it
 /// tells an earlier decision ("had").
 const NARRATIVE_LOOKBACK: usize = 24;
@@ -54,7 +56,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:[-•·]\s*)?",
         // "Minute 12:", "Min. No. 12": words before the number, not printed in it.
-        r"(?:(?i:min(?:ute)?s?\.?)\s*(?:(?i:no)\.?\s*)?)?",
+        r"(?P<word>(?i:min(?:ute)?s?\.?)\s*(?:(?i:no)\.?\s*)?)?",
         r"(?P<label>",
         // "(26)".
         r"\((?P<paren>\d{1,4})\)",
@@ -149,6 +151,9 @@ struct Candidate {
     agenda_ref: Option<String>,
     heading: usize,
     body_start: usize,
+    /// A title printed without capitals: it links a sequence, or stands
+    /// as the one minute of a set with no other, but never makes a run.
+    weak: bool,
 }
 
 impl Candidate {
@@ -298,6 +303,12 @@ struct Numbered<'a> {
     number: u32,
     label: &'a str,
     title: Option<&'a str>,
+    /// Labelled as a minute ("Minute 151:"): a heading whatever its title
+    /// ends with.
+    worded: bool,
+    /// The title has no capitals at all (a converter dropped the small
+    /// capitals): acceptable only on the line of a number closed by a dot.
+    closed: bool,
 }
 
 fn numbered(text: &str) -> Option<Numbered<'_>> {
@@ -310,6 +321,8 @@ fn numbered(text: &str) -> Option<Numbered<'_>> {
                 number: paren.as_str().parse().ok()?,
                 label: paren.as_str(),
                 title,
+                worded: caps.name("word").is_some(),
+                closed: true,
             });
         }
         let prefix = caps.name("prefix").map_or("", |m| m.as_str());
@@ -325,6 +338,10 @@ fn numbered(text: &str) -> Option<Numbered<'_>> {
             number: caps.name("n")?.as_str().parse().ok()?,
             label,
             title,
+            worded: caps.name("word").is_some(),
+            closed: caps.name("title").is_some_and(|t| {
+                text.get(..t.start()).is_some_and(|head| head.trim_end().ends_with('.'))
+            }),
         });
     }
     let caps = ROMAN.captures(text)?;
@@ -334,6 +351,8 @@ fn numbered(text: &str) -> Option<Numbered<'_>> {
         number: roman_value(label)?,
         label,
         title: caps.name("title").map(|m| m.as_str()),
+        worded: false,
+        closed: true,
     })
 }
 
@@ -389,6 +408,7 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
             agenda_ref: None,
             heading: i,
             body_start,
+            weak: false,
         });
     }
     let title_line = body_start - 1;
@@ -405,7 +425,9 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_owned());
     let title = clean_title(&ITEM_REF.replace_all(&text, " "));
-    is_heading_title(&title, agenda_ref.is_some()).then(|| Candidate {
+    let strong = is_heading_title(&title, agenda_ref.is_some() || found.worded);
+    let weak = !strong && found.closed && is_uncapitalised_heading(&title);
+    (strong || weak).then(|| Candidate {
         scheme: found.scheme,
         number: found.number,
         label: found.label.to_owned(),
@@ -413,7 +435,20 @@ fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
         agenda_ref,
         heading: i,
         body_start,
+        weak,
     })
+}
+
+/// A heading whose capitals were lost with its small capitals: "170.
+/// planning applications 05/0238/f – 6 cavendish road": no capital letter
+/// at all, a few words, no sentence punctuation.
+fn is_uncapitalised_heading(title: &str) -> bool {
+    let words = title.split_whitespace().count();
+    (MIN_UNCAPITALISED_WORDS..=MAX_LAYOUT_HEADING_WORDS).contains(&words)
+        && !title.chars().any(char::is_uppercase)
+        && title.starts_with(char::is_alphabetic)
+        && !title.ends_with(['.', ':', ';', ','])
+        && !is_resolution(title)
 }
 
 /// The heading printed on the line below a number alone: the line itself,
@@ -429,7 +464,8 @@ fn title_below(text: &str) -> Option<String> {
         None => text.trim_end_matches([':', ' ']),
     };
     let title = clean_title(head);
-    (is_heading_title(&title, false) && !title.is_empty()).then_some(title)
+    let short = title.split_whitespace().count() <= MAX_LAYOUT_HEADING_WORDS;
+    (short && !title.contains(". ") && is_heading_title(&title, false)).then_some(title)
 }
 /// True when a title runs on into further table cells ("Personal
 /// education plans (%)<TAB>High<TAB>95%"): a scorecard or table row, not a
@@ -495,7 +531,7 @@ fn is_short_title_case(title: &str) -> bool {
 /// heading standing alone is a minute when an "(Item N)" reference vouches
 /// for it or its title is printed on its line.
 fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
-    let weight = |c: &Candidate| u32::from(!c.is_untitled());
+    let weight = |c: &Candidate| u32::from(!c.is_untitled() && !c.weak);
     // Best chain ending at each candidate: (titled headings, links, previous).
     let mut best: Vec<(u32, u32, Option<usize>)> = Vec::with_capacity(candidates.len());
     let mut ends: HashMap<(&str, u32), usize> = HashMap::new();
@@ -524,6 +560,15 @@ fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
     else {
         return Vec::new();
     };
+    if best[last].0 == 0 {
+        // No titled run: at most one minute whose title lost its capitals.
+        return candidates
+            .iter()
+            .find(|c| c.weak && c.heading + 1 == c.body_start)
+            .cloned()
+            .into_iter()
+            .collect();
+    }
     let mut chain = Vec::new();
     let mut at = Some(last);
     while let Some(k) = at {
@@ -773,5 +818,30 @@ mod tests {
             resolutions(&doc, 0..doc.len()),
             ["RESOLVED: (a) That the report be noted; (b) That a further report be made."]
         );
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore]
+    fn probe_dev_docs() {
+        for n in ["21", "23", "25", "27", "29", "31", "35", "37", "39", "41", "43", "47", "49", "50"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/minutes");
+            let path = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{n}-"))).unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = crate::normalise::normalise(&text);
+            println!("== {n}");
+            for m in super::minutes(&doc, 0..doc.len()) {
+                let res = super::resolutions(&doc, m.body.clone());
+                println!("  {:?} | {} | {:?} | res={}", m.number, m.title, m.agenda_ref, !res.is_empty());
+                let listed = crate::minutes::is_about_declarations(&m.title);
+                for d in crate::minutes::declarations::read(&doc, m.body.clone(), None, listed) {
+                    println!("     D {} | {:?}", d.name, d.item);
+                }
+            }
+            for d in crate::minutes::declarations::read(&doc, 0..doc.len(), None, false) {
+                println!("  ALL-D {} | {:?}", d.name, d.item);
+            }
+        }
     }
 }
