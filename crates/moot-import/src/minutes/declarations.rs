@@ -7,9 +7,9 @@
 //! Under a declarations minute, or below a label or lead-in ("Declaration
 //! of interest:", "Interests were declared as follows:"), declarations are
 //! also printed as a list, one to a row: "Item 4b – Mr A Reid (Financial)",
-//! "Cllr A Reid – Planning", "Cllr A Reid......Finance", "Councillor A Reid
-//! - Agenda Item 6 because ...". A row names its declarer with a title, or
-//! opens with a name as its first cell. A flattened table ("A.B. Reid",
+//! "Cllr A Reid – Planning", "Cllr A Reid......Finance", "Councillor A
+//! Reid, Agenda Item 6, because ...". A row names its declarer with a
+//! title, or opens with a name as its first cell. A flattened table ("A.B. Reid",
 //! "/ 24/0123/F /", "/ Knows the applicant") is read anywhere: a name alone
 //! whose next cell is an item or application reference.
 //!
@@ -48,8 +48,10 @@ static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// interest:", "Interests were declared as follows:", "The Council NOTED
 /// the following declarations of interest:-".
 static LIST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[^.:]*(?:declar\w*|interests?)[^.:]*|datgan\s+diddordeb)\s*:-?\s*(?P<rest>.*)$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^(?:[^.:]*(?:declar\w*|interests?)[^.:]*|datgan\s+diddordeb)\s*:-?\s*(?P<rest>.*)$",
+    )
+    .expect("valid regex")
 });
 /// Where a list row's cells meet: a spaced dash, a dot leader, a tab, a
 /// slash between spaces, a colon.
@@ -199,7 +201,7 @@ fn titled_name(text: &str) -> Option<String> {
     let mut name = vec![words[start]];
     for w in rest {
         let cut = w
-            .find(|c: char| matches!(c, '–' | '—' | '…' | ',' | ';' | ':' | '(' | '/'))
+            .find(['–', '—', '…', ',', ';', ':', '(', '/'])
             .unwrap_or(w.len());
         let head = w[..cut].trim_end_matches('.');
         if !head.is_empty() {
@@ -335,8 +337,14 @@ mod tests {
         for (row, name) in [
             ("Item 3a – Mr K Farrow (Financial)", "Mr K Farrow"),
             ("Cllr Pat Ross……………Landlord (beach hut).", "Cllr Pat Ross"),
-            ("Councillor Ola Quinn - Agenda Item 7 because she owns a mooring.", "Councillor Ola Quinn"),
-            ("During the debate on Agenda Item 7 Councillor Pat Ross said so.", "Councillor Pat Ross"),
+            (
+                "Councillor Ola Quinn - Agenda Item 7 because she owns a mooring.",
+                "Councillor Ola Quinn",
+            ),
+            (
+                "During the debate on Agenda Item 7 Councillor Pat Ross said so.",
+                "Councillor Pat Ross",
+            ),
             ("K.L. Moss – Personal", "K.L. Moss"),
         ] {
             assert_eq!(row_declarer(row).as_deref(), Some(name), "{row}");

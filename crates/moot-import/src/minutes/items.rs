@@ -86,14 +86,17 @@ static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|PENDERFYNWYD)\b|(?i:^(?:decisions?|resolutions?|penderfyniad)\s*(?::|[-–]\s))",
         r"|(?i:^(?:[-•]\s*)?(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:resolved|agreed|decided|penderfynwyd)\b\s*(?:[:\-–]|that\b|to\b|unanimously\b|without a vote\b|$))",
         r"|(?:^|[.;:]\s+)It\s+was\s+(?i:(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
-        r"|(?i:\b(?:the\s+)?(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members|authority|executive)\s+(?:\w+\s+)?(?:resolved|agreed|decided)\s+(?:that|to)\b)",
+        r"|(?i:\b(?:the\s+)?(?:committee|board|panel|cabinet|council|sub-committee|forum|group|authority|executive)\s+(?:\w+\s+)?(?:resolved|decided)\s+(?:that|to)\b)",
+        r"|(?i:\bthe\s+(?:committee|board|panel|cabinet|council|sub-committee|forum|group|members|authority|executive)\s+(?:\w+\s+)?agreed\s+(?:that|to)\b)",
+        // A resolution's clause on its own: "That the statement be approved."
+        r"|^(?:\(?[0-9a-z]{1,3}[.)]\s*)?That\s+[^.]{0,160}?\bbe\s+(?:approved|adopted|endorsed|agreed|granted|refused|deferred|accepted|confirmed|noted)\b",
         // Planning decisions: "that planning permission be GRANTED", "Application REFUSED".
         r"|(?i:\b(?:permission|consent|application)\s+(?:be|is\s+hereby)\s+(?:granted|refused|approved|deferred)\b)",
         r"|\b(?:permission|consent|[Aa]pplication)\s+(?:GRANTED|REFUSED|APPROVED|DEFERRED)\b",
         // Minutes confirmed without the word: "were noted and confirmed as a correct record".
         r"|(?i:\b(?:were|was|be|are|is)\s+(?:\w+\s+){0,3}(?:agreed|approved|confirmed|accepted|adopted|signed)\s+as\s+an?\s+(?:correct|true|accurate|full)\s+record)",
         // Elections recorded as made: "was duly elected", "accepted the position".
-        r"|(?i:\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|appointed|co-opted)\b)",
+        r"|(?i:\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|appointed|co-opted))\s+(?:(?i:as|to)\s+(?:the\s+)?)?(?:\p{Lu}|(?i:chair|vice|deputy|mayor|leader|member))",
         r"|(?i:\baccepted\s+(?:the\s+)?(?:nomination|position|post|office)\b)",
     ))
     .expect("valid regex")
@@ -167,10 +170,7 @@ impl Candidate {
 /// Reads every minute heading in `range`, in order, with its body.
 pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
     let mut candidates: Vec<Candidate> = Vec::new();
-    for i in range.clone() {
-        let Some(c) = candidate(doc, i, range.end) else {
-            continue;
-        };
+    for c in range.clone().flat_map(|i| candidates_at(doc, i, range.end)) {
         // "1 Apologies" then "1" on a line of its own below it: the number
         // printed again (a listing's number column) is the same minute.
         let repeated = candidates.last().is_some_and(|last| {
@@ -246,11 +246,14 @@ fn unnumbered(doc: &Document, range: Range<usize>, closings: &[usize]) -> Vec<Mi
             gap > usual.max(1)
                 && i < end
                 && is_layout_heading(doc.text(i))
-                // Text under it, not another heading.
+                // Text under it, not another heading nor the next name of
+                // a list of names.
                 && gaps
                     .get(k + 1)
                     .is_some_and(|&(next, next_gap)| {
-                        next < end && (next_gap <= usual.max(1) || !is_layout_heading(doc.text(next)))
+                        next < end
+                            && (next_gap <= usual.max(1) || !is_layout_heading(doc.text(next)))
+                            && !(is_name_line(doc.text(i)) && is_name_line(doc.text(next)))
                     })
         })
         .map(|(_, &(i, _))| i)
@@ -275,15 +278,17 @@ fn unnumbered(doc: &Document, range: Range<usize>, closings: &[usize]) -> Vec<Mi
         .collect()
 }
 
+/// A person's name with any bracketed note: "Ann Lee (Chair)".
+fn is_name_line(text: &str) -> bool {
+    looks_like_name(text.split(" (").next().unwrap_or(""))
+}
+
 /// A line that may head a minute whose number was lost.
 fn is_layout_heading(text: &str) -> bool {
     let title = clean_title(text);
-    let bare = ITEM_REF.replace_all(&title, " ");
-    let name = bare.split(" (").next().unwrap_or("");
     title.split_whitespace().count() <= MAX_LAYOUT_HEADING_WORDS
         && !title.contains(": ")
         && !text.ends_with(':')
-        && !looks_like_name(name)
         && !CLOSING.is_match(text)
         && is_heading_title(&title, false)
 }
@@ -298,6 +303,7 @@ fn closing_after(closings: &[usize], after: usize) -> Option<usize> {
 
 /// A numbered line's number: its scheme, value and printed label, and the
 /// title printed after it on the line, if any.
+#[derive(Clone)]
 struct Numbered<'a> {
     scheme: String,
     number: u32,
@@ -309,6 +315,29 @@ struct Numbered<'a> {
     /// The title has no capitals at all (a converter dropped the small
     /// capitals): acceptable only on the line of a number closed by a dot.
     closed: bool,
+}
+
+/// Every reading of a numbered line: "HWB23/12" is minute 23 of a year
+/// ("/12" after the number) or minute 12 of meeting 23 ("HWB23/" before
+/// it); the run through the document decides.
+fn readings(text: &str) -> Vec<Numbered<'_>> {
+    let Some(first) = numbered(text) else {
+        return Vec::new();
+    };
+    let (head, tail) = first.scheme.split_once('#').unwrap_or(("", ""));
+    let digits = head.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let other = (tail.is_empty() && digits.len() > 1 && digits.ends_with('/'))
+        .then(|| {
+            let n: u32 = digits.trim_end_matches('/').parse().ok()?;
+            let letters = &head[..head.len() - digits.len()];
+            Some(Numbered {
+                scheme: format!("{letters}#/{}", first.number),
+                number: n,
+                ..first.clone()
+            })
+        })
+        .flatten();
+    std::iter::once(first).chain(other).collect()
 }
 
 fn numbered(text: &str) -> Option<Numbered<'_>> {
@@ -340,7 +369,8 @@ fn numbered(text: &str) -> Option<Numbered<'_>> {
             title,
             worded: caps.name("word").is_some(),
             closed: caps.name("title").is_some_and(|t| {
-                text.get(..t.start()).is_some_and(|head| head.trim_end().ends_with('.'))
+                text.get(..t.start())
+                    .is_some_and(|head| head.trim_end().ends_with('.'))
             }),
         });
     }
@@ -382,8 +412,25 @@ fn roman_value(text: &str) -> Option<u32> {
 /// one. A number alone takes the next non-blank line as its title when
 /// that reads as a heading, and has no title otherwise. An "(Item N)"
 /// reference alone on the next non-blank line belongs to it.
+#[cfg(test)]
 fn candidate(doc: &Document, i: usize, end: usize) -> Option<Candidate> {
-    let found = numbered(doc.text(i))?;
+    candidates_at(doc, i, end).into_iter().next()
+}
+
+/// Every reading of the numbered line at `i` as a candidate heading.
+fn candidates_at(doc: &Document, i: usize, end: usize) -> Vec<Candidate> {
+    readings(doc.text(i))
+        .into_iter()
+        .filter_map(|found| reading_candidate(doc, i, end, found))
+        .collect()
+}
+
+fn reading_candidate(
+    doc: &Document,
+    i: usize,
+    end: usize,
+    found: Numbered<'_>,
+) -> Option<Candidate> {
     let (mut text, mut body_start) = match found.title {
         Some(title) => (title.to_owned(), i + 1),
         None => match doc.next_non_blank(i + 1, end.min(i + 3)) {
@@ -609,7 +656,9 @@ pub fn is_resolution(text: &str) -> bool {
                 .get(..m.start())
                 .and_then(|before| before.char_indices().rev().nth(NARRATIVE_LOOKBACK))
                 .map_or(0, |(at, _)| at);
-            !text.get(from..m.end()).is_some_and(|w| NARRATIVE.is_match(w))
+            !text
+                .get(from..m.end())
+                .is_some_and(|w| NARRATIVE.is_match(w))
         })
 }
 
@@ -725,12 +774,34 @@ mod tests {
     }
 
     #[test]
+    fn headings_set_off_by_longer_blank_runs_have_no_number() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("test_data/minute-items/headings_told_only_by_blank_lines.txt"),
+        )
+        .expect("snippet");
+        let found = headings(&text);
+        let titles: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Declarations of Interest",
+                "Minutes of the Meeting held on 3 February 2023",
+                "Street Trading Consents"
+            ]
+        );
+    }
+
+    #[test]
     fn roman_numerals_have_their_values() {
         let values: Vec<Option<u32>> = ["i", "iv", "ix", "XIV", "xxxix", "q"]
             .iter()
             .map(|r| roman_value(r))
             .collect();
-        assert_eq!(values, [Some(1), Some(4), Some(9), Some(14), Some(39), None]);
+        assert_eq!(
+            values,
+            [Some(1), Some(4), Some(9), Some(14), Some(39), None]
+        );
     }
 
     #[test]
@@ -744,7 +815,11 @@ mod tests {
             found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
         assert_eq!(
             labels,
-            [("178", "Welcome"), ("179", "Reports"), ("180", "Clerk's Report")]
+            [
+                ("178", "Welcome"),
+                ("179", "Reports"),
+                ("180", "Clerk's Report")
+            ]
         );
     }
 
@@ -818,30 +893,5 @@ mod tests {
             resolutions(&doc, 0..doc.len()),
             ["RESOLVED: (a) That the report be noted; (b) That a further report be made."]
         );
-    }
-}
-#[cfg(test)]
-mod probe {
-    #[test]
-    #[ignore]
-    fn probe_dev_docs() {
-        for n in ["21", "23", "25", "27", "29", "31", "35", "37", "39", "41", "43", "47", "49", "50"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/minutes");
-            let path = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{n}-"))).unwrap();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let doc = crate::normalise::normalise(&text);
-            println!("== {n}");
-            for m in super::minutes(&doc, 0..doc.len()) {
-                let res = super::resolutions(&doc, m.body.clone());
-                println!("  {:?} | {} | {:?} | res={}", m.number, m.title, m.agenda_ref, !res.is_empty());
-                let listed = crate::minutes::is_about_declarations(&m.title);
-                for d in crate::minutes::declarations::read(&doc, m.body.clone(), None, listed) {
-                    println!("     D {} | {:?}", d.name, d.item);
-                }
-            }
-            for d in crate::minutes::declarations::read(&doc, 0..doc.len(), None, false) {
-                println!("  ALL-D {} | {:?}", d.name, d.item);
-            }
-        }
     }
 }
