@@ -44,6 +44,8 @@ const REPEAT_LINES: usize = 4;
 const MAX_LAST_MINUTE_LINES: usize = 150;
 /// Most words in a heading told only by the layout.
 const MAX_LAYOUT_HEADING_WORDS: usize = 14;
+/// Most words in a heading printed above its number.
+const MAX_TITLE_ABOVE_WORDS: usize = 10;
 /// Fewest words in a heading printed without capitals.
 const MIN_UNCAPITALISED_WORDS: usize = 4;
 /// Characters before a resolution's wording searched for a sign that it
@@ -180,7 +182,7 @@ pub fn minutes(doc: &Document, range: Range<usize>) -> Vec<Minute> {
                 && c.heading - last.heading <= REPEAT_LINES
         });
         if !repeated {
-            candidates.push(c);
+            candidates.push(title_above(doc, range.start, c));
         }
     }
     let closings: Vec<usize> = range
@@ -484,6 +486,29 @@ fn reading_candidate(
         body_start,
         weak,
     })
+}
+
+/// A number alone with no title below it takes the heading printed just
+/// above it ("Apologies for Absence" / "12"): a short title-like line with
+/// a blank line before it.
+fn title_above(doc: &Document, start: usize, mut c: Candidate) -> Candidate {
+    if !c.is_untitled() {
+        return c;
+    }
+    let above = (start..c.heading).rev().find(|&j| !doc.lines[j].is_blank());
+    let Some(p) = above else {
+        return c;
+    };
+    // A label ("Present: ...") is not a heading.
+    let set_off = (p == start || doc.lines[p - 1].is_blank()) && !doc.text(p).contains(':');
+    let title = title_below(doc.text(p)).filter(|t| {
+        set_off && t.split_whitespace().count() <= MAX_TITLE_ABOVE_WORDS && !ITEM_REF.is_match(t)
+    });
+    if let Some(title) = title {
+        c.title = title;
+        c.heading = p;
+    }
+    c
 }
 
 /// A heading whose capitals were lost with its small capitals: "170.
