@@ -142,6 +142,21 @@ const PIECES: &[&str] = &[
     "Venue:",
     "Contact:",
     "Committee",
+    "1.19 - ",
+    "(26) ",
+    "iv. ",
+    "Minute 151:",
+    "C 08/042 ",
+    "HWB23/12 ",
+    "PENDERFYNWYD",
+    "Council had resolved to",
+    "Declarations of interest:",
+    "Item 4bi – ",
+    "……",
+    " / ",
+    "/ 05/02243/F /",
+    "M.A. Brunt",
+    "\n\n\n\n",
 ];
 
 fn pack_like_text() -> impl Strategy<Value = String> {
