@@ -213,7 +213,14 @@ fn titled_name(text: &str) -> Option<String> {
     }
     let name = name.join(" ");
     let name = name.trim_end_matches(['.', ',']);
-    (name.split_whitespace().count() >= 2 && looks_like_name(name)).then(|| collapse(name))
+    (name.split_whitespace().count() >= 2 && looks_like_name(name) && !is_possessive(name))
+        .then(|| collapse(name))
+}
+
+/// "Councillor Reid's": a name in the possessive is a mention, not a
+/// declarer.
+fn is_possessive(name: &str) -> bool {
+    name.ends_with("'s") || name.ends_with("’s")
 }
 
 /// A flattened table row: a name alone on its line, then a cell line
@@ -263,14 +270,19 @@ fn declarers(sentence: &str) -> Vec<ListedName> {
     let Some(subject) = subject else {
         return Vec::new();
     };
-    // "In relation to item 5, Councillor Smith declared ..." keeps the name.
-    let subject = subject.rsplit(", ").next().unwrap_or(subject);
-    let names = split_name_list(subject);
-    if names.iter().all(|n| looks_like_name(&n.name)) {
-        names
-    } else {
-        Vec::new()
-    }
+    let named = |text: &str| {
+        let names = split_name_list(text);
+        (!names.is_empty()
+            && names
+                .iter()
+                .all(|n| looks_like_name(&n.name) && !is_possessive(&n.name)))
+        .then_some(names)
+    };
+    // "Councillors A, B and C declared ..." is a list; "In relation to
+    // item 5, Councillor Smith declared ..." keeps the last name.
+    named(subject)
+        .or_else(|| named(subject.rsplit(", ").next().unwrap_or(subject)))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -302,6 +314,17 @@ mod tests {
         assert_eq!(
             names("An interest was declared by Dr Patel in item 5."),
             ["Dr Patel"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_declarers_keeps_every_name() {
+        assert_eq!(
+            names("Councillors A Lowe, Marsh, and Neve declared a personal interest in item 9."),
+            ["Councillor A Lowe", "Councillor Marsh", "Councillor Neve"]
+        );
+        assert!(
+            names("Councillor Reid’s declaration was amended to declare an interest.").is_empty()
         );
     }
 
@@ -353,6 +376,7 @@ mod tests {
             "There were no declarations of interest.",
             "The report was noted.",
             "Objections to the Harbour Order because it affects her street",
+            "The record of Councillor Reid’s declaration was amended.",
         ] {
             assert_eq!(row_declarer(row), None, "{row}");
         }

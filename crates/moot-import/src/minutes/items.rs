@@ -36,6 +36,9 @@ use std::sync::LazyLock;
 /// Longest gap in minute numbers accepted when an "(Item N)" reference
 /// vouches for the heading.
 const MAX_NUMBER_GAP: u32 = 20;
+/// Minute numbers a titled heading may skip (a heading lost to page
+/// debris, a minute withdrawn).
+const MAX_LOST_NUMBERS: u32 = 2;
 /// Lines within which a number printed again below a heading is the same
 /// minute's.
 const REPEAT_LINES: usize = 4;
@@ -66,10 +69,14 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         // "1.19" (a year after the number), "45".
         r"|(?P<prefix>[A-Z]{1,8}\s?\d{2}/|[A-Z]{1,8}(?:/(?:\d{1,4}/)?|\.\s?)?|[A-Z]{2,8}\s)?(?P<n>\d{1,4})(?P<suffix>/\d{2,4}|\.\d{2}\b)?",
         r")",
-        r"(?:[.):]?(?:\s*[-–—])?\s+(?P<title>\S.*)|(?P<closed>[.):])?\s*)$",
+        // The title after a space, a dash or a flattened table's " / ".
+        r"(?:[.):]?(?:\s*[-–—/])?\s+(?P<title>[^\s/].*)|(?P<closed>[.):])?(?:\s*/)?\s*)$",
     ))
     .expect("valid regex")
 });
+/// A numbered paragraph run on after a title: " (1) the", " (a) Members".
+static RUN_IN_PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\((?:1|a|i)\)\s+\S").expect("valid regex"));
 /// Roman numerals as minute numbers: "iv. Budget", "(IV) Budget".
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(?(?P<label>[IVX]{1,5}|[ivx]{1,5})[.)]\s+(?P<title>\S.*)$").expect("valid regex")
@@ -97,6 +104,7 @@ static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:permission|consent|[Aa]pplication)\s+(?:GRANTED|REFUSED|APPROVED|DEFERRED)\b",
         // Minutes confirmed without the word: "were noted and confirmed as a correct record".
         r"|(?i:\b(?:were|was|be|are|is)\s+(?:\w+\s+){0,3}(?:agreed|approved|confirmed|accepted|adopted|signed)\s+as\s+an?\s+(?:correct|true|accurate|full)\s+record)",
+        r"|(?i:\bminutes?\s+(?:was|were)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|adopted)\b)",
         // Elections recorded as made: "was duly elected", "accepted the position".
         r"|(?i:\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:elected|re-elected|appointed|co-opted))\s+(?:(?i:as|to)\s+(?:the\s+)?)?(?:\p{Lu}|(?i:chair|vice|deputy|mayor|leader|member))",
         r"|(?i:\baccepted\s+(?:the\s+)?(?:nomination|position|post|office)\b)",
@@ -446,6 +454,11 @@ fn reading_candidate(
     if is_table_row(&text) {
         return None;
     }
+    // "1. Announcements (1) the Chairman noted ...": the minute's first
+    // paragraph runs on after its title.
+    if let Some(m) = RUN_IN_PARAGRAPH.find(&text) {
+        text.truncate(m.start());
+    }
     if text.is_empty() {
         // "45" alone is as likely a page number; it may still link a
         // sequence of titled minutes.
@@ -614,8 +627,10 @@ fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
         };
         let max_gap = if c.agenda_ref.is_some() {
             MAX_NUMBER_GAP
-        } else {
+        } else if c.is_untitled() {
             1
+        } else {
+            MAX_LOST_NUMBERS + 1
         };
         let previous = (1..=max_gap.min(c.number))
             .filter_map(|gap| ends.get(&(c.scheme.as_str(), c.number - gap)).copied())
@@ -786,6 +801,7 @@ mod tests {
             ("PLA146/14 Minutes", "PLA146/14", "Minutes"),
             ("CL55 Finance", "CL55", "Finance"),
             ("iv. Budget", "iv", "Budget"),
+            ("2. / APOLOGIES", "2", "APOLOGIES"),
             (
                 "57 24/01234/FUL - Land at Mill Farm, Westley.",
                 "57",
@@ -849,6 +865,25 @@ mod tests {
     }
 
     #[test]
+    fn a_flattened_cell_after_the_number_leaves_the_title_below() {
+        let found = headings("1. /\n\nWELCOME\n\nThe Chair welcomed all.\n2. / APOLOGIES\nNone.\n4. / MINUTES\nThe minute was approved.\n");
+        let labels: Vec<(&str, &str)> =
+            found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert_eq!(
+            labels,
+            [("1", "WELCOME"), ("2", "APOLOGIES"), ("4", "MINUTES")]
+        );
+    }
+
+    #[test]
+    fn a_run_in_first_paragraph_is_not_part_of_the_title() {
+        let found =
+            headings("1. Announcements (1) the Chair noted the news.\n2. Apologies\nNone.\n");
+        let titles: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(titles, ["Announcements", "Apologies"]);
+    }
+
+    #[test]
     fn prefixed_number_alone_takes_the_next_line_as_title() {
         let found = headings("PL.21\nApologies\nNone.\nPL 22\nMinutes\n45\nPage footer\n");
         let labels: Vec<(&str, &str)> =
@@ -893,6 +928,7 @@ mod tests {
             "The minutes were noted and confirmed as a correct record.",
             "Cllr Lloyd was duly elected Vice Chair.",
             "Cllr Gale accepted the position of Vice Chair.",
+            "The minute was approved, subject to one correction.",
         ] {
             assert!(is_resolution(yes), "{yes}");
         }
@@ -906,6 +942,7 @@ mod tests {
             "The Chair recalled that in 2019 the Council had resolved to allow benches.",
             "The Chair had agreed to open the fete.",
             "As previously agreed, the visit went ahead.",
+            "The Chair was pleased that the bid had been approved.",
         ] {
             assert!(!is_resolution(no), "{no}");
         }
