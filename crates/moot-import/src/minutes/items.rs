@@ -77,6 +77,12 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// A numbered paragraph run on after a title: " (1) the", " (a) Members".
 static RUN_IN_PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\((?:1|a|i)\)\s+\S").expect("valid regex"));
+/// A number glued to a heading in capitals, the tab between them lost:
+/// "C8.14LEADER OF THE COUNCIL".
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<label>(?P<prefix>[A-Z]{1,4})(?P<n>\d{1,4})(?P<suffix>\.\d{2}))(?P<title>\p{Lu}{4}.*)$")
+        .expect("valid regex")
+});
 /// Roman numerals as minute numbers: "iv. Budget", "(IV) Budget".
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(?(?P<label>[IVX]{1,5}|[ivx]{1,5})[.)]\s+(?P<title>\S.*)$").expect("valid regex")
@@ -384,6 +390,18 @@ fn numbered(text: &str) -> Option<Numbered<'_>> {
             }),
         });
     }
+    if let Some(caps) = GLUED.captures(text) {
+        let prefix = caps.name("prefix").map_or("", |m| m.as_str());
+        let suffix = caps.name("suffix").map_or("", |m| m.as_str());
+        return Some(Numbered {
+            scheme: format!("{prefix}#{suffix}"),
+            number: caps.name("n")?.as_str().parse().ok()?,
+            label: caps.name("label")?.as_str(),
+            title: caps.name("title").map(|m| m.as_str()),
+            worded: false,
+            closed: false,
+        });
+    }
     let caps = ROMAN.captures(text)?;
     let label = caps.name("label")?.as_str();
     Some(Numbered {
@@ -441,6 +459,10 @@ fn reading_candidate(
     end: usize,
     found: Numbered<'_>,
 ) -> Option<Candidate> {
+    // "14 MAY 2014": a date line, not minute 14.
+    if crate::dates::find_date(doc.text(i)).is_some_and(|(_, at)| at.start == 0) {
+        return None;
+    }
     let (mut text, mut body_start) = match found.title {
         Some(title) => (title.to_owned(), i + 1),
         None => match doc.next_non_blank(i + 1, end.min(i + 3)) {
@@ -803,6 +825,11 @@ mod tests {
             ("iv. Budget", "iv", "Budget"),
             ("2. / APOLOGIES", "2", "APOLOGIES"),
             (
+                "C8.14LEADER OF THE COUNCIL",
+                "C8.14",
+                "LEADER OF THE COUNCIL",
+            ),
+            (
                 "57 24/01234/FUL - Land at Mill Farm, Westley.",
                 "57",
                 "24/01234/FUL - Land at Mill Farm, Westley.",
@@ -873,6 +900,12 @@ mod tests {
             labels,
             [("1", "WELCOME"), ("2", "APOLOGIES"), ("4", "MINUTES")]
         );
+    }
+
+    #[test]
+    fn a_date_line_is_not_a_minute() {
+        let doc = normalise("14 MAY 2014\n3 March 2023 at 7pm\n");
+        assert!((0..doc.len()).all(|i| candidate(&doc, i, doc.len()).is_none()));
     }
 
     #[test]
