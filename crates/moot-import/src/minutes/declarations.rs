@@ -17,6 +17,7 @@
 //! "(Item 7)"); one recorded inside another minute concerns that minute's
 //! agenda item.
 
+use super::items::application_ref;
 use crate::document::Document;
 use crate::names::{
     collapse, is_honorific, looks_like_name, same_person, sentences, split_name_list, ListedName,
@@ -131,7 +132,7 @@ pub fn read(
             Some(name) => out.push(Declaration {
                 name,
                 item: item_in(&text)
-                    .or_else(|| application_in(&text))
+                    .or_else(|| application_ref(&text).map(str::to_owned))
                     .or_else(|| default_item.map(str::to_owned)),
                 text: collapse(&text),
                 lines: doc.source_of(i..i + 1),
@@ -235,21 +236,13 @@ fn table_row(doc: &Document, i: usize, end: usize) -> Option<Declaration> {
     if !cell.starts_with('/') {
         return None;
     }
-    let item = item_in(cell).or_else(|| application_in(cell))?;
+    let item = item_in(cell).or_else(|| application_ref(cell).map(str::to_owned))?;
     Some(Declaration {
         name: collapse(name),
         item: Some(item),
         text: collapse(&format!("{name} {cell}")),
         lines: doc.source_of(i..next + 1),
     })
-}
-
-/// A planning application's reference: "05/02243/F", "24/00512/OUT".
-fn application_in(text: &str) -> Option<String> {
-    static APPLICATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:[A-Z]{1,4}/)?\d{2,4}/\d{3,6}/[A-Za-z]{1,5}\b").expect("valid regex")
-    });
-    APPLICATION.find(text).map(|m| m.as_str().to_owned())
 }
 
 /// The agenda item a text names: "item 7", "Item A4", "agenda item 5".

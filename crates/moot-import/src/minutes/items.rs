@@ -123,11 +123,13 @@ static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:had|previously|already|earlier)\s+(?:been\s+)?(?:\w+\s+)?(?:resolved|agreed|decided|approved|elected|appointed)\b")
         .expect("valid regex")
 });
-/// A planning application's reference opening a minute's title:
-/// "24/00512/OUT", "DC/24/0456/HOU", "P/2024/0123".
+/// A planning application's reference: "24/00512/OUT", "DC/24/0456/HOU",
+/// "P/2024/0123", "05/02243/F".
 static APPLICATION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]{1,4}/\d{2,4}/\d{3,6}|\d{2,4}/\d{3,6}/[A-Z]{2,5})\b")
-        .expect("valid regex")
+    Regex::new(
+        r"\b(?:[A-Z]{1,4}/\d{2,4}/\d{3,6}(?:/[A-Za-z]{1,5})?|\d{2,4}/\d{3,6}/[A-Za-z]{1,5})\b",
+    )
+    .expect("valid regex")
 });
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^(?:chairman|chair|chairperson|signed)\s*[:.…_]*\s*(?:\d.*)?$")
@@ -609,7 +611,7 @@ fn is_heading_title(title: &str, has_ref: bool) -> bool {
             && !all_caps
             && !has_ref
             && !is_short_title_case(title)
-            && !APPLICATION_REF.is_match(title));
+            && application_ref(title).is_none_or(|r| !title.starts_with(r)));
     let opens_resolution = is_resolution(title) && !all_caps;
     starts_well
         && !ends_as_sentence
@@ -700,6 +702,11 @@ fn sequence(candidates: &[Candidate], closings: &[usize]) -> Vec<Candidate> {
     } else {
         Vec::new()
     }
+}
+
+/// The first planning application reference in `text`.
+pub fn application_ref(text: &str) -> Option<&str> {
+    APPLICATION_REF.find(text).map(|m| m.as_str())
 }
 
 /// True when a line records a resolution.
