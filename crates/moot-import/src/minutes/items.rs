@@ -579,9 +579,13 @@ fn title_below(text: &str) -> Option<String> {
 /// True when a title runs on into further table cells ("Personal
 /// education plans (%)<TAB>High<TAB>95%"): a scorecard or table row, not a
 /// heading. Cells are split by tabs or by the wide gaps of a layout
-/// conversion.
+/// conversion. A contents row ("Standards Committee 7 July 2017 78 – 80":
+/// a meeting's date, then its pages) is not a heading either.
 fn is_table_row(title: &str) -> bool {
-    title.contains('\t') || title.contains("   ")
+    static CONTENTS_ROW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:19|20)\d{2}\s+\d{1,4}\s*[–-]\s*\d{1,4}\b").expect("valid regex")
+    });
+    title.contains('\t') || title.contains("   ") || CONTENTS_ROW.is_match(title)
 }
 
 fn clean_title(text: &str) -> String {
@@ -934,7 +938,7 @@ mod tests {
     #[test]
     fn table_rows_and_application_references_are_not_headings() {
         let doc = normalise(
-            "5\tPersonal education plans (%)\tHigh\t95%\n9        Reviews on time (%)      High\n24/00512/OUT - LAND NORTH OF STATION ROAD",
+            "3. STANDARDS BOARD 7 July 2022 78 – 80\n5\tPersonal education plans (%)\tHigh\t95%\n9        Reviews on time (%)      High\n24/00512/OUT - LAND NORTH OF STATION ROAD",
         );
         assert!((0..doc.len()).all(|i| candidate(&doc, i, doc.len()).is_none()));
     }
