@@ -111,11 +111,7 @@ fn windows_1252(text: &str) -> Vec<u8> {
     bytes.into_owned()
 }
 
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(name)
-}
+use moot_testdata::corpus;
 
 /// The first lines of a real pack: cover, agenda, membership and the
 /// opening of the earlier minutes.

@@ -26,6 +26,7 @@ mod pack;
 mod pack_scorecard;
 mod people;
 mod read;
+mod reissue;
 mod scorecard;
 mod search;
 

@@ -55,6 +55,7 @@ pub use scorecard::{
 };
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
+    DocumentRef, IssuedPack,
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
     MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail,
