@@ -18,6 +18,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_reissued_packs.sql"),
 ];
 
+/// Every migration's SQL, in order: the schema version `n` is the first
+/// `n` applied (tests build databases of earlier schemas from them).
+pub fn migrations() -> &'static [&'static str] {
+    MIGRATIONS
+}
+
 /// Brings the schema up to date, each migration in its own transaction
 /// (taken for writing first, so two processes opening a new database at
 /// once do not both apply it).

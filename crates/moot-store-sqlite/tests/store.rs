@@ -4,7 +4,6 @@
 use moot_domain::{Date, Lines, Member, Minutes, Pack, Substitution};
 use moot_store::{Counts, ImportOutcome, PersonId, SourceFile, Stage, Store, StoreError};
 use moot_store_sqlite::SqliteStore;
-use std::path::Path;
 use tempfile::TempDir;
 
 const BODY: &str = "Health and Wellbeing Board";
