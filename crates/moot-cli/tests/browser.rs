@@ -75,7 +75,10 @@ fn holidays_for_now() -> PathBuf {
     let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-bank-holidays.txt");
     std::fs::write(
         &file,
-        format!("{year}-12-25 Christmas Day\n{}-12-25 Christmas Day\n", year + 1),
+        format!(
+            "{year}-12-25 Christmas Day\n{}-12-25 Christmas Day\n",
+            year + 1
+        ),
     )
     .expect("write the holiday list");
     file

@@ -121,8 +121,14 @@ mod tests {
         // 23:00 UTC on the 25th is still the 25th (GMT again).
         let october = day(2026, 10, 25);
         let end = october.unix_seconds() + 3_600;
-        assert_eq!(Date::in_united_kingdom(october.unix_seconds() - 3_600), Some(october));
-        assert_eq!(Date::in_united_kingdom(october.unix_seconds() - 3_601), Some(day(2026, 10, 24)));
+        assert_eq!(
+            Date::in_united_kingdom(october.unix_seconds() - 3_600),
+            Some(october)
+        );
+        assert_eq!(
+            Date::in_united_kingdom(october.unix_seconds() - 3_601),
+            Some(day(2026, 10, 24))
+        );
         assert_eq!(Date::in_united_kingdom(end - 1), Some(october));
         assert_eq!(Date::in_united_kingdom(end + 22 * 3_600), Some(october));
         // BST's first second, 01:00:00 UTC on 29 March: 23:00 UTC that
@@ -130,12 +136,20 @@ mod tests {
         let march = day(2026, 3, 29);
         let start = march.unix_seconds() + 3_600;
         assert_eq!(Date::in_united_kingdom(start + 22 * 3_600 - 1), Some(march));
-        assert_eq!(Date::in_united_kingdom(start + 22 * 3_600), Some(day(2026, 3, 30)));
-        assert_eq!(Date::in_united_kingdom(march.unix_seconds() - 1), Some(day(2026, 3, 28)));
+        assert_eq!(
+            Date::in_united_kingdom(start + 22 * 3_600),
+            Some(day(2026, 3, 30))
+        );
+        assert_eq!(
+            Date::in_united_kingdom(march.unix_seconds() - 1),
+            Some(day(2026, 3, 28))
+        );
     }
 
     #[test]
     fn the_system_clock_is_after_this_code_was_written() {
-        assert!(SystemClock.unix_seconds() > FixedClock::at_utc(day(2026, 1, 1), 0, 0).unix_seconds());
+        assert!(
+            SystemClock.unix_seconds() > FixedClock::at_utc(day(2026, 1, 1), 0, 0).unix_seconds()
+        );
     }
 }

@@ -247,7 +247,15 @@ impl Writer<'_> {
                  contact = coalesce(?4, contact), document_id = ?5,
                  lines_first = coalesce(?6, lines_first), lines_last = coalesce(?7, lines_last)
                  WHERE id = ?1",
-                params![id, m.time.map(|t| t.to_string()), m.venue, m.contact, self.doc, first, last],
+                params![
+                    id,
+                    m.time.map(|t| t.to_string()),
+                    m.venue,
+                    m.contact,
+                    self.doc,
+                    first,
+                    last
+                ],
             )
             .map_err(db)?;
         Ok(())

@@ -52,11 +52,7 @@ pub(crate) fn supersede_earlier_packs(
             params![old, doc, meeting],
         )
         .map_err(db)?;
-        let minutes = ids(
-            conn,
-            "SELECT id FROM minutes WHERE document_id = ?1",
-            [old],
-        )?;
+        let minutes = ids(conn, "SELECT id FROM minutes WHERE document_id = ?1", [old])?;
         delete_minutes(conn, &minutes)?;
         for table in [
             "agenda_items",
@@ -65,8 +61,11 @@ pub(crate) fn supersede_earlier_packs(
             "indicator_values",
             "indicator_thresholds",
         ] {
-            conn.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [old])
-                .map_err(db)?;
+            conn.execute(
+                &format!("DELETE FROM {table} WHERE document_id = ?1"),
+                [old],
+            )
+            .map_err(db)?;
         }
         conn.execute(
             "UPDATE documents SET superseded_by = ?2 WHERE id = ?1",

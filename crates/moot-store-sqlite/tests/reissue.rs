@@ -3,9 +3,7 @@
 //! copies changed the way councils re-issue them.
 
 use moot_domain::Date;
-use moot_store::{
-    Counts, DocumentId, ImportOutcome, MeetingDetail, PublicLine, SourceFile, Store,
-};
+use moot_store::{Counts, DocumentId, ImportOutcome, MeetingDetail, PublicLine, SourceFile, Store};
 use moot_store_sqlite::SqliteStore;
 use tempfile::TempDir;
 
@@ -193,13 +191,18 @@ fn a_superseded_pack_still_withholds_its_exempt_business() {
     }
     // The re-issue's details replace the earlier pack's.
     let meeting = meeting_on(&store, day(2026, 12, 8));
-    assert_eq!(meeting.meeting.time.map(|t| t.to_string()), Some("10:30".into()));
+    assert_eq!(
+        meeting.meeting.time.map(|t| t.to_string()),
+        Some("10:30".into())
+    );
 }
 
 /// The December pack with the June minutes (from the September pack)
 /// printed again after its own.
 fn december_with_june_minutes() -> String {
-    let start = SEPTEMBER.find("ASHWORTH BOROUGH COUNCIL\n\nHEALTH AND WELLBEING BOARD\n\nMINUTES").unwrap();
+    let start = SEPTEMBER
+        .find("ASHWORTH BOROUGH COUNCIL\n\nHEALTH AND WELLBEING BOARD\n\nMINUTES")
+        .unwrap();
     let end = SEPTEMBER[start..].find("By:").unwrap() + start;
     let june = &SEPTEMBER[start..end];
     let at = DECEMBER.find("From:").unwrap();
@@ -210,14 +213,21 @@ fn december_with_june_minutes() -> String {
 fn minutes_printed_in_two_packs_are_kept_once_from_the_later_meetings_pack() {
     let december = december_with_june_minutes();
     // Either order of import keeps the printing in the December pack.
-    for order in [[SEPTEMBER, december.as_str()], [december.as_str(), SEPTEMBER]] {
+    for order in [
+        [SEPTEMBER, december.as_str()],
+        [december.as_str(), SEPTEMBER],
+    ] {
         let dir = TempDir::new().unwrap();
         let mut store = SqliteStore::open(&dir.path().join("moot.db")).unwrap();
         let mut docs = Vec::new();
         for (n, text) in order.iter().enumerate() {
             docs.push(document_of(&import(&mut store, &format!("{n}.txt"), text)));
         }
-        let december_doc = if order[0] == SEPTEMBER { docs[1] } else { docs[0] };
+        let december_doc = if order[0] == SEPTEMBER {
+            docs[1]
+        } else {
+            docs[0]
+        };
         let june = meeting_on(&store, day(2026, 6, 16));
         assert_eq!(june.minutes.len(), 1, "the June minutes are kept once");
         assert_eq!(june.minutes[0].source.document, december_doc);
@@ -280,7 +290,11 @@ fn a_database_of_the_previous_schema_migrates_and_its_packs_are_superseded() {
     );
     let new = document_of(&import(&mut store, "sep.txt", SEPTEMBER));
     assert_eq!(
-        store.document(DocumentId(1)).unwrap().superseded_by.map(|d| d.id),
+        store
+            .document(DocumentId(1))
+            .unwrap()
+            .superseded_by
+            .map(|d| d.id),
         Some(new)
     );
     let meeting = meeting_on(&store, day(2026, 9, 15));

@@ -55,11 +55,10 @@ pub use scorecard::{
 };
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
-    DocumentRef, IssuedPack,
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
-    BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
-    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail,
-    PersonMembership, ReportEntry, Source,
+    BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, DocumentRef,
+    IssuedPack, MeetingDetail, MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord,
+    PersonDeclaration, PersonDetail, PersonMembership, ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};

@@ -16,13 +16,16 @@ fn packs() -> Vec<(String, String, moot_domain::Pack)> {
         "5. Mental Health Crisis Support: Six-Month Review",
         "5. Mental Health Crisis Support: Twelve-Month Review",
     );
-    [("hwb-2026-09-15.txt", SEPTEMBER.to_owned()), ("hwb-2026-09-15-corrected.txt", reprint)]
-        .into_iter()
-        .map(|(name, text)| {
-            let pack = moot_import::extract_text(&text).pack;
-            (name.to_owned(), text, pack)
-        })
-        .collect()
+    [
+        ("hwb-2026-09-15.txt", SEPTEMBER.to_owned()),
+        ("hwb-2026-09-15-corrected.txt", reprint),
+    ]
+    .into_iter()
+    .map(|(name, text)| {
+        let pack = moot_import::extract_text(&text).pack;
+        (name.to_owned(), text, pack)
+    })
+    .collect()
 }
 
 fn site_at(clock: FixedClock) -> Site {
@@ -54,7 +57,10 @@ fn a_reissued_pack_is_shown_superseded_and_the_meeting_keeps_one_agenda() {
         .iter()
         .filter_map(|a| a["title"].as_str())
         .collect();
-    let reviews = titles.iter().filter(|t| t.contains("Mental Health Crisis")).count();
+    let reviews = titles
+        .iter()
+        .filter(|t| t.contains("Mental Health Crisis"))
+        .count();
     assert_eq!(reviews, 1, "one agenda, not two: {titles:?}");
     assert!(titles.contains(&"Mental Health Crisis Support: Twelve-Month Review"));
 
@@ -88,13 +94,21 @@ fn the_home_page_counts_today_in_uk_time() {
     let before_midnight = site_at(FixedClock::at_utc(day, 22, 30));
     let home = json(&before_midnight, "/api/");
     assert!(
-        home["upcoming"].as_array().unwrap().iter().any(|m| m["date"] == "2026-09-15"),
+        home["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["date"] == "2026-09-15"),
         "23:30 BST on the 15th: the meeting is today, so upcoming: {home}"
     );
     let after_midnight = site_at(FixedClock::at_utc(day, 23, 30));
     let home = json(&after_midnight, "/api/");
     assert!(
-        !home["upcoming"].as_array().unwrap().iter().any(|m| m["date"] == "2026-09-15"),
+        !home["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["date"] == "2026-09-15"),
         "00:30 BST on the 16th: the meeting is past: {home}"
     );
 }
