@@ -9,7 +9,6 @@ use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
-use moot_domain::Date;
 use moot_store::{MeetingSummary, Store};
 use serde_json::{json, Value};
 
