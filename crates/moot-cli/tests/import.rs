@@ -7,7 +7,7 @@ mod common;
 use common::moot;
 use moot_store::{PersonId, Store};
 use moot_store_sqlite::SqliteStore;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
@@ -81,6 +81,7 @@ fn person_with_two_printings(store: &SqliteStore) -> Option<(PersonId, String)> 
 
 #[test]
 fn a_split_made_on_the_command_line_survives_importing_more_packs() {
+    let files = corpus_files();
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("moot.db");
     moot(&["import", corpus_dir().to_str().unwrap()], &db);

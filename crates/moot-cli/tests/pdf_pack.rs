@@ -7,7 +7,7 @@
 //! tab-separated table rows set out in columns.
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use tempfile::TempDir;
 
