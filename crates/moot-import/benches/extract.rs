@@ -10,7 +10,6 @@
 //! goes. The importer's target is at least 50 MB/s overall.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// One pack's measurement.

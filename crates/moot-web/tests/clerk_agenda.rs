@@ -460,7 +460,11 @@ fn a_meeting_past_the_bank_holiday_list_needs_the_tick_and_says_the_list_must_be
     let publish = format!("/clerk/meetings/{meeting}/publish");
     let refused = submit(&site, &clerk, &publish, &[]);
     assert_refused_beside(&refused, "confirm_short_notice", "");
-    assert!(refused.text().contains("bank holiday list ends in 2027"), "{}", refused.text());
+    assert!(
+        refused.text().contains("bank holiday list ends in 2027"),
+        "{}",
+        refused.text()
+    );
     let ticked = submit(&site, &clerk, &publish, &[("confirm_short_notice", "yes")]);
     assert_eq!(ticked.status, 303, "{}", ticked.text());
     let published = clerk_meeting(&site, &clerk, meeting);
