@@ -5,9 +5,9 @@
 //! 1. The notice check is made for today (the site clock's day in the United
 //!    Kingdom, `AppState::today`) against the meeting's date and the bank
 //!    holiday list the site holds. Fewer than five clear working days,
-//!    or a list that does not cover the dates, needs the clerk's tick in `confirm_short_notice`; without it
-//!    the form comes back (422) with the warning beside the tick box, and
-//!    nothing is published.
+//!    or a list that does not cover the dates, needs the clerk's tick in
+//!    `confirm_short_notice`; without it the form comes back (422) with
+//!    the warning beside the tick box, and nothing is published.
 //! 2. Both packs are built with `moot-pack-builder` from the draft agenda,
 //!    the membership on the meeting's day and the papers. A paper the
 //!    builder cannot use is shown on the form; nothing is published.
