@@ -7,13 +7,21 @@
 //! `browser-tests/clerk-cycle.mjs`, signed in as the demo clerk, running
 //! a meeting from a new body to confirmed minutes through the forms.
 //!
-//! Needs node, `npm ci` in `browser-tests/`, and Debian's `chromium` (or
-//! `MOOT_CHROMIUM` set to a Chromium). A missing prerequisite fails the test
-//! with how to install it; `MOOT_SKIP_BROWSER=1` skips it, loudly.
+//! Needs node, `npm ci` in `browser-tests/`, and Chromium (Debian's
+//! `/usr/bin/chromium`, Ubuntu's snap `/snap/bin/chromium`, or
+//! `MOOT_CHROMIUM` set to one); `bash .ci/setup` installs them all. A
+//! missing prerequisite fails the test with how to install it;
+//! `MOOT_SKIP_BROWSER=1` skips it, loudly.
+//!
+//! The server runs on the real clock (the scripts count days from it), so
+//! it is given a bank holiday list covering this year and the next: the
+//! notice the clerk's cycle counts never runs past the list, whatever the
+//! day the test runs.
 
 mod common;
 
 use common::Server;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,8 +40,7 @@ fn missing_prerequisites(scripts: &Path) -> Vec<String> {
             missing.push(format!("{package} (run `npm ci` in {})", scripts.display()));
         }
     }
-    let chromium =
-        std::env::var_os("MOOT_CHROMIUM").map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from);
+    let chromium = chromium();
     if !chromium.is_file() {
         missing.push(format!(
             "{} (apt-get install chromium, or set MOOT_CHROMIUM to a Chromium binary)",
@@ -41,6 +48,40 @@ fn missing_prerequisites(scripts: &Path) -> Vec<String> {
         ));
     }
     missing
+}
+
+/// `MOOT_CHROMIUM`, else Debian's Chromium, else Ubuntu's snap.
+fn chromium() -> PathBuf {
+    std::env::var_os("MOOT_CHROMIUM").map_or_else(
+        || {
+            ["/usr/bin/chromium", "/snap/bin/chromium"]
+                .into_iter()
+                .map(PathBuf::from)
+                .find(|p| p.is_file())
+                .unwrap_or_else(|| "/usr/bin/chromium".into())
+        },
+        PathBuf::from,
+    )
+}
+
+/// A bank holiday list covering this year and the next by the real clock
+/// (Christmas Day of each), for the server the scripts drive.
+fn holidays_for_now() -> PathBuf {
+    use moot_domain::Clock;
+    let year = moot_domain::SystemClock
+        .today()
+        .expect("the clock is in range")
+        .year();
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-bank-holidays.txt");
+    std::fs::write(
+        &file,
+        format!(
+            "{year}-12-25 Christmas Day\n{}-12-25 Christmas Day\n",
+            year + 1
+        ),
+    )
+    .expect("write the holiday list");
+    file
 }
 
 /// Runs `script` in `browser-tests/` against a fresh `moot serve --demo`,
@@ -59,7 +100,12 @@ fn run_script(script: &str, account: &str, password_variable: &str) -> Option<St
         "the browser tests need: {}; or set MOOT_SKIP_BROWSER=1 to skip them",
         missing.join("; ")
     );
-    let server = Server::start(["--demo"]);
+    let holidays = holidays_for_now();
+    let server = Server::start([
+        OsStr::new("--demo"),
+        OsStr::new("--bank-holidays"),
+        holidays.as_os_str(),
+    ]);
     let marker = format!("demo account {account} has password ");
     let password = server
         .banner
@@ -70,6 +116,7 @@ fn run_script(script: &str, account: &str, password_variable: &str) -> Option<St
     let output = Command::new("node")
         .arg(scripts.join(script))
         .env(password_variable, password)
+        .env("MOOT_CHROMIUM", chromium())
         .arg(server.url())
         .arg(screenshots())
         .current_dir(&scripts)

@@ -7,22 +7,12 @@ mod common;
 use common::moot;
 use moot_store::{PersonId, Store};
 use moot_store_sqlite::SqliteStore;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-}
-
-fn corpus_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-}
+use moot_testdata::{corpus_dir, corpus_files};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -30,9 +20,6 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn importing_a_directory_twice_gives_identical_counts() {
-    if corpus_files().is_empty() {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("moot.db");
     let corpus = corpus_dir();
@@ -54,9 +41,7 @@ fn importing_a_directory_twice_gives_identical_counts() {
 
 #[test]
 fn files_that_fail_are_listed_and_the_rest_imported() {
-    let Some(pack) = corpus_files().into_iter().next() else {
-        return;
-    };
+    let pack = &corpus_files()[0];
     let dir = TempDir::new().unwrap();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
@@ -72,9 +57,7 @@ fn files_that_fail_are_listed_and_the_rest_imported() {
 
 #[test]
 fn the_database_defaults_to_moot_db_env() {
-    let Some(pack) = corpus_files().into_iter().next() else {
-        return;
-    };
+    let pack = &corpus_files()[0];
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("from-env.db");
     let status = Command::new(env!("CARGO_BIN_EXE_moot"))
@@ -99,15 +82,11 @@ fn person_with_two_printings(store: &SqliteStore) -> Option<(PersonId, String)> 
 #[test]
 fn a_split_made_on_the_command_line_survives_importing_more_packs() {
     let files = corpus_files();
-    if files.is_empty() {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("moot.db");
     moot(&["import", corpus_dir().to_str().unwrap()], &db);
-    let Some((person, name)) = person_with_two_printings(&SqliteStore::open(&db).unwrap()) else {
-        return;
-    };
+    let (person, name) = person_with_two_printings(&SqliteStore::open(&db).unwrap())
+        .expect("the corpus prints someone two ways");
     let split = moot(&["people", "split", &person.to_string(), &name], &db);
     assert!(
         split.status.success(),
@@ -180,9 +159,6 @@ fn documents(db: &Path) -> i64 {
 #[test]
 fn a_killed_import_leaves_only_whole_packs() {
     let files = corpus_files();
-    if files.is_empty() {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let reference = dir.path().join("reference.db");
     moot(&["import", corpus_dir().to_str().unwrap()], &reference);

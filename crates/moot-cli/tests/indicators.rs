@@ -134,7 +134,7 @@ fn check_for_one_body_leaves_out_other_bodies_indicators() {
 /// snapshot in `tests/corpus-check/` (`UPDATE_EXPECT=1` rewrites it).
 #[test]
 fn importing_the_corpus_lists_each_disagreement_with_its_lines() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let corpus = moot_testdata::corpus_dir();
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("moot.db");
     let import = moot(&["import", corpus.to_str().unwrap()], &db);

@@ -7,7 +7,7 @@
 //! tab-separated table rows set out in columns.
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use tempfile::TempDir;
 
@@ -111,11 +111,7 @@ fn windows_1252(text: &str) -> Vec<u8> {
     bytes.into_owned()
 }
 
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(name)
-}
+use moot_testdata::corpus;
 
 /// The first lines of a real pack: cover, agenda, membership and the
 /// opening of the earlier minutes.

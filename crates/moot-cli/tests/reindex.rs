@@ -17,7 +17,7 @@ fn moot(args: &[&str]) -> Output {
 }
 
 fn corpus() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = moot_testdata::corpus_dir();
     dir.to_str().unwrap().to_owned()
 }
 

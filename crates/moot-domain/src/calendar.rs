@@ -118,6 +118,11 @@ impl Date {
         Date::new(year, month, u8::try_from(left + 1).ok()?)
     }
 
+    /// Seconds since the Unix epoch at 00:00 UTC on this date.
+    pub fn unix_seconds(self) -> i64 {
+        (self.days_since_epoch() - UNIX_EPOCH_DAYS) * 86_400
+    }
+
     /// The calendar date in the United Kingdom at `unix_seconds` (seconds
     /// since 1970-01-01T00:00Z): British Summer Time (UTC+1) runs from
     /// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
@@ -127,8 +132,8 @@ impl Date {
         let utc = Date::from_days_since_epoch(
             unix_seconds.div_euclid(SECONDS_PER_DAY) + UNIX_EPOCH_DAYS,
         )?;
-        let summer_starts = utc_seconds(last_sunday(utc.year, 3)?) + 3_600;
-        let summer_ends = utc_seconds(last_sunday(utc.year, 10)?) + 3_600;
+        let summer_starts = last_sunday(utc.year, 3)?.unix_seconds() + 3_600;
+        let summer_ends = last_sunday(utc.year, 10)?.unix_seconds() + 3_600;
         let offset = if (summer_starts..summer_ends).contains(&unix_seconds) {
             3_600
         } else {
@@ -142,11 +147,6 @@ impl Date {
 
 /// Days from 1 January 1900 to 1 January 1970.
 const UNIX_EPOCH_DAYS: i64 = 25_567;
-
-/// Seconds since the Unix epoch at 00:00 UTC on `date`.
-fn utc_seconds(date: Date) -> i64 {
-    (date.days_since_epoch() - UNIX_EPOCH_DAYS) * 86_400
-}
 
 /// The last Sunday of `month` in `year` (1 January 1900 was a Monday).
 fn last_sunday(year: u16, month: u8) -> Option<Date> {
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn the_united_kingdom_date_follows_british_summer_time() {
         // 2026-03-29 is the last Sunday of March; 2026-10-25 of October.
-        let at = |date: Date, hours: i64| utc_seconds(date) + hours * 3_600;
+        let at = |date: Date, hours: i64| date.unix_seconds() + hours * 3_600;
         let june = Date::new(2026, 6, 30).unwrap();
         assert_eq!(Date::in_united_kingdom(at(june, 23)), Date::new(2026, 7, 1));
         let december = Date::new(2026, 12, 1).unwrap();

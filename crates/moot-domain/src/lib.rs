@@ -9,7 +9,9 @@
 //! reader can always check a record against the pack.
 
 mod calendar;
+mod clock;
 mod pack;
 
 pub use calendar::{Date, Time};
+pub use clock::{Clock, FixedClock, SystemClock};
 pub use pack::*;

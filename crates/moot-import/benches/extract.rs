@@ -10,7 +10,6 @@
 //! goes. The importer's target is at least 50 MB/s overall.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// One pack's measurement.
@@ -33,15 +32,7 @@ fn megabytes_per_second(bytes: usize, elapsed: Duration) -> f64 {
 
 /// Every `*.txt` pack in the shared corpus, by name.
 fn corpus_packs() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no packs in {}", dir.display());
-    paths
+    moot_testdata::corpus_files()
         .iter()
         .map(|path| {
             let text = std::fs::read_to_string(path)

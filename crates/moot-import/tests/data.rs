@@ -91,12 +91,10 @@ fn rule_snippets_match_their_expectations() {
 
 #[test]
 fn corpus_packs_match_their_snapshots() {
-    let corpus = crate_dir().join("../../../shared/corpus");
-    let pages = crate_dir().join("../../../shared/pages");
     let snapshots = crate_dir().join("test_data/corpus");
-    let cases = files_with_extension(&corpus, "txt")
+    let cases = moot_testdata::text_files("corpus")
         .into_iter()
-        .chain(files_with_extension(&pages, "txt"))
+        .chain(moot_testdata::text_files("pages"))
         .map(|input| {
             let name = Path::new(input.file_name().unwrap()).with_extension("json");
             (input, snapshots.join(name))

@@ -14,7 +14,7 @@ const FLOOR: f64 = 0.90;
 #[test]
 fn invented_house_styles_score_above_the_floor() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let scorer = root.join("../../../shared/tools/score-pack");
+    let scorer = moot_testdata::shared("tools/score-pack");
     let packs = root.join("test_data/packs");
     let gold = root.join("test_data/packs-gold");
     let out = std::env::temp_dir().join(format!("moot-unseen-{}", std::process::id()));

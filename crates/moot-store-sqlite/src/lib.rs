@@ -26,6 +26,7 @@ mod pack;
 mod pack_scorecard;
 mod people;
 mod read;
+mod reissue;
 mod scorecard;
 mod search;
 
@@ -33,7 +34,7 @@ pub use accounts::{
     subject as account_subject, ABSOLUTE_SECONDS, FAILURE_WINDOW_SECONDS, IDLE_SECONDS,
     MAX_FAILURES,
 };
-pub use migrate::schema_version;
+pub use migrate::{migrations, schema_version};
 pub use pack::{slug, Checkpoint};
 
 use moot_domain::{Date, Pack};

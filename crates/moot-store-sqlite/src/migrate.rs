@@ -15,7 +15,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_clerk.sql"),
     include_str!("../migrations/0006_agenda_packs.sql"),
     include_str!("../migrations/0007_minute_corrections.sql"),
+    include_str!("../migrations/0008_reissued_packs.sql"),
 ];
+
+/// Every migration's SQL, in order: the schema version `n` is the first
+/// `n` applied (tests build databases of earlier schemas from them).
+pub fn migrations() -> &'static [&'static str] {
+    MIGRATIONS
+}
 
 /// Brings the schema up to date, each migration in its own transaction
 /// (taken for writing first, so two processes opening a new database at

@@ -7,7 +7,7 @@
 
 use crate::pack_scorecard::ScorecardWriter;
 use crate::people::{self, NameGroup, People};
-use crate::{db, read};
+use crate::{db, read, reissue};
 use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack};
 use moot_store::{Counts, DocumentId, ImportOutcome, SourceFile, Stage, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -60,6 +60,9 @@ fn write_pack(
     let w = Writer { tx, doc, org };
     let body = w.body(pack.meeting.body.as_deref())?;
     let meeting = w.pack_meeting(body, pack)?;
+    if !reissue::supersede_earlier_packs(tx, meeting, doc)?.is_empty() {
+        w.reissued_meeting(meeting, pack)?;
+    }
     checkpoint(Stage::Meeting)?;
     let minutes_bodies = pack
         .minutes
@@ -78,6 +81,7 @@ fn write_pack(
     }
     checkpoint(Stage::Minutes)?;
     w.papers(body, meeting, pack)?;
+    reissue::one_printing_of_minutes(tx, doc)?;
     checkpoint(Stage::Papers)?;
     Ok(DocumentId(doc))
 }
@@ -231,6 +235,30 @@ impl Writer<'_> {
             )
             .map_err(db)?;
         Ok(id)
+    }
+
+    /// A re-issued pack's meeting details replace the earlier pack's.
+    fn reissued_meeting(&self, id: i64, pack: &Pack) -> Result<(), StoreError> {
+        let m = &pack.meeting;
+        let (first, last) = m.lines.map(lines).unzip();
+        self.tx
+            .execute(
+                "UPDATE meetings SET time = coalesce(?2, time), venue = coalesce(?3, venue),
+                 contact = coalesce(?4, contact), document_id = ?5,
+                 lines_first = coalesce(?6, lines_first), lines_last = coalesce(?7, lines_last)
+                 WHERE id = ?1",
+                params![
+                    id,
+                    m.time.map(|t| t.to_string()),
+                    m.venue,
+                    m.contact,
+                    self.doc,
+                    first,
+                    last
+                ],
+            )
+            .map_err(db)?;
+        Ok(())
     }
 
     fn resolve_people(
@@ -497,6 +525,15 @@ impl Writer<'_> {
                 .execute(
                     "INSERT OR IGNORE INTO decisions (organisation_id, number, document_id, lines_first, lines_last)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![self.org, d.number, self.doc, first, last],
+                )
+                .map_err(db)?;
+            // A number first met in a pack this one supersedes now points here.
+            self.tx
+                .execute(
+                    "UPDATE decisions SET document_id = ?3, lines_first = ?4, lines_last = ?5
+                     WHERE ifnull(organisation_id, 0) = ifnull(?1, 0) AND number = ?2
+                     AND document_id IN (SELECT id FROM documents WHERE superseded_by = ?3)",
                     params![self.org, d.number, self.doc, first, last],
                 )
                 .map_err(db)?;

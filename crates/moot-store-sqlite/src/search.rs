@@ -22,7 +22,8 @@ const MEETINGS_IN_SCOPE: &str = "(?1 IS NULL OR m.id IN (
     SELECT meeting_id FROM documents WHERE id = ?1
     UNION SELECT meeting_id FROM minutes WHERE document_id = ?1
     UNION SELECT meeting_id FROM agenda_items WHERE document_id = ?1
-    UNION SELECT meeting_id FROM reports WHERE document_id = ?1))";
+    UNION SELECT meeting_id FROM reports WHERE document_id = ?1
+    UNION SELECT meeting_id FROM retired_parts WHERE by_document_id = ?1 OR document_id = ?1))";
 
 /// The people in scope: all when `?1` is NULL, else those document `?1`
 /// prints (new printings, memberships, attendance).

@@ -280,6 +280,8 @@ mod tests {
             meeting: None,
             text: text.into(),
             exempt: exempt.to_vec(),
+            superseded_by: None,
+            supersedes: Vec::new(),
         }
     }
 

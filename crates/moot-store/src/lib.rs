@@ -56,9 +56,9 @@ pub use scorecard::{
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
 pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
-    BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, MeetingDetail,
-    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonDeclaration, PersonDetail,
-    PersonMembership, ReportEntry, Source,
+    BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, DocumentRef,
+    IssuedPack, MeetingDetail, MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord,
+    PersonDeclaration, PersonDetail, PersonMembership, ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};

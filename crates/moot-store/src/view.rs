@@ -239,6 +239,29 @@ pub struct MeetingDetail {
     pub previous: Option<MeetingSummary>,
     /// The body's meeting after this one.
     pub next: Option<MeetingSummary>,
+    /// The packs issued for it, oldest first: a re-issued pack supersedes
+    /// the earlier ones, whose records it replaced.
+    pub packs: Vec<IssuedPack>,
+}
+
+/// A stored document named from another record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRef {
+    /// Its id.
+    pub id: DocumentId,
+    /// The file name as imported.
+    pub file_name: String,
+    /// When it was imported (ISO 8601, UTC).
+    pub imported_at: String,
+}
+
+/// A pack issued for a meeting, with the pack that replaced it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedPack {
+    /// The pack.
+    pub document: DocumentRef,
+    /// The later pack for the same meeting that replaced its records.
+    pub superseded_by: Option<DocumentRef>,
 }
 
 /// A membership of a person.
@@ -385,4 +408,8 @@ pub struct DocumentRecord {
     /// The line ranges of exempt business: exempt agenda items, the
     /// minutes and declarations referring to them, and their reports.
     pub exempt: Vec<Lines>,
+    /// The later pack for the same meeting that replaced its records.
+    pub superseded_by: Option<DocumentRef>,
+    /// The earlier packs for the same meeting whose records it replaced.
+    pub supersedes: Vec<DocumentRef>,
 }

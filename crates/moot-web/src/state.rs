@@ -12,6 +12,9 @@
 //! the one shipped with Moot unless `moot serve --bank-holidays FILE`
 //! gave a newer one, so the list can be updated without a release.
 //!
+//! So is the one clock ([`moot_domain::Clock`]): "today" on every page and
+//! form is its day in the United Kingdom, and tests set a fixed one.
+//!
 //! At most [`POOL_SIZE`] reads run at once; more wait for a connection
 //! rather than open one each (opening checks the schema, which under load
 //! cost more than the reads themselves).
@@ -19,6 +22,7 @@
 use crate::error::{Failure, Format};
 use crate::forms::Errors;
 use moot_clerk::BankHolidays;
+use moot_domain::{Clock, Date, SystemClock};
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
 use moot_store::StoreError;
 use moot_store_sqlite::SqliteStore;
@@ -48,6 +52,8 @@ struct Inner {
     search: SearchIndex,
     /// The bank holidays the notice check counts with.
     holidays: RwLock<Arc<BankHolidays>>,
+    /// What "now" and "today" are.
+    clock: RwLock<Arc<dyn Clock>>,
 }
 
 impl AppState {
@@ -78,6 +84,7 @@ impl AppState {
                 secure: AtomicBool::new(false),
                 search,
                 holidays: RwLock::new(Arc::new(BankHolidays::shipped())),
+                clock: RwLock::new(Arc::new(SystemClock)),
             }),
         })
     }
@@ -105,6 +112,27 @@ impl AppState {
             |_| Arc::new(BankHolidays::shipped()),
             |held| Arc::clone(&*held),
         )
+    }
+
+    /// Tells the time by `clock` from now on, instead of the system's.
+    pub fn set_clock(&self, clock: Arc<dyn Clock>) {
+        if let Ok(mut held) = self.inner.clock.write() {
+            *held = clock;
+        }
+    }
+
+    /// The clock the site tells the time by.
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.inner.clock.read().map_or_else(
+            |_| Arc::new(SystemClock) as Arc<dyn Clock>,
+            |held| Arc::clone(&*held),
+        )
+    }
+
+    /// Today in the United Kingdom by the site's clock (`None` only for a
+    /// clock outside the years a `Date` holds).
+    pub fn today(&self) -> Option<Date> {
+        self.clock().today()
     }
 
     /// Whether cookies are marked `Secure`.

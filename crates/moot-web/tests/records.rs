@@ -207,12 +207,7 @@ fn every_source_link_lands_on_a_line_anchor() {
     }
     let api = json(&site, &format!("/api/documents/{document}"));
     let file = api["document"]["file_name"].as_str().unwrap();
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus")
-            .join(file),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(moot_testdata::corpus(file)).unwrap();
     let lines = text.lines().count();
     assert_eq!(list(&api["lines"]).len(), lines);
     assert!(page.contains(&format!("id=\"L{lines}\"")));

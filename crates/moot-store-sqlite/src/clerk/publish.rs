@@ -335,16 +335,17 @@ fn withdraw_minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), Stor
         )
         .map_err(db)?;
     let Some(doc) = doc else { return Ok(()) };
+    let minutes = crate::read::all(
+        tx,
+        "SELECT id FROM minutes WHERE document_id = ?1",
+        [doc],
+        |r| r.get::<_, i64>(0),
+    )?;
+    crate::reissue::delete_minutes(tx, &minutes)?;
     tx.execute_batch(&format!(
-        "DELETE FROM resolutions WHERE minute_item_id IN (SELECT i.id FROM minute_items i
-           JOIN minutes mn ON mn.id = i.minutes_id WHERE mn.document_id = {doc});
-         DELETE FROM minute_corrections WHERE minute_item_id IN (SELECT i.id FROM minute_items i
-           JOIN minutes mn ON mn.id = i.minutes_id WHERE mn.document_id = {doc});
-         DELETE FROM minute_items WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
-         DELETE FROM attendance WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
-         DELETE FROM declarations WHERE minutes_id IN (SELECT id FROM minutes WHERE document_id = {doc});
-         DELETE FROM minutes WHERE document_id = {doc};
-         DELETE FROM decisions WHERE document_id = {doc};
+        "DELETE FROM decisions WHERE document_id = {doc};
+         DELETE FROM withheld_lines WHERE document_id = {doc};
+         DELETE FROM retired_parts WHERE document_id = {doc};
          UPDATE clerk_meetings SET minutes_document_id = NULL WHERE minutes_document_id = {doc};
          DELETE FROM documents WHERE id = {doc};"
     ))

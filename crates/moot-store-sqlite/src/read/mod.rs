@@ -350,6 +350,7 @@ pub fn meeting(conn: &Connection, id: MeetingId) -> Result<MeetingDetail, StoreE
         reports,
         previous,
         next,
+        packs: papers::issued_packs(conn, id)?,
     })
 }
 

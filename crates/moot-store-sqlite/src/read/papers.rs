@@ -8,8 +8,8 @@ use crate::db;
 use crate::read::OrNotFound;
 use moot_domain::Lines;
 use moot_store::{
-    attach_papers, AgendaEntry, BodyId, DecisionEntry, DocumentId, DocumentRecord, ExemptItems,
-    MeetingId, ReportEntry, StoreError,
+    attach_papers, AgendaEntry, BodyId, DecisionEntry, DocumentId, DocumentRecord, DocumentRef,
+    ExemptItems, IssuedPack, MeetingId, ReportEntry, StoreError,
 };
 use rusqlite::Connection;
 use std::collections::hash_map::Entry;
@@ -167,11 +167,58 @@ pub fn document(conn: &Connection, id: DocumentId) -> Result<DocumentRecord, Sto
                 text: r.get(4)?,
                 meeting: optional_summary(r, 5)?,
                 exempt: Vec::new(),
+                superseded_by: None,
+                supersedes: Vec::new(),
             })
         })
         .or_not_found("document", id.0)?;
     record.exempt = exempt_ranges(conn, id)?;
+    record.superseded_by = document_refs(
+        conn,
+        "SELECT s.id, s.file_name, s.imported_at FROM documents d
+         JOIN documents s ON s.id = d.superseded_by WHERE d.id = ?1",
+        id.0,
+    )?
+    .pop();
+    record.supersedes = document_refs(
+        conn,
+        "SELECT id, file_name, imported_at FROM documents WHERE superseded_by = ?1 ORDER BY id",
+        id.0,
+    )?;
     Ok(record)
+}
+
+/// The packs issued for a meeting, oldest first, each with the pack that
+/// superseded it.
+pub fn issued_packs(conn: &Connection, meeting: MeetingId) -> Result<Vec<IssuedPack>, StoreError> {
+    all(
+        conn,
+        "SELECT d.id, d.file_name, d.imported_at, s.id, s.file_name, s.imported_at
+         FROM documents d LEFT JOIN documents s ON s.id = d.superseded_by
+         WHERE d.meeting_id = ?1 ORDER BY d.id",
+        [meeting.0],
+        |r| {
+            Ok(IssuedPack {
+                document: document_ref(r, 0)?,
+                superseded_by: match r.get::<_, Option<i64>>(3)? {
+                    Some(_) => Some(document_ref(r, 3)?),
+                    None => None,
+                },
+            })
+        },
+    )
+}
+
+fn document_refs(conn: &Connection, sql: &str, id: i64) -> Result<Vec<DocumentRef>, StoreError> {
+    all(conn, sql, [id], |r| document_ref(r, 0))
+}
+
+fn document_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocumentRef> {
+    Ok(DocumentRef {
+        id: DocumentId(r.get(at)?),
+        file_name: r.get(at + 1)?,
+        imported_at: r.get(at + 2)?,
+    })
 }
 
 /// The line ranges of exempt business in a document.
@@ -204,6 +251,14 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
         }
     }
     out.extend(exempt_reports(conn, doc)?);
+    // What it withheld before records left it (a superseded pack, minutes
+    // printed again elsewhere: `reissue`).
+    out.extend(all(
+        conn,
+        "SELECT lines_first, lines_last FROM withheld_lines WHERE document_id = ?1",
+        [doc.0],
+        |r| lines(r, 0),
+    )?);
     Ok(out)
 }
 

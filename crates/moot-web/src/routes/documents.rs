@@ -18,7 +18,9 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_domain::{Date, Lines};
-use moot_store::{Audience, DocumentId, DocumentRecord, PublicLine, Store};
+use moot_store::{
+    Audience, DocumentId, DocumentRecord, DocumentRef, IssuedPack, PublicLine, Store,
+};
 use serde_json::{json, Value};
 
 /// `/documents/{id}` and `/api/documents/{id}`.
@@ -43,6 +45,63 @@ fn withheld_notice(lines: Lines) -> String {
             lines.first, lines.last
         )
     }
+}
+
+/// A link to a stored document with the day it was imported.
+pub(crate) fn document_link(doc: &DocumentRef) -> Markup {
+    html! {
+        a href={ "/documents/" (doc.id.0) } { (doc.file_name) }
+        " (imported " @if let Some(day) = day_of(&doc.imported_at) { (date_markup(day)) } @else { (doc.imported_at) } ")"
+    }
+}
+
+/// A stored document named from another record, for JSON.
+pub(crate) fn document_ref_json(doc: &DocumentRef) -> Value {
+    json!({
+        "id": doc.id.0,
+        "file_name": doc.file_name,
+        "imported_at": doc.imported_at,
+        "url": format!("/documents/{}", doc.id.0),
+        "api": format!("/api/documents/{}", doc.id.0),
+    })
+}
+
+/// The packs issued for a meeting, each with what superseded it.
+pub(crate) fn issued_packs_markup(packs: &[IssuedPack]) -> Markup {
+    html! {
+        @if !packs.is_empty() {
+            h2 { "Documents issued for this meeting" }
+            ul {
+                @for pack in packs {
+                    li {
+                        (document_link(&pack.document))
+                        @if let Some(later) = &pack.superseded_by {
+                            ": superseded by " (document_link(later)) ", whose records replace its"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The packs issued for a meeting, for JSON.
+pub(crate) fn issued_packs_json(packs: &[IssuedPack]) -> Value {
+    packs
+        .iter()
+        .map(|pack| {
+            let mut doc = document_ref_json(&pack.document);
+            if let Some(object) = doc.as_object_mut() {
+                object.insert(
+                    "superseded_by".into(),
+                    pack.superseded_by
+                        .as_ref()
+                        .map_or(Value::Null, document_ref_json),
+                );
+            }
+            doc
+        })
+        .collect()
 }
 
 /// The day of an ISO 8601 timestamp.
@@ -97,6 +156,15 @@ async fn document_page(
                 @if let Some(m) = &doc.meeting { dt { "Issued for" } dd { (meeting_link(m)) } }
                 dt { "Imported" } dd { @if let Some(day) = day_of(&doc.imported_at) { (date_markup(day)) } @else { (doc.imported_at) } }
                 dt { "SHA-256" } dd { code { (doc.sha256) } }
+                @if let Some(later) = &doc.superseded_by {
+                    dt { "Superseded by" } dd { (document_link(later)) }
+                }
+                @if !doc.supersedes.is_empty() {
+                    dt { "Supersedes" } dd { @for (n, earlier) in doc.supersedes.iter().enumerate() { @if n > 0 { ", " } (document_link(earlier)) } }
+                }
+            }
+            @if doc.superseded_by.is_some() {
+                p class="superseded" { strong { "This pack has been superseded." } " A later pack for the same meeting replaced the records read from it; its text is kept here as it was." }
             }
             p { "The text the records on this site were read from. Exempt (confidential) business is withheld, so the original file is not offered for download." }
             h2 { "Text" }
@@ -129,6 +197,8 @@ async fn document_api(
             "sha256": doc.sha256,
             "imported_at": doc.imported_at,
             "meeting": doc.meeting.as_ref().map(meeting_json),
+            "superseded_by": doc.superseded_by.as_ref().map(document_ref_json),
+            "supersedes": doc.supersedes.iter().map(document_ref_json).collect::<Vec<_>>(),
             "url": format!("/documents/{}", doc.id.0),
             "api": format!("/api/documents/{}", doc.id.0),
         },

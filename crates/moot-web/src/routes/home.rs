@@ -9,10 +9,8 @@ use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
-use moot_domain::Date;
 use moot_store::{MeetingSummary, Store};
 use serde_json::{json, Value};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// How many meetings the home page lists in each of its two lists.
 const LISTED: u32 = 20;
@@ -31,14 +29,8 @@ struct Meetings {
     recent: Vec<MeetingSummary>,
 }
 
-/// Today in the United Kingdom, from the system clock.
-fn today() -> Option<Date> {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    Date::in_united_kingdom(i64::try_from(seconds).ok()?)
-}
-
 async fn meetings(state: &AppState, format: Format) -> Result<Meetings, Failure> {
-    let today = today();
+    let today = state.today();
     state
         .read(format, move |store| {
             let upcoming = match today {

@@ -13,7 +13,7 @@
 //! never cached (`session.rs`).
 
 use super::clerk::agenda::packs;
-use super::{meeting_json, source_json, source_link};
+use super::{documents, meeting_json, source_json, source_link};
 use crate::auth::Viewer;
 use crate::error::{Failure, Format, Id};
 use crate::html::{column_headers, date_markup, meeting_link, meeting_name, page, scroll_table};
@@ -242,6 +242,7 @@ async fn meeting_page(
             h2 { "Minutes of this meeting" }
             @if d.minutes.is_empty() { p { "No minutes of this meeting are stored yet." } }
             @for minutes in &d.minutes { (minutes_markup(minutes)) }
+            (documents::issued_packs_markup(&d.packs))
             @if d.previous.is_some() || d.next.is_some() {
                 nav aria-label="Other meetings of this body" {
                     ul {
@@ -394,5 +395,6 @@ async fn meeting_api(
         "previous": d.previous.as_ref().map(meeting_json),
         "next": d.next.as_ref().map(meeting_json),
         "packs": pack_links.as_ref().map(packs::PackLinks::json),
+        "documents": documents::issued_packs_json(&d.packs),
     })))
 }

@@ -8,7 +8,6 @@ use super::Site;
 use moot_domain::Date;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A response with its body as bytes.
 pub struct RawResponse {
@@ -219,14 +218,11 @@ pub fn pdf_text(pdf: &[u8], pages: Option<(u32, u32)>) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-/// The day `days` after today (UTC), as the server counts it.
+/// The day `days` after the test sites' today ([`super::test_clock`]).
 pub fn days_from_today(days: i64) -> Date {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let epoch = Date::new(1970, 1, 1).unwrap().days_since_epoch();
-    Date::from_days_since_epoch(epoch + i64::try_from(seconds / 86_400).unwrap() + days).unwrap()
+    use moot_domain::Clock;
+    let today = super::test_clock().today().unwrap();
+    Date::from_days_since_epoch(today.days_since_epoch() + days).unwrap()
 }
 
 /// The id at the end of a redirect's location (`/clerk/bodies/3` → 3).

@@ -90,7 +90,7 @@ pub fn plant(site: &Site) -> Planted {
     s.add_member(&c, body, &chair).unwrap();
     let turing = member("Cllr Alan Turing", BodyRole::Member, &["Cllr Grace Hopper"]);
     s.add_member(&c, body, &turing).unwrap();
-    let holidays = BankHolidays::shipped();
+    let holidays = BankHolidays::parse(super::TEST_BANK_HOLIDAYS).unwrap();
     let earlier = s
         .create_meeting(&c, body, &meeting(day(2026, 9, 16)))
         .unwrap();

@@ -34,10 +34,7 @@ pub fn corpus_packs(names: &[&str]) -> Vec<(String, String, Pack)> {
     names
         .iter()
         .map(|name| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/corpus")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
+            let text = std::fs::read_to_string(moot_testdata::corpus(name)).unwrap();
             let pack = moot_import::extract_text(&text).pack;
             (name.to_string(), text, pack)
         })
@@ -66,9 +63,32 @@ pub fn serve(packs: &[(String, String, Pack)]) -> Site {
     serve_dir(dir)
 }
 
-/// Serves `moot.db` in `dir` (with its index beside it) on a free port.
+/// The instant every test site's clock is stopped at: Monday 2 November
+/// 2026, 10:00 UTC, so no test depends on the day it runs.
+pub fn test_clock() -> moot_domain::FixedClock {
+    moot_domain::FixedClock::at_utc(Date::new(2026, 11, 2).unwrap(), 10, 0)
+}
+
+/// The bank holidays every test site counts notice with: a list of the
+/// test's own, not the shipped one, whose coverage ends in time.
+pub const TEST_BANK_HOLIDAYS: &str = "\
+2026-12-25 Christmas Day
+2026-12-28 Boxing Day (substitute day)
+2027-01-01 New Year's Day
+2027-12-27 Christmas Day (substitute day)
+";
+
+/// Serves `moot.db` in `dir` (with its index beside it) on a free port,
+/// with the clock at [`test_clock`] and [`TEST_BANK_HOLIDAYS`].
 pub fn serve_dir(dir: TempDir) -> Site {
+    serve_dir_at(dir, test_clock())
+}
+
+/// Serves `moot.db` in `dir` as [`serve_dir`] does, with the clock at `clock`.
+pub fn serve_dir_at(dir: TempDir, clock: moot_domain::FixedClock) -> Site {
     let state = moot_web::AppState::open(dir.path().join("moot.db")).unwrap();
+    state.set_clock(std::sync::Arc::new(clock));
+    state.set_bank_holidays(moot_clerk::BankHolidays::parse(TEST_BANK_HOLIDAYS).unwrap());
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();

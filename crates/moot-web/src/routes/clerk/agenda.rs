@@ -33,7 +33,6 @@ use moot_store::{
     BodyId, ClerkBody, ClerkMeeting, ClerkMember, ClerkStore, NewBody, NewMeeting, NewMember,
 };
 use serde_json::{json, Value};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The agenda side's pages, JSON and forms, and the public packs.
 pub fn router() -> Router<AppState> {
@@ -50,17 +49,11 @@ pub fn router() -> Router<AppState> {
         .merge(packs::router())
 }
 
-/// Today's date on the server's clock, in UTC: the day an agenda is
+/// Today in the United Kingdom by the site's clock: the day an agenda is
 /// published on and the day a body's current members are taken from.
-pub(crate) fn today() -> Result<Date, Failure> {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_err(|_| Failure::internal(Format::Html, "the clock is before 1970"))?
-        .as_secs();
-    let unix_epoch = Date::new(1970, 1, 1).map_or(0, Date::days_since_epoch);
-    i64::try_from(seconds / 86_400)
-        .ok()
-        .and_then(|days| Date::from_days_since_epoch(unix_epoch + days))
+pub(crate) fn today(state: &AppState) -> Result<Date, Failure> {
+    state
+        .today()
         .ok_or_else(|| Failure::internal(Format::Html, "the clock is out of range"))
 }
 
@@ -466,7 +459,7 @@ async fn body_records(
     format: Format,
 ) -> Result<(ClerkBody, Vec<ClerkMember>, Vec<ClerkMeeting>), Failure> {
     let actor = clerk.account.actor();
-    let day = today()?;
+    let day = today(state)?;
     state
         .read(format, move |s| {
             Ok((

@@ -285,7 +285,7 @@ pub(super) async fn meeting_view(
         (matters_arising_markup(&agenda))
         @if draft {
             (item_form(meeting, &sent.item, &sent.errors))
-            (publish::form(&agenda.meeting, today()?, &holidays, sent))
+            (publish::form(&agenda.meeting, today(state)?, &holidays, sent))
         }
     };
     Ok((status, page(&title, main)).into_response())

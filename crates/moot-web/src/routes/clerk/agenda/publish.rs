@@ -2,12 +2,12 @@
 //! the publishing itself, all inside one change on the write connection,
 //! so the packs are built from exactly the agenda that is published.
 //!
-//! 1. The notice check is made for today (the server's UTC date) against
-//!    the meeting's date and the bank holiday list the site holds. Fewer
-//!    than five clear working days, or a list that does not cover the
-//!    dates, needs the clerk's tick in `confirm_short_notice`; without it
-//!    the form comes back (422) with the warning beside the tick box, and
-//!    nothing is published.
+//! 1. The notice check is made for today (the site clock's day in the United
+//!    Kingdom, `AppState::today`) against the meeting's date and the bank
+//!    holiday list the site holds. Fewer than five clear working days,
+//!    or a list that does not cover the dates, needs the clerk's tick in
+//!    `confirm_short_notice`; without it the form comes back (422) with
+//!    the warning beside the tick box, and nothing is published.
 //! 2. Both packs are built with `moot-pack-builder` from the draft agenda,
 //!    the membership on the meeting's day and the papers. A paper the
 //!    builder cannot use is shown on the form; nothing is published.
@@ -263,7 +263,7 @@ async fn publish(
 ) -> Result<Response, Failure> {
     let meeting = ClerkMeetingId(id);
     let confirmed = fields.get(CONFIRM) == Some("yes");
-    let (actor, day, holidays) = (clerk.account.actor(), today()?, state.bank_holidays());
+    let (actor, day, holidays) = (clerk.account.actor(), today(&state)?, state.bank_holidays());
     let outcome = state
         .change(Format::Html, move |s| {
             publish_now(s, &actor, meeting, day, &holidays, confirmed)
