@@ -86,10 +86,20 @@ pub fn extract_text(text: &str) -> Extraction {
 fn extract_pack(doc: &Document) -> Extraction {
     let parts = split::split(doc);
     let mut diagnostics = Vec::new();
-    let meeting = meeting::parse(doc, &parts);
+    let mut meeting = meeting::parse(doc, &parts);
     let membership = membership::parse(doc, &parts, &mut diagnostics);
     let agenda = agenda::parse(doc, &parts, &mut diagnostics);
-    let minutes = minutes::parse(doc, &parts, &mut diagnostics);
+    let mut minutes = minutes::parse(doc, &parts, &mut diagnostics);
+    // Minutes with no cover or agenda: the meeting is the one they minute.
+    if meeting.date.is_none() && agenda.is_empty() && membership.is_empty() {
+        if let Some(part) = split::of_kind(&parts, split::PartKind::Minutes).next() {
+            meeting = meeting::from_minutes(doc, minutes::heading(doc, part.range.clone()));
+            if let Some(first) = minutes.first_mut() {
+                first.date = first.date.or(meeting.date);
+                first.body = first.body.take().or_else(|| meeting.body.clone());
+            }
+        }
+    }
     let reports = reports::parse(doc, &parts, &mut diagnostics);
     let mut indicators = indicators::parse(doc, &parts, &mut diagnostics);
     let indicator_details = indicators::details(doc, &parts, &mut indicators, &mut diagnostics);

@@ -82,7 +82,7 @@ fn stacked(doc: &Document, front: Range<usize>) -> Option<Stated> {
     Some(Stated {
         first: when,
         last: when,
-        body: body_above(doc, when),
+        body: body_before_date(doc.text(when)).or_else(|| body_above(doc, when)),
         date,
         time: time_near(doc, when, front.end),
         venue: date.and_then(|d| best_venue(doc, front, d)),
@@ -127,6 +127,133 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
             body,
             ..announced
         })
+    })
+}
+
+/// The meeting a set of minutes records, read from the minutes' own
+/// heading (`heading`: the set's lines above its attendance list), for a
+/// document that is minutes alone and has no cover. The heading comes in
+/// three families, read in this order, the first to give a fact winning:
+/// a sentence ("Minutes of a meeting of the X held at V on D at T", "At a
+/// meeting of X held …", "MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE
+/// X HELD AT …", wrapped over lines as converters leave it); labels
+/// ("Date:", "Time:", "Place:", the value beside or under them); a stack of
+/// body, date line and time.
+pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
+    let sentence = minuted(doc, heading.clone());
+    let labelled = labelled_fields(doc, heading.clone());
+    let stacked = stacked(doc, heading.clone());
+    let facts = [sentence.as_ref(), stacked.as_ref()];
+    let date = facts.iter().flatten().find_map(|s| s.date);
+    let time = facts.iter().flatten().find_map(|s| s.time);
+    let last = facts.iter().flatten().map(|s| s.last).max();
+    let body = sentence
+        .as_ref()
+        .and_then(|s| s.body.clone())
+        .or(labelled.body)
+        .or_else(|| stacked.as_ref().and_then(|s| s.body.clone()))
+        .or_else(|| heading_title(doc, heading.clone()));
+    let named_before = sentence.as_ref().and_then(|s| {
+        let text = doc.text(s.first);
+        let at = text.to_lowercase().find(" at a meeting of")?;
+        organisation_name(text.get(..at)?)
+    });
+    Meeting {
+        organisation: organisation(doc, heading.clone()).or(named_before),
+        body,
+        date: date.or(labelled.date),
+        time: time.or(labelled.time),
+        venue: sentence
+            .as_ref()
+            .and_then(|s| s.venue.clone())
+            .or(labelled.venue)
+            .or_else(|| stacked.as_ref().and_then(|s| s.venue.clone())),
+        contact: contact(doc, heading.clone()),
+        lines: Some(doc.source_of(heading.start..last.map_or(heading.end, |l| l + 1))),
+    }
+}
+
+/// The sentence that opens minutes, wrapped over up to six lines (a bare
+/// "MINUTES" line may come first): from the line naming the meeting to the
+/// line that closes the sentence.
+fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
+    static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:meeting|proceedings)\s+of\s+(?:the\s+)?").expect("valid regex")
+    });
+    let start = heading
+        .clone()
+        .find(|&i| MEETING_OF.is_match(doc.text(i)))?;
+    let mut lines = vec![start];
+    let mut i = start;
+    while lines.len() < 6 && !doc.text(i).ends_with('.') && !held_clause_done(&joined(doc, &lines)) {
+        let Some(next) = doc.next_non_blank(i + 1, heading.end) else {
+            break;
+        };
+        if crate::minutes::is_attendance_label(doc.text(next)) {
+            break;
+        }
+        lines.push(next);
+        i = next;
+    }
+    let sentence = joined(doc, &lines);
+    let after = MEETING_OF.find(&sentence)?.end();
+    let rest = sentence.get(after..)?;
+    let body_end = BODY_END.find(rest).map_or(rest.len(), |m| m.start());
+    let body = collapse_spaces(rest.get(..body_end)?.trim_end_matches(','));
+    let clause = rest.get(body_end..)?;
+    let facts = clause_facts(clause)?;
+    Some(Stated {
+        first: start,
+        last: i,
+        body: (!body.is_empty() && !GENERIC_BODY.is_match(&body)).then_some(body),
+        ..facts
+    })
+}
+
+/// Where a body's name ends in a minutes sentence: at "held", at a
+/// preposition leading to the date, time or place, or at the date.
+static BODY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,?\s+(?:held|on|at|in|commencing|which|was|to)\b|\s*,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s*,?\s*\d|\.\s")
+        .expect("valid regex")
+});
+
+/// True when the sentence gathered so far has its date and, where it
+/// announces a time with "at", the time too.
+fn held_clause_done(sentence: &str) -> bool {
+    let Some((_, at)) = find_date(sentence) else {
+        return false;
+    };
+    let after = sentence.get(at.end..).unwrap_or("").trim();
+    let time_follows = after.is_empty()
+        || after.to_lowercase().ends_with(" at")
+        || after.to_lowercase().ends_with("commencing");
+    !time_follows || TIME_TEXT.is_match(after)
+}
+
+fn joined(doc: &Document, lines: &[usize]) -> String {
+    lines
+        .iter()
+        .map(|&i| doc.text(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn collapse_spaces(text: &str) -> String {
+    names::collapse(text)
+}
+
+/// The first heading line of a minutes heading, without the words that
+/// say it is minutes ("Dumfries Council Minutes", "DRAFT MINUTES").
+fn heading_title(doc: &Document, heading: Range<usize>) -> Option<String> {
+    static RECORD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\s*[-–/]?\s*\b(?:draft|unconfirmed|confirmed|minutes|cofnodion)\b)+\s*$")
+            .expect("valid regex")
+    });
+    heading.into_iter().find_map(|i| {
+        let text = doc.text(i);
+        let title = RECORD_WORDS.replace(text, "");
+        (!title.is_empty() && is_heading_like(&title) && !is_banner(&title) && find_date(&title).is_none())
+            .then(|| names::collapse(&title))
     })
 }
 
@@ -187,6 +314,18 @@ fn announcement(sentence: &str) -> Option<Stated> {
     let clause = CLAUSE_END
         .find(clause)
         .map_or(clause, |m| clause.get(..m.start()).unwrap_or(clause));
+    let body = tidy_heading(body.as_str().trim_end_matches(','));
+    Some(Stated {
+        body: is_heading_like(&body).then_some(body),
+        ..clause_facts(clause)?
+    })
+}
+
+/// The date, time and venue a clause gives in whichever order ("in the
+/// Council Chamber on Tuesday, 4 March 2025 at 2 pm", "on 4 March 2025 at
+/// 2 pm at County Hall"): the venue is the phrase opened by "at" or "in"
+/// that is left once the date and time are taken out. `None` without a date.
+fn clause_facts(clause: &str) -> Option<Stated> {
     let (date, on) = find_date(clause)?;
     let at = TIME_TEXT.find(clause).map(|m| m.range());
     let mut cuts = [Some(on), at].into_iter().flatten().collect::<Vec<_>>();
@@ -198,9 +337,7 @@ fn announcement(sentence: &str) -> Option<Stated> {
         from = from.max(cut.end);
     }
     phrases.push(clause.get(from..).unwrap_or(""));
-    let body = tidy_heading(body.as_str().trim_end_matches(','));
     Some(Stated {
-        body: is_heading_like(&body).then_some(body),
         date: Some(date),
         time: parse_time(clause),
         venue: phrases.into_iter().find_map(place_phrase),
@@ -213,7 +350,7 @@ fn announcement(sentence: &str) -> Option<Stated> {
 /// words that led on to the date or time.
 fn place_phrase(phrase: &str) -> Option<String> {
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:at|in)\s+(?:the\s+)?(.+?)(?:[\s,]+(?:on|at|from|commencing|starting|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s,.;:]*$")
+        Regex::new(r"(?i)^[\s,]*(?:(?:which\s+was\s+)?held\s+)?(?:at|in)\s+(?:the\s+)?(.+?)(?:[\s,]+(?:on|at|from|commencing|starting|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s,.;:]*$")
             .expect("valid regex")
     });
     clean_venue(PLACE.captures(phrase)?.get(1)?.as_str())
@@ -325,23 +462,39 @@ struct Labelled {
 fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(date|time|date\s+and\s+time|venue|place|location|where|meeting|committee|body)\s*(?::|\t)\s*(.+)$",
+            r"(?i)^(date|time|date\s+and\s+time|(?:meeting\s+)?(?:commenced|started|began)|venue|place|location|where|meeting|committee|body)\s*(?::|\t)\s*(.+)$",
         )
         .expect("valid regex")
     });
+    static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(date|time|date\s+and\s+time|venue|place|location|where)\s*:$")
+            .expect("valid regex")
+    });
     let mut found = Labelled::default();
-    for i in front {
-        let Some(c) = LABEL.captures(doc.text(i)) else {
-            continue;
+    for i in front.clone() {
+        let text = doc.text(i);
+        // A label alone on its line labels the line below.
+        let (label, value) = match LABEL.captures(text) {
+            Some(c) => (c.get(1), c.get(2).map_or("", |m| m.as_str())),
+            None => match LABEL_ALONE.captures(text) {
+                Some(c) => (
+                    c.get(1),
+                    doc.next_non_blank(i + 1, front.end)
+                        .map(|next| doc.text(next))
+                        .filter(|next| !LABEL.is_match(next) && !LABEL_ALONE.is_match(next))
+                        .unwrap_or(""),
+                ),
+                None => continue,
+            },
         };
-        let label = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-        let value = c.get(2).map_or("", |m| m.as_str()).trim();
+        let label = label.map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let value = value.trim();
         if label.starts_with("date") {
             found.date = found.date.or_else(|| find_date(value).map(|(d, _)| d));
             if label.contains("time") {
                 found.time = found.time.or_else(|| parse_time(value));
             }
-        } else if label == "time" {
+        } else if label == "time" || label.ends_with("commenced") || label.starts_with("start") || label.ends_with("began") || label.ends_with("started") {
             found.time = found.time.or_else(|| parse_time(value));
         } else if matches!(label.as_str(), "meeting" | "committee" | "body") {
             found.body = found.body.or_else(|| Some(tidy_heading(value)));
@@ -361,7 +514,24 @@ fn first_meeting_date_line(doc: &Document, front: Range<usize>) -> Option<usize>
         .find(|&i| is_meeting_date_line(doc.text(i)))
 }
 
+/// "Full Council - 25-04-2016": a heading, a dash, then the date (and
+/// perhaps the time) closing the line. The heading is the body.
+fn body_before_date(text: &str) -> Option<String> {
+    let (_, at) = find_date(text)?;
+    let before = text.get(..at.start)?.trim_end();
+    let body = before
+        .strip_suffix(" -")
+        .or_else(|| before.strip_suffix(" –"))?
+        .trim();
+    let after = text.get(at.end..)?;
+    let only_time = after.trim().is_empty() || text_is_only_a_time(after.trim());
+    (only_time && is_heading_like(body) && !is_banner(body)).then(|| tidy_heading(body))
+}
+
 fn is_meeting_date_line(text: &str) -> bool {
+    if body_before_date(text).is_some() {
+        return true;
+    }
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)^(?:(?:meeting\s+)?date(?:\s+and\s+time)?\s*:?|on|(?:(?:the\s+)?meeting\s+)?(?:(?:is\s+)?(?:to|will)\s+be\s+)?held\s+on|when\s*:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$",

@@ -7,7 +7,9 @@
 //! Housing Forum"). This module splits such lists into names with their
 //! bracketed notes and roles, knows honorifics and post-nominals,
 //! tells a name from other words, and finds where a sentence ends without
-//! being fooled by "Supt." or "Cllr.".
+//! being fooled by "Supt." or "Cllr.". Which words are titles, particles
+//! and letters after a name is `moot_people::words`' to say: the one list of
+//! each for the whole of Moot.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -21,49 +23,6 @@ pub struct ListedName {
     /// The bracketed notes, in order, without their brackets.
     pub notes: Vec<String>,
 }
-
-/// Titles printed before a name. The one list the importer keeps: every
-/// module asks [`is_honorific`].
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "cllr",
-    "councillor",
-    "sir",
-    "dame",
-    "prof",
-    "professor",
-    "rev",
-    "revd",
-    "reverend",
-    "lord",
-    "lady",
-    "baroness",
-    "supt",
-    "superintendent",
-    "alderman",
-    "canon",
-    "father",
-];
-
-/// Letters printed after a name. The one list the importer keeps: every
-/// module asks [`is_postnominal`].
-const POSTNOMINALS: &[&str] = &[
-    "mbe", "obe", "cbe", "jp", "dl", "qc", "kc", "frcp", "frcgp", "mp", "mep", "bem", "kbe", "dbe",
-];
-
-/// Plural titles that apply to every name in the list after them:
-/// "Councillors Smith and Jones" means two councillors.
-const PLURAL_TITLES: &[(&str, &str)] = &[
-    ("councillors", "Councillor"),
-    ("cllrs", "Cllr"),
-    ("messrs", "Mr"),
-    ("drs", "Dr"),
-];
 
 /// Capitalised words that are not names: "The Board declared ...".
 const NOT_NAMES: &[&str] = &[
@@ -152,11 +111,7 @@ const NOT_NAMES: &[&str] = &[
     "name",
     "organisation",
     "role",
-];
-
-/// Lower-case words that may sit inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "of", "bin",
+    "details",
 ];
 
 fn bare_word(word: &str) -> String {
@@ -164,16 +119,7 @@ fn bare_word(word: &str) -> String {
         .to_lowercase()
 }
 
-/// True when `word` is a title printed before names ("Mr", "Cllr.", "Dr").
-pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&bare_word(word).as_str())
-}
-
-/// True when `word` is an honour or qualification printed after a name
-/// ("MBE", "JP,").
-pub fn is_postnominal(word: &str) -> bool {
-    POSTNOMINALS.contains(&bare_word(word).as_str())
-}
+pub use moot_people::words::{is_honorific, is_post_nominal as is_postnominal};
 
 /// True when `text` reads as a person's name: a few words, each capitalised
 /// (initials and honorifics included), no digits.
@@ -188,7 +134,7 @@ pub fn looks_like_name(text: &str) -> bool {
     let capitalised = |w: &&str| {
         let letters = w.trim_start_matches(|c: char| !c.is_alphabetic());
         letters.chars().next().is_some_and(char::is_uppercase)
-            || PARTICLES.contains(&bare_word(w).as_str())
+            || moot_people::words::is_particle(w)
     };
     let has_surname = words
         .iter()
@@ -230,13 +176,109 @@ const ROLE_DASHES: [&str; 3] = [" - ", " – ", " — "];
 /// The role printed after a name and a spaced dash: "Dan Cole - Fire and
 /// Rescue Service" gives ("Dan Cole", "Fire and Rescue Service").
 fn split_role(piece: &str) -> (&str, Option<&str>) {
-    ROLE_DASHES
+    let dash = ROLE_DASHES
         .iter()
         .filter_map(|dash| piece.find(dash).map(|at| (at, dash.len())))
-        .min()
-        .map_or((piece, None), |(at, len)| {
+        .min();
+    // "Cllr Wendy Morris – Twiddy": one surname-like word after the dash
+    // ends a double-barrelled surname a converter spaced out.
+    let barrelled = |tail: &str| {
+        let tail = tail.trim();
+        !tail.contains(char::is_whitespace) && looks_like_name(tail) && !tail.contains('(')
+    };
+    match dash {
+        Some((at, len)) if !barrelled(&piece[at + len..]) => {
             (&piece[..at], Some(&piece[at + len..]))
-        })
+        }
+        _ => (piece, None),
+    }
+}
+
+/// Marks printed against a name in a list ("Bramhall*", "Ellacott†"),
+/// which a key below the list explains.
+const MARKS: [char; 5] = ['*', '†', '‡', '§', '#'];
+
+/// "Councillor R.R. Dodd (Business Chair) in the Chair": the person, not
+/// the chairing.
+fn without_chairing(piece: &str) -> &str {
+    static CHAIRING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s+in\s+the\s+chair\s*\.?$").expect("valid regex"));
+    CHAIRING
+        .find(piece)
+        .map_or(piece, |m| &piece[..m.start()])
+}
+
+/// Offices printed in a list where the person follows in brackets:
+/// "Mayor (Councillor J Montgomery)".
+const OFFICES: [&str; 9] = [
+    "mayor",
+    "deputy mayor",
+    "chair",
+    "chairman",
+    "vice chair",
+    "vice-chair",
+    "provost",
+    "sheriff",
+    "leader",
+];
+
+/// Splits names a converter glued together when a list prints given
+/// names as initials: "J Gilmour M Goodman" is two people, "A M Logue"
+/// and "Mr P G Harris" are one. A new name starts at an initial or a title
+/// that follows a surname.
+fn unglued(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_initial = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty()
+            && letters.iter().all(|c| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+            && letters.len() <= 3
+            && (letters.len() == 1 || w.contains('.'))
+    };
+    let first_given = words.iter().find(|w| !is_honorific(w));
+    if words.len() < 4 || !first_given.is_some_and(|w| is_initial(w)) {
+        return vec![name.to_owned()];
+    }
+    let mut names = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut seen_surname = false;
+    for word in words {
+        let starts_name = is_initial(word) || is_honorific(word);
+        if seen_surname && starts_name {
+            names.push(current.join(" "));
+            current.clear();
+            seen_surname = false;
+        }
+        seen_surname |= !starts_name;
+        current.push(word);
+    }
+    names.push(current.join(" "));
+    names
+}
+
+/// A list printed surname first, one person after another with only
+/// spaces between: "Armstrong, E. Bawn, D. Bowman, L Bridgett, S.C.".
+/// Each name is kept as printed ("Armstrong, E."); `None` unless the
+/// whole of `text` is such a list.
+pub fn surname_first_list(text: &str) -> Option<Vec<String>> {
+    static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?),\s*((?:\p{Lu}\.)+|\p{Lu}\b)")
+            .expect("valid regex")
+    });
+    let mut names = Vec::new();
+    let mut covered = 0;
+    let mut last_end = 0;
+    for m in SURNAME_FIRST.find_iter(text) {
+        if !text[last_end..m.start()].trim().is_empty() {
+            return None;
+        }
+        covered += m.len();
+        last_end = m.end();
+        names.push(m.as_str().to_owned());
+    }
+    let rest_is_blank = text[last_end..].trim().trim_end_matches(['.', ',']).is_empty();
+    (names.len() >= 2 && rest_is_blank && covered > 0).then_some(names)
 }
 
 /// A list piece without a leading bullet ("• Councillor A Smith").
@@ -317,18 +359,13 @@ fn without_postnominals(name: &str) -> String {
 /// "Councillors Smith" gives ("Councillor", "Smith").
 fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
     let (first, rest) = piece.split_once(char::is_whitespace)?;
-    let bare = bare_word(first);
-    PLURAL_TITLES
-        .iter()
-        .find(|(plural, _)| *plural == bare)
-        .map(|(_, singular)| (*singular, rest.trim()))
+    moot_people::words::singular_title(first).map(|singular| (singular, rest.trim()))
 }
 
 /// True for a plural title ("Councillors", "Cllrs") that stands for the
 /// singular before each name after it.
 pub fn is_plural_title(word: &str) -> bool {
-    let bare = bare_word(word);
-    PLURAL_TITLES.iter().any(|(plural, _)| *plural == bare)
+    moot_people::words::singular_title(word).is_some()
 }
 
 /// True when a name is printed with a title ("Cllr A Smith").
@@ -336,39 +373,73 @@ pub fn starts_with_honorific(name: &str) -> bool {
     name.split_whitespace().next().is_some_and(is_honorific)
 }
 
-/// Splits a list of people into names with their notes. A role printed
-/// after a spaced dash is a note; post-nominals printed after a comma ("Mr
-/// K A Ferrin, MBE") stay with their name and are dropped; a plural title ("Councillors Smith and Jones") is given to
-/// every following name that has no title of its own; a trailing full stop
-/// is removed.
-pub fn split_name_list(text: &str) -> Vec<ListedName> {
+/// Splits a printed list of people into one piece per person, as printed
+/// (bracketed notes and a role after a dash kept): at commas, semicolons,
+/// tabs and "and" (see [`split_list`]). Letters printed after a comma ("Mr
+/// K A Ferrin, MBE") stay with their name. A plural title ("Councillors
+/// Smith and Jones") is given to every following name printed without a
+/// title of its own, up to the next plural title.
+pub fn list_pieces(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches(['.', ';', ',']);
-    let mut names: Vec<ListedName> = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
     let mut carried_title: Option<&'static str> = None;
     for piece in split_list(text) {
-        let (head, role) = split_role(without_bullet(piece));
+        let piece = without_bullet(piece);
+        let head = piece.split(['(', '[']).next().unwrap_or("").trim();
+        let honours_only = !head.is_empty() && head.split_whitespace().all(is_postnominal);
+        if let Some(previous) = pieces.last_mut().filter(|_| honours_only) {
+            previous.push_str(", ");
+            previous.push_str(piece);
+            continue;
+        }
+        if let Some((title, rest)) = plural_title(piece) {
+            carried_title = Some(title);
+            pieces.push(format!("{title} {rest}"));
+        } else {
+            match carried_title.filter(|_| !starts_with_honorific(piece)) {
+                Some(title) => pieces.push(format!("{title} {piece}")),
+                None => pieces.push(piece.to_owned()),
+            }
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// Splits a list of people into names with their notes: the pieces of
+/// [`list_pieces`], each with its bracketed notes and a role printed after
+/// a spaced dash taken apart from the name, and post-nominals dropped.
+pub fn split_name_list(text: &str) -> Vec<ListedName> {
+    let mut names: Vec<ListedName> = Vec::new();
+    for piece in list_pieces(text) {
+        let (head, role) = split_role(without_chairing(&piece));
         let (raw_name, mut notes) = take_notes(head);
         if let Some((role, role_notes)) = role.map(take_notes) {
             notes.extend(std::iter::once(role).filter(|r| !r.is_empty()));
             notes.extend(role_notes);
         }
-        let mut name = without_postnominals(&raw_name);
-        if name.split_whitespace().all(is_postnominal) {
-            if let Some(previous) = names.last_mut() {
-                previous.notes.extend(notes);
-            }
+        let name = without_postnominals(raw_name.trim_end_matches(MARKS).trim());
+        let name = name.trim_matches(MARKS).trim().to_owned();
+        // "Mayor (Councillor J Montgomery)": the office, then the person.
+        let office = OFFICES.contains(&name.to_lowercase().as_str());
+        if let Some(at) = notes.iter().position(|n| office && starts_with_honorific(n)) {
+            let person = notes.remove(at);
+            names.push(ListedName {
+                name: person,
+                notes,
+            });
             continue;
         }
-        if let Some((title, rest)) = plural_title(&name) {
-            carried_title = Some(title);
-            name = format!("{title} {rest}");
-        } else if let Some(title) = carried_title.filter(|_| !starts_with_honorific(&name)) {
-            name = format!("{title} {name}");
-        } else if starts_with_honorific(&name) {
-            carried_title = None;
+        let mut parts = unglued(&name);
+        let last = parts.pop().unwrap_or_default();
+        for part in parts {
+            names.push(ListedName {
+                name: part,
+                notes: Vec::new(),
+            });
         }
-        if !name.is_empty() {
-            names.push(ListedName { name, notes });
+        if !last.is_empty() {
+            names.push(ListedName { name: last, notes });
         }
     }
     names

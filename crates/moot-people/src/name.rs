@@ -4,7 +4,10 @@
 //! list, "Peter Oakford" in a report header, "Mr Oakford" in a declaration.
 //! To tell whether two printings can be one person we need their parts:
 //! titles before the name (which may imply a gender), given names or
-//! initials, the surname, and letters after the name.
+//! initials, the surname, and letters after the name. Which words are
+//! titles, particles or letters after a name is [`crate::words`]' to say.
+
+use crate::words;
 
 /// A given name as printed, or just its initial.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -58,56 +61,6 @@ pub struct PersonName {
     /// Letters after the name ("MBE").
     pub post_nominals: Vec<String>,
 }
-
-/// Titles printed before a name, lower case without dots, with the gender
-/// they imply.
-const HONORIFICS: &[(&str, Option<Gender>)] = &[
-    ("mr", Some(Gender::Male)),
-    ("mrs", Some(Gender::Female)),
-    ("ms", Some(Gender::Female)),
-    ("miss", Some(Gender::Female)),
-    ("mx", None),
-    ("dr", None),
-    ("cllr", None),
-    ("councillor", None),
-    ("cc", None),
-    ("alderman", None),
-    ("ald", None),
-    ("sir", Some(Gender::Male)),
-    ("dame", Some(Gender::Female)),
-    ("lord", Some(Gender::Male)),
-    ("lady", Some(Gender::Female)),
-    ("baroness", Some(Gender::Female)),
-    ("prof", None),
-    ("professor", None),
-    ("rev", None),
-    ("revd", None),
-    ("reverend", None),
-    ("canon", None),
-    ("father", Some(Gender::Male)),
-    ("rt", None),
-    ("hon", None),
-    ("supt", None),
-    ("superintendent", None),
-    ("ch", None),
-    ("chief", None),
-    ("insp", None),
-    ("inspector", None),
-    ("det", None),
-    ("sgt", None),
-    ("pc", None),
-];
-
-/// Letters printed after a name, lower case.
-const POST_NOMINALS: &[&str] = &[
-    "mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "qc", "kc", "mp", "mep", "qpm", "frcp",
-    "frcgp", "frcs", "mrcgp", "fph", "fphm", "phd", "msc", "ma", "ba", "bsc", "mba", "rgn", "rn",
-];
-
-/// Lower-case words that belong to the surname after them ("van der Berg").
-const PARTICLES: &[&str] = &[
-    "de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "ap",
-];
 
 impl PersonName {
     /// Takes a printed name apart, or `None` when it holds no surname (empty,
@@ -214,10 +167,7 @@ pub fn share_first_initial(a: &PersonName, b: &PersonName) -> Option<Given> {
 }
 
 fn honorific(folded: &str) -> Option<Option<Gender>> {
-    HONORIFICS
-        .iter()
-        .find(|(word, _)| *word == folded)
-        .map(|(_, gender)| *gender)
+    words::honorific_gender(folded)
 }
 
 fn strip_brackets(text: &str) -> String {
@@ -256,7 +206,7 @@ fn is_post_nominal_list(text: &str) -> bool {
     words.peek().is_some()
         && words.all(|w| {
             let bare = trim_dots(w);
-            POST_NOMINALS.contains(&fold(&bare).as_str())
+            words::is_post_nominal(&bare)
                 || (bare.chars().all(|c| c.is_ascii_uppercase()) && !bare.is_empty())
         })
 }
@@ -275,7 +225,7 @@ fn take_trailing_post_nominals(tokens: &mut Vec<String>) -> Vec<String> {
     while tokens.len() > 1 {
         let is_post = tokens
             .last()
-            .is_some_and(|t| POST_NOMINALS.contains(&fold(&trim_dots(t)).as_str()));
+            .is_some_and(|t| words::is_post_nominal(t));
         match tokens.pop() {
             Some(t) if is_post => out.insert(0, trim_dots(&t)),
             Some(t) => {
@@ -298,7 +248,7 @@ fn take_surname(tokens: &mut Vec<String>) -> Option<String> {
     while tokens.len() > 1
         && tokens
             .last()
-            .is_some_and(|t| PARTICLES.contains(&t.as_str()))
+            .is_some_and(|t| words::is_particle(t))
     {
         if let Some(particle) = tokens.pop() {
             parts.insert(0, particle);

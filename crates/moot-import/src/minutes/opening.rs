@@ -44,7 +44,7 @@ const RECORD: &str = r"(?:minutes|record|(?:action\s+)?notes)";
 
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{STATUS}{RECORD}\s+of\s+(?:a|an|the)\s+(?:.{{0,120}}?\s)?(?:meeting|proceedings)\b"
+        r"{STATUS}{RECORD}\s+of\s+(?:(?:a|an|the)\s+)?(?:.{{0,120}}?\s)?(?:meeting|proceedings)\b"
     ))
     .expect("valid regex")
 });
@@ -56,7 +56,7 @@ static BARE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{STATUS}minutes\s*:?$")).expect("valid regex"));
 static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)",
+        r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees|sederunt|yn\s+bresennol)\b\s*(?::|-|–|$)",
     )
     .expect("valid regex")
 });
@@ -64,7 +64,7 @@ static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s+\d").expect("valid regex"));
 /// "... of a meeting of the X": the body follows.
 const MEETING_OF: &str =
-    r"of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?";
+    r"of\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?";
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"{STATUS}(?:{RECORD}\s+)?{MEETING_OF}(.+?)\s*,?\s+held\b"
@@ -109,7 +109,7 @@ fn heading_kind(text: &str) -> Option<Heading> {
     if worded && BARE_MINUTES.is_match(text) {
         return Some(Heading::Bare);
     }
-    let kind = if worded && MINUTES_SENTENCE.is_match(text) {
+    let kind = if worded && MINUTES_SENTENCE.is_match(text) || is_at_a_meeting(text) {
         Heading::Sentence
     } else if worded && MEETING_LINE.is_match(text) && find_date(text).is_some() {
         Heading::MeetingLine
@@ -119,6 +119,19 @@ fn heading_kind(text: &str) -> Option<Heading> {
         return None;
     };
     (!PAGE_REFERENCE.is_match(text)).then_some(kind)
+}
+
+/// "At a meeting of the County Council held at County Hall on …", perhaps
+/// after the council's name in capitals: the minute-book opening.
+fn is_at_a_meeting(text: &str) -> bool {
+    static AT_A_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\p{Lu}\s&'-]{0,80}\s)?at\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\b.*\bheld\b")
+            .expect("valid regex")
+    });
+    let bytes = text.as_bytes();
+    bytes.len() > 20
+        && (text.contains("eeting of") || text.contains("EETING OF"))
+        && AT_A_MEETING.is_match(text)
 }
 
 /// False when `text` cannot start as [`BARE_MINUTES`], [`MINUTES_SENTENCE`]
@@ -277,6 +290,33 @@ pub fn set_starts(doc: &Document) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// Non-blank lines at the top of a document searched for the word
+/// "minutes" in its heading.
+const TITLE_LINES: usize = 8;
+/// Non-blank lines at the top of a document searched for an attendance
+/// label.
+const ATTENDANCE_LINES: usize = 60;
+
+/// True for a document that is one set of minutes without the heading
+/// [`set_starts`] looks for: its first lines call it minutes ("Dumfries
+/// Council Minutes", "COFNODION / MINUTES", "Sederunt") and an attendance
+/// label or an apologies line follows near the top.
+pub fn is_minutes_document(doc: &Document) -> bool {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:minutes|cofnodion|sederunt)\b").expect("valid regex")
+    });
+    let mut lines = (0..doc.len()).filter(|&i| !doc.lines[i].is_blank());
+    let titled = lines
+        .by_ref()
+        .take(TITLE_LINES)
+        .any(|i| TITLE.is_match(doc.text(i)) && !PAGE_REFERENCE.is_match(doc.text(i)));
+    titled
+        && (0..doc.len())
+            .filter(|&i| !doc.lines[i].is_blank())
+            .take(ATTENDANCE_LINES)
+            .any(|i| is_attendance_label(doc.text(i)) || APOLOGIES_LINE.is_match(doc.text(i)))
 }
 
 /// What a set's opening says about the minuted meeting.
