@@ -90,14 +90,17 @@ fn extract_pack(doc: &Document) -> Extraction {
     let membership = membership::parse(doc, &parts, &mut diagnostics);
     let agenda = agenda::parse(doc, &parts, &mut diagnostics);
     let mut minutes = minutes::parse(doc, &parts, &mut diagnostics);
-    // Minutes with no cover or agenda: the meeting is the one they minute.
-    if meeting.date.is_none() && agenda.is_empty() && membership.is_empty() {
-        if let Some(part) = split::of_kind(&parts, split::PartKind::Minutes).next() {
-            meeting = meeting::from_minutes(doc, minutes::heading(doc, part.range.clone()));
-            if let Some(first) = minutes.first_mut() {
-                first.date = first.date.or(meeting.date);
-                first.body = first.body.take().or_else(|| meeting.body.clone());
-            }
+    // Minutes with no agenda or membership around them: the meeting is the
+    // one they minute, as their heading states it.
+    let first_set = split::of_kind(&parts, split::PartKind::Minutes).next();
+    if let Some(part) = first_set.filter(|_| agenda.is_empty() && membership.is_empty()) {
+        let minuted = meeting::from_minutes(doc, minutes::heading(doc, part.range.clone()));
+        if meeting.date.is_none() || meeting.date == minuted.date {
+            meeting = meeting::or_else(meeting, minuted);
+        }
+        if let Some(first) = minutes.first_mut() {
+            first.date = meeting.date.or(first.date);
+            first.body = first.body.take().or_else(|| meeting.body.clone());
         }
     }
     let reports = reports::parse(doc, &parts, &mut diagnostics);

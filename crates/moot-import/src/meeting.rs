@@ -159,7 +159,9 @@ pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
         organisation_name(text.get(..at)?)
     });
     Meeting {
-        organisation: organisation(doc, heading.clone()).or(named_before),
+        organisation: organisation(doc, heading.clone())
+            .or(named_before)
+            .or_else(|| heading_title(doc, heading.clone()).and_then(|t| organisation_name(&t))),
         body,
         date: date.or(labelled.date),
         time: time.or(labelled.time),
@@ -173,12 +175,27 @@ pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
     }
 }
 
+/// The meeting as `stated` gives it, with what it leaves out taken from
+/// `other`.
+pub(crate) fn or_else(stated: Meeting, other: Meeting) -> Meeting {
+    Meeting {
+        organisation: stated.organisation.or(other.organisation),
+        body: stated.body.or(other.body),
+        date: stated.date.or(other.date),
+        time: stated.time.or(other.time),
+        venue: stated.venue.or(other.venue),
+        contact: stated.contact.or(other.contact),
+        lines: stated.lines.or(other.lines),
+    }
+}
+
 /// The sentence that opens minutes, wrapped over up to six lines (a bare
 /// "MINUTES" line may come first): from the line naming the meeting to the
 /// line that closes the sentence.
 fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
     static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:meeting|proceedings)\s+of\s+(?:the\s+)?").expect("valid regex")
+        Regex::new(r"(?i)\b(?:(?:meeting|proceedings)\s+of\s+(?:(?:a|an|the)\s+)?)+")
+            .expect("valid regex")
     });
     let start = heading
         .clone()

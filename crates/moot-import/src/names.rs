@@ -28,6 +28,7 @@ pub struct ListedName {
 const NOT_NAMES: &[&str] = &[
     "the",
     "an",
+    "also",
     "this",
     "that",
     "it",
@@ -132,6 +133,10 @@ pub fn looks_like_name(text: &str) -> bool {
         return false;
     }
     let capitalised = |w: &&str| {
+        // "Wendy Morris – Twiddy": a spaced dash inside a surname.
+        if matches!(*w, "-" | "–" | "—") {
+            return true;
+        }
         let letters = w.trim_start_matches(|c: char| !c.is_alphabetic());
         letters.chars().next().is_some_and(char::is_uppercase)
             || moot_people::words::is_particle(w)
@@ -445,27 +450,15 @@ pub fn split_name_list(text: &str) -> Vec<ListedName> {
     names
 }
 
-/// The surname and first initial used to tell whether two printings name
-/// the same person ("Mr P J Oakford", "Peter Oakford").
-fn identity(name: &str) -> Option<(String, Option<char>)> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .filter(|w| !is_honorific(w) && !is_postnominal(w))
-        .map(bare_word)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let (surname, given) = words.split_last()?;
-    Some((
-        surname.clone(),
-        given.first().and_then(|g| g.chars().next()),
-    ))
-}
-
-/// True when two printed names plausibly refer to the same person: same
-/// surname and no conflicting first initial.
+/// True when two printed names plausibly refer to the same person (see
+/// `moot_people::compatible`: same surname, no conflicting given names or
+/// initials, no conflicting titles).
 pub fn same_person(a: &str, b: &str) -> bool {
-    match (identity(a), identity(b)) {
-        (Some((sa, ia)), Some((sb, ib))) => sa == sb && (ia.is_none() || ib.is_none() || ia == ib),
+    match (
+        moot_people::PersonName::parse(a),
+        moot_people::PersonName::parse(b),
+    ) {
+        (Some(a), Some(b)) => moot_people::compatible(&a, &b),
         _ => false,
     }
 }

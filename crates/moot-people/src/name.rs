@@ -192,13 +192,26 @@ fn collapse(text: &str) -> String {
 /// ("Segall- Jones").
 fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in text.split_whitespace().flat_map(unglue_initials) {
         match out.last_mut() {
             Some(last) if last.ends_with('-') => last.push_str(word),
             _ => out.push(word.to_string()),
         }
     }
     out
+}
+
+/// "J.M.Ellacott" printed without a space: the initials, then the name.
+fn unglue_initials(word: &str) -> Vec<&str> {
+    match word.rfind('.') {
+        Some(at)
+            if word[at + 1..].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word[..at].chars().all(|c| c.is_uppercase() || c == '.') =>
+        {
+            vec![&word[..=at], &word[at + 1..]]
+        }
+        _ => vec![word],
+    }
 }
 
 fn is_post_nominal_list(text: &str) -> bool {

@@ -64,7 +64,7 @@ static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s+\d").expect("valid regex"));
 /// "... of a meeting of the X": the body follows.
 const MEETING_OF: &str =
-    r"of\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?";
+    r"of\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:(?:a|an|the)\s+)?)+";
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"{STATUS}(?:{RECORD}\s+)?{MEETING_OF}(.+?)\s*,?\s+held\b"
@@ -189,7 +189,9 @@ fn non_blank_after(doc: &Document, from: usize, count: usize) -> impl Iterator<I
 /// titled names ("Councillor A Birch (Chair), Mr R Dean"), as its kind
 /// allows. A heading under a number alone is an agenda item's title.
 fn confirmation(doc: &Document, heading: usize, kind: Heading) -> Option<usize> {
-    if non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i))) {
+    // (A minute book's page number may stand above "At a meeting of".)
+    let numbered = non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i)));
+    if numbered && !is_at_a_meeting(doc.text(heading)) {
         return None;
     }
     let label_before = non_blank_before(doc, heading, LABEL_LOOKBACK)

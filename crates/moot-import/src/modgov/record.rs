@@ -120,7 +120,7 @@ static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads apologies, substitutes and "Present:" lists from one paragraph.
 fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
     static APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:received|submitted|given|tendered|reported|noted|sent|made)\s*(?:(?:from|by|on\s+behalf\s+of)(?:\s+the\s+following(?:\s+members)?)?|:)\s*:?|^apolog(?:y|ies)(?:\s+for\s+absence)?\s*[:\-–]")
+        Regex::new(r"(?i)\bapolog(?:y|ies)(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:received|submitted|given|tendered|reported|noted|sent|made)\s*(?:(?:from|by|on\s+behalf\s+of)(?:\s+the\s+following(?:\s+members)?)?|:)\s*:?|^apolog(?:y|ies)(?:\s+for\s+absence)?\s*[:\-–]")
             .expect("valid regex")
     });
     static PRESENT: LazyLock<Regex> =
