@@ -94,13 +94,14 @@ fn extract_pack(doc: &Document) -> Extraction {
     // one they minute, as their heading states it.
     let first_set = split::of_kind(&parts, split::PartKind::Minutes).next();
     if let Some(part) = first_set.filter(|_| agenda.is_empty() && membership.is_empty()) {
-        let minuted = meeting::from_minutes(doc, minutes::heading(doc, part.range.clone()));
+        let heading = minutes::heading(doc, part.range.clone());
+        let minuted = meeting::from_minutes(doc, heading);
         if meeting.date.is_none() || meeting.date == minuted.date {
             meeting = meeting::or_else(meeting, minuted);
         }
         if let Some(first) = minutes.first_mut() {
             first.date = meeting.date.or(first.date);
-            first.body = first.body.take().or_else(|| meeting.body.clone());
+            first.body = meeting.body.clone().or(first.body.take());
         }
     }
     let reports = reports::parse(doc, &parts, &mut diagnostics);

@@ -136,11 +136,13 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
 /// three families, read in this order, the first to give a fact winning:
 /// a sentence ("Minutes of a meeting of the X held at V on D at T", "At a
 /// meeting of X held …", "MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE
-/// X HELD AT …", wrapped over lines as converters leave it); labels
+/// X HELD AT …", "Minutes of the X Meeting held …", wrapped over lines as
+/// converters leave it); labels
 /// ("Date:", "Time:", "Place:", the value beside or under them); a stack of
 /// body, date line and time.
 pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
     let sentence = minuted(doc, heading.clone());
+    let (titled_body, titled_council) = heading_titles(doc, heading.clone());
     let labelled = labelled_fields(doc, heading.clone());
     let stacked = stacked(doc, heading.clone());
     let facts = [sentence.as_ref(), stacked.as_ref()];
@@ -152,7 +154,8 @@ pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
         .and_then(|s| s.body.clone())
         .or(labelled.body)
         .or_else(|| stacked.as_ref().and_then(|s| s.body.clone()))
-        .or_else(|| heading_title(doc, heading.clone()));
+        .or(titled_body)
+        .or_else(|| titled_council.clone());
     let named_before = sentence.as_ref().and_then(|s| {
         let text = doc.text(s.first);
         let at = text.to_lowercase().find(" at a meeting of")?;
@@ -161,7 +164,7 @@ pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
     Meeting {
         organisation: organisation(doc, heading.clone())
             .or(named_before)
-            .or_else(|| heading_title(doc, heading.clone()).and_then(|t| organisation_name(&t))),
+            .or_else(|| titled_council.as_deref().and_then(organisation_name)),
         body,
         date: date.or(labelled.date),
         time: time.or(labelled.time),
@@ -197,9 +200,14 @@ fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
         Regex::new(r"(?i)\b(?:(?:meeting|proceedings)\s+of\s+(?:(?:a|an|the)\s+)?)+")
             .expect("valid regex")
     });
-    let start = heading
-        .clone()
-        .find(|&i| MEETING_OF.is_match(doc.text(i)))?;
+    static X_MEETING_HELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:minutes|record|notes)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)\s+meeting\s+held\b")
+            .expect("valid regex")
+    });
+    let start = heading.clone().find(|&i| {
+        let text = doc.text(i);
+        MEETING_OF.is_match(text) || X_MEETING_HELD.is_match(text)
+    })?;
     let mut lines = vec![start];
     let mut i = start;
     while lines.len() < 6 && !doc.text(i).ends_with('.') && !held_clause_done(&joined(doc, &lines)) {
@@ -213,16 +221,24 @@ fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
         i = next;
     }
     let sentence = joined(doc, &lines);
-    let after = MEETING_OF.find(&sentence)?.end();
-    let rest = sentence.get(after..)?;
-    let body_end = BODY_END.find(rest).map_or(rest.len(), |m| m.start());
-    let body = collapse_spaces(rest.get(..body_end)?.trim_end_matches(','));
-    let clause = rest.get(body_end..)?;
+    let (body, clause) = match MEETING_OF.find(&sentence) {
+        Some(m) => {
+            let rest = sentence.get(m.end()..)?;
+            let body_end = BODY_END.find(rest).map_or(rest.len(), |m| m.start());
+            (rest.get(..body_end)?, rest.get(body_end..)?)
+        }
+        None => {
+            let c = X_MEETING_HELD.captures(&sentence)?;
+            (c.get(1)?.as_str(), sentence.get(c.get(0)?.end()..)?)
+        }
+    };
+    let body = collapse_spaces(body.trim_end_matches(','));
+    let body = Some(body).filter(|b| is_heading_like(b) && !GENERIC_BODY.is_match(b));
     let facts = clause_facts(clause)?;
     Some(Stated {
         first: start,
         last: i,
-        body: (!body.is_empty() && !GENERIC_BODY.is_match(&body)).then_some(body),
+        body,
         ..facts
     })
 }
@@ -259,19 +275,26 @@ fn collapse_spaces(text: &str) -> String {
     names::collapse(text)
 }
 
-/// The first heading line of a minutes heading, without the words that
-/// say it is minutes ("Dumfries Council Minutes", "DRAFT MINUTES").
-fn heading_title(doc: &Document, heading: Range<usize>) -> Option<String> {
+/// The heading lines that open a minutes heading, without the words that
+/// say it is minutes ("Dumfries Council Minutes", "DRAFT MINUTES"): the
+/// first that names a body, and the first that names a council.
+fn heading_titles(doc: &Document, heading: Range<usize>) -> (Option<String>, Option<String>) {
     static RECORD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:\s*[-–/]?\s*\b(?:draft|unconfirmed|confirmed|minutes|cofnodion)\b)+\s*$")
             .expect("valid regex")
     });
-    heading.into_iter().find_map(|i| {
-        let text = doc.text(i);
-        let title = RECORD_WORDS.replace(text, "");
-        (!title.is_empty() && is_heading_like(&title) && !is_banner(&title) && find_date(&title).is_none())
-            .then(|| names::collapse(&title))
-    })
+    let titles: Vec<String> = heading
+        .filter(|&i| !doc.lines[i].is_blank())
+        .map(|i| RECORD_WORDS.replace(doc.text(i), "").into_owned())
+        .filter(|title| !title.is_empty() && !is_banner(title))
+        .take_while(|title| is_heading_like(title) && find_date(title).is_none())
+        .map(|title| names::collapse(&title))
+        .collect();
+    // The council's name heads the body's where both are printed; where
+    // only the council's is, the council met.
+    let body = titles.iter().find(|t| organisation_name(t).is_none());
+    let council = titles.iter().find(|t| organisation_name(t).is_some());
+    (body.cloned(), council.cloned())
 }
 
 /// A body named only by its kind ("the Committee", "the Board").

@@ -409,15 +409,15 @@ fn is_list_line(text: &str) -> bool {
 }
 
 /// Where a ward or council glued to a name by a hyphen begins: after
-/// ")-" ("Elaine Murray (Leader)-Nith"), or at a hyphen inside the second
-/// or later word that has a capital after it and more words beyond or
-/// before the end ("Graham Bell-North West Dumfries", "Ian Blake-Abbey").
+/// ")-" ("Elaine Murray (Leader)-Nith"), or at the last hyphen after the
+/// first word that has a letter before it and a capital after it ("Graham
+/// Bell-North West Dumfries", "Ian Blake-Abbey", "Owen Price-Smith-Vale").
 fn ward_cut(text: &str) -> Option<usize> {
     if let Some(at) = text.find(")-") {
         return Some(at + 1);
     }
     let first_space = text.find(' ')?;
-    let at = text[first_space..].find('-')? + first_space;
+    let at = text[first_space..].rfind('-')? + first_space;
     let before = text[..at].chars().next_back()?;
     let after = text[at + 1..].chars().next()?;
     (before.is_alphabetic() && after.is_uppercase()).then_some(at)
