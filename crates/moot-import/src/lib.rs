@@ -94,8 +94,7 @@ fn extract_pack(doc: &Document) -> Extraction {
     // one they minute, as their heading states it.
     let first_set = split::of_kind(&parts, split::PartKind::Minutes).next();
     if let Some(part) = first_set.filter(|_| agenda.is_empty() && membership.is_empty()) {
-        let heading = minutes::heading(doc, part.range.clone());
-        let minuted = meeting::from_minutes(doc, heading);
+        let minuted = meeting::from_minutes(doc, part.range.clone());
         if meeting.date.is_none() || meeting.date == minuted.date {
             meeting = meeting::or_else(meeting, minuted);
         }

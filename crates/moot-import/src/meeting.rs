@@ -139,8 +139,10 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
 /// X HELD AT …", "Minutes of the X Meeting held …", wrapped over lines as
 /// converters leave it); labels
 /// ("Date:", "Time:", "Place:", the value beside or under them); a stack of
-/// body, date line and time.
-pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
+/// body, date line and time; last, a line of the opening (perhaps below the
+/// attendance) giving the place and the times the meeting began and ended.
+pub(crate) fn from_minutes(doc: &Document, set: Range<usize>) -> Meeting {
+    let heading = crate::minutes::heading(doc, set.clone());
     let sentence = minuted(doc, heading.clone());
     let (titled_body, titled_council) = heading_titles(doc, heading.clone());
     let labelled = labelled_fields(doc, heading.clone());
@@ -156,6 +158,8 @@ pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
         .or_else(|| stacked.as_ref().and_then(|s| s.body.clone()))
         .or(titled_body)
         .or_else(|| titled_council.clone());
+    let opening_end = set.end.min(set.start + PLACE_AND_TIMES_LINES);
+    let held = (set.start..opening_end).find_map(|i| place_and_times(doc.text(i)));
     let named_before = sentence.as_ref().and_then(|s| {
         let text = doc.text(s.first);
         let at = text.to_lowercase().find(" at a meeting of")?;
@@ -167,15 +171,46 @@ pub(crate) fn from_minutes(doc: &Document, heading: Range<usize>) -> Meeting {
             .or_else(|| titled_council.as_deref().and_then(organisation_name)),
         body,
         date: date.or(labelled.date),
-        time: time.or(labelled.time),
+        time: time
+            .or(labelled.time)
+            .or_else(|| held.as_ref().map(|(_, time)| *time)),
         venue: sentence
             .as_ref()
             .and_then(|s| s.venue.clone())
             .or(labelled.venue)
-            .or_else(|| stacked.as_ref().and_then(|s| s.venue.clone())),
+            .or_else(|| stacked.as_ref().and_then(|s| s.venue.clone()))
+            .or_else(|| held.map(|(venue, _)| venue)),
         contact: contact(doc, heading.clone()),
         lines: Some(doc.source_of(heading.start..last.map_or(heading.end, |l| l + 1))),
     }
+}
+
+/// Lines of a set of minutes searched for a line of place and times.
+const PLACE_AND_TIMES_LINES: usize = 60;
+
+/// "Chamber, - County Hall, Carmarthen. SA31 1JP. - 10.00  - 10.35 am": a
+/// place, then the times the meeting began and ended, the second carrying
+/// "am" or "pm" for both (unless the first is later, so in the morning).
+fn place_and_times(text: &str) -> Option<(String, Time)> {
+    static PLACE_AND_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?P<place>\p{Lu}.*?)[\s.,;–-]+(?P<h>\d{1,2})[.:](?P<m>\d{2})\s*(?P<first>[ap]\.?m\.?)?\s*[-–]\s*(?P<h2>\d{1,2})[.:]\d{2}\s*(?P<second>[ap])\.?m\.?$")
+            .expect("valid regex")
+    });
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let c = PLACE_AND_TIMES.captures(text)?;
+    let (hour, minute): (u8, u8) = (c["h"].parse().ok()?, c["m"].parse().ok()?);
+    let end_hour: u8 = c["h2"].parse().ok()?;
+    let marker = c.name("first").map_or(&c["second"], |m| m.as_str());
+    let pm = marker.to_lowercase().starts_with('p') && !(c.name("first").is_none() && hour > end_hour);
+    let hour = match (hour, pm) {
+        (12, _) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    let place = clean_venue(c["place"].trim_end_matches(['.', ' ', '-', '–']))?;
+    Some((place, Time::new(hour, minute)?))
 }
 
 /// The meeting as `stated` gives it, with what it leaves out taken from

@@ -70,6 +70,14 @@ static APOLOGY_TABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^apolog\w*(?:\s+for\s+absence)?\s*[/|\t]\s*substitut\w*(?:\s+members?)?\s*$")
         .expect("valid regex")
 });
+static SUBSTITUTE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:a\s+)?(?:substitute|sub|deputy)(?:\s+member)?$").expect("valid regex")
+});
+/// "Councillor B, who was substituted for by Councillor A".
+static SUBSTITUTED_BY_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?),?\s+(?:who\s+)?(?:was|were|had\s+been)\s+(?:substituted|replaced|represented)\s+(?:for\s+)?by\s+(.+?)$")
+        .expect("valid regex")
+});
 static NO_OTHER_APOLOGIES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bno\s+other\s+apologies\b").expect("valid regex"));
 
@@ -257,6 +265,9 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
             for note in &listed.notes {
                 if let Some(replaced) = SUBSTITUTE_NOTE.captures(note).and_then(|c| c.get(1)) {
                     attendance.add_substitution(&listed.name, replaced.as_str().trim(), lines);
+                } else if SUBSTITUTE_ALONE.is_match(note) {
+                    // "(substitute)": whose place was taken is not said.
+                    attendance.add_substitution(&listed.name, "", lines);
                 }
             }
         }
@@ -611,6 +622,24 @@ fn read_substitution_prose(sentence: &str, lines: Lines, attendance: &mut Attend
         return;
     }
     let sentence = sentence.trim_end_matches(['.', ';']);
+    if let Some(caps) = SUBSTITUTED_BY_CLAUSE.captures(sentence) {
+        // The member replaced is the last name before "who was …".
+        let before = caps.get(1).map_or("", |m| m.as_str());
+        let replaced = split_list(before).last().copied().unwrap_or("");
+        let replaced = replaced
+            .rsplit([' '])
+            .scan(Vec::new(), |words, w| {
+                words.insert(0, w);
+                Some(words.join(" "))
+            })
+            .take_while(|tail| looks_like_name(tail))
+            .last();
+        let name = caps.get(2).map_or("", |m| m.as_str()).trim();
+        if let Some(replaced) = replaced.filter(|_| looks_like_name(name)) {
+            attendance.add_substitution(name, &replaced, lines);
+        }
+        return;
+    }
     for clause in split_list(sentence) {
         let Some(caps) = SUBSTITUTION_CLAUSE.captures(clause) else {
             continue;
