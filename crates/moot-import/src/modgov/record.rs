@@ -72,8 +72,23 @@ pub(super) fn minutes(
     let mut attendance = Attendance::default();
     let mut declarations = Vec::new();
     for item in items {
+        // "The following apologies were noted:", then one name a paragraph.
+        let mut listing_apologies = false;
         for (index, text) in &item.record {
+            if listing_apologies {
+                let people = split_people(text);
+                if !people.is_empty() {
+                    people
+                        .into_iter()
+                        .for_each(|p| attendance.add_apology(p.name));
+                    continue;
+                }
+            }
             read_attendance(text, doc.source_of(*index..index + 1), &mut attendance);
+            let lower = text.to_lowercase();
+            listing_apologies = lower.contains("apolog")
+                && !lower.contains("lateness")
+                && text.trim_end().ends_with(':');
         }
         declarations.extend(item_declarations(doc, item));
     }
