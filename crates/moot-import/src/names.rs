@@ -364,7 +364,15 @@ fn without_postnominals(name: &str) -> String {
 /// "Councillors Smith" gives ("Councillor", "Smith").
 fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
     let (first, rest) = piece.split_once(char::is_whitespace)?;
-    moot_people::words::singular_title(first).map(|singular| (singular, rest.trim()))
+    if let Some(singular) = moot_people::words::singular_title(first) {
+        return Some((singular, rest.trim()));
+    }
+    // "County Councillors A and B": the tier before the plural title.
+    let tier = ["county", "borough", "district", "city", "town", "parish", "community"]
+        .contains(&first.to_lowercase().as_str());
+    let (second, rest) = rest.trim_start().split_once(char::is_whitespace)?;
+    let singular = moot_people::words::singular_title(second).filter(|_| tier)?;
+    Some((singular, rest.trim()))
 }
 
 /// True for a plural title ("Councillors", "Cllrs") that stands for the
@@ -567,6 +575,10 @@ mod tests {
     fn plural_title_is_given_to_each_name() {
         assert_eq!(
             names("Councillors Smith and Jones"),
+            ["Councillor Smith", "Councillor Jones"]
+        );
+        assert_eq!(
+            names("County Councillors Smith and Jones"),
             ["Councillor Smith", "Councillor Jones"]
         );
         assert_eq!(

@@ -31,7 +31,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static PRESENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<before>(?:[\w-]+\s+){0,2})(?P<word>present|attendees|attendance|sederunt|yn\s+bresennol|in\s+the\s+chair)\b\s*[:\-–]?\s*(?P<list>.*)$")
+    Regex::new(r"(?i)^(?P<before>(?:[\w-]+\s+){0,2})(?P<word>present|attendees|attendance|sederunt|yn\s+bresennol|in\s+the\s+chair)\b(?:\s*\([^)]{0,40}\))?\s*[:\-–]?\s*(?P<list>.*)$")
         .expect("valid regex")
 });
 static APOLOGIES_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,7 +215,12 @@ fn present_labels(doc: &Document, opening: Range<usize>) -> Vec<(usize, &str)> {
                 .name("before")
                 .map_or("", |m| m.as_str())
                 .to_lowercase();
-            let for_others = before.split_whitespace().any(|w| NOT_MEMBERS.contains(&w));
+            // "Members in attendance" are members; "Officers in
+            // attendance", "Also present" are not.
+            let members = before.contains("member") || before.contains("councillor");
+            let for_others = before
+                .split_whitespace()
+                .any(|w| NOT_MEMBERS.contains(&w) && !(members && w == "in"));
             let welsh = caps
                 .name("word")
                 .is_some_and(|w| w.as_str().to_lowercase().starts_with("yn"));
@@ -261,6 +266,15 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
     }
     for (label, inline) in labels {
         for (listed, lines) in listed_after(doc, label, inline, opening.end) {
+            // "B (substituted by A)": B stayed away, A came.
+            let substituted = listed.notes.iter().find_map(|note| {
+                let caps = SUBSTITUTED_BY_NOTE.captures(note)?;
+                caps.name("a").filter(|_| !note.to_lowercase().starts_with("sub:"))
+            });
+            if let Some(substitute) = substituted {
+                attendance.add_substitution(substitute.as_str().trim(), &listed.name, lines);
+                continue;
+            }
             attendance.add_present(&listed.name);
             for note in &listed.notes {
                 if let Some(replaced) = SUBSTITUTE_NOTE.captures(note).and_then(|c| c.get(1)) {
