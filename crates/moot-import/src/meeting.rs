@@ -99,7 +99,7 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
     static MEETING_OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bmeeting\s+of\b").expect("valid regex"));
     front.clone().find_map(|i| {
-        if !MEETING_OF.is_match(doc.text(i)) {
+        if !MEETING_OF.is_match(doc.text(i)) && !WILL_MEET.is_match(doc.text(i)) {
             return None;
         }
         let lines = sentence_lines(doc, i, front.end);
@@ -332,6 +332,12 @@ fn heading_titles(doc: &Document, heading: Range<usize>) -> (Option<String>, Opt
     (body.cloned(), council.cloned())
 }
 
+/// "The Economic Growth Committee will meet on …": a body, then "will meet".
+static WILL_MEET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he\s+(\p{Lu}[^.:;]{2,120}?)\s+(?:will|is\s+to|shall)\s+meet\b")
+        .expect("valid regex")
+});
+
 /// A body named only by its kind ("the Committee", "the Board").
 static GENERIC_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:committee|sub-committee|board|panel|forum|group|partnership)$")
@@ -379,7 +385,19 @@ fn announcement(sentence: &str) -> Option<Stated> {
         )
         .expect("valid regex")
     });
-    let c = ANNOUNCED.captures(sentence)?;
+    let Some(c) = ANNOUNCED.captures(sentence) else {
+        // "The Planning Committee will meet on …".
+        let c = WILL_MEET.captures(sentence)?;
+        let body = tidy_heading(c.get(1)?.as_str());
+        let clause = sentence.get(c.get(0)?.end()..)?;
+        let clause = CLAUSE_END
+            .find(clause)
+            .map_or(clause, |m| clause.get(..m.start()).unwrap_or(clause));
+        return Some(Stated {
+            body: is_heading_like(&body).then_some(body),
+            ..clause_facts(clause)?
+        });
+    };
     let body = c.get(1)?;
     let before = sentence.get(..c.get(0)?.start()).unwrap_or("");
     if OTHER_MEETING.is_match(before) || body.as_str().split_whitespace().any(|w| w == "held") {
@@ -856,7 +874,7 @@ fn organisation_name(line: &str) -> Option<String> {
 fn contact(doc: &Document, front: Range<usize>) -> Option<String> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\b(?:please\s+)?ask\s+for|^(?:contact(?:\s+officer)?|contact\s+name|officer\s+contact|enquiries(?:\s+to)?|for\s+enquiries|further\s+information|clerk(?:\s+to\s+the\s+\w+)?|(?:democratic|member|committee|governance)\s+services?\s+(?:officer|adviser|advisor|team)|committee\s+(?:officer|administrator|clerk|manager)|governance\s+officer))\s*(?::|\t|-)\s*",
+            r"(?i)(?:\b(?:please\s+)?ask\s+for\b\s*(?::|\t|-)?|^(?:contact(?:\s+officer)?|contact\s+name|officer\s+contact|enquiries(?:\s+to)?|for\s+enquiries|further\s+information|clerk(?:\s+to\s+the\s+\w+)?|(?:democratic|member|committee|governance)\s+services?\s+(?:officer|adviser|advisor|team)|committee\s+(?:officer|administrator|clerk|manager)|governance\s+officer)\s*(?::|\t|-))\s*",
         )
         .expect("valid regex")
     });

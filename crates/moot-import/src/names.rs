@@ -262,6 +262,45 @@ fn unglued(name: &str) -> Vec<String> {
     names
 }
 
+/// Words that end the name of a council or other appointing body.
+const BODY_ENDS: [&str; 7] = [
+    "council",
+    "authority",
+    "government",
+    "board",
+    "trust",
+    "service",
+    "assembly",
+];
+
+/// "P Lewis Conwy County Borough Council": a name printed with initials,
+/// then the body that appointed the member with nothing between. The name
+/// is the titles, the initials and one surname; the rest, when it is
+/// capitalised words ending as a body's name does, is the body.
+fn name_and_appointing_body(name: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let titles = words.iter().take_while(|w| is_honorific(w)).count();
+    let initials = words[titles..]
+        .iter()
+        .take_while(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+        })
+        .count();
+    let surname_end = titles + initials + 1;
+    let ends_as_body = words
+        .last()
+        .is_some_and(|w| BODY_ENDS.contains(&w.to_lowercase().as_str()));
+    let rest = words.get(surname_end..).unwrap_or(&[]);
+    let capitalised = rest.iter().all(|w| {
+        w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "&")
+    });
+    if initials == 0 || rest.len() < 2 || !ends_as_body || !capitalised {
+        return (name.to_owned(), None);
+    }
+    (words[..surname_end].join(" "), Some(rest.join(" ")))
+}
+
 /// A list printed surname first, one person after another with only
 /// spaces between: "Armstrong, E. Bawn, D. Bowman, L Bridgett, S.C.".
 /// Each name is kept as printed ("Armstrong, E."); `None` unless the
@@ -443,6 +482,8 @@ pub fn split_name_list(text: &str) -> Vec<ListedName> {
             });
             continue;
         }
+        let (name, body) = name_and_appointing_body(&name);
+        notes.extend(body);
         let mut parts = unglued(&name);
         let last = parts.pop().unwrap_or_default();
         for part in parts {
@@ -569,6 +610,41 @@ mod tests {
         assert_eq!(names("• Gail Hunt"), ["Gail Hunt"]);
         assert!(!looks_like_name("Northbridge Chamber of Commerce"));
         assert!(!looks_like_name("Director of Public Health"));
+    }
+
+    #[test]
+    fn an_appointing_body_glued_to_a_name_is_a_note() {
+        let list = split_name_list("P Lewis (Chair) Conwy County Borough Council");
+        assert_eq!(list[0].name, "P Lewis");
+        assert_eq!(list[0].notes, ["Chair", "Conwy County Borough Council"]);
+        assert_eq!(names("Cllr Mary Ann Smith"), ["Cllr Mary Ann Smith"]);
+    }
+
+    #[test]
+    fn glued_names_printed_with_initials_are_two() {
+        assert_eq!(names("J Gilmour M Goodman"), ["J Gilmour", "M Goodman"]);
+        assert_eq!(names("A M Logue"), ["A M Logue"]);
+        assert_eq!(names("Mr P G Harris"), ["Mr P G Harris"]);
+    }
+
+    #[test]
+    fn names_printed_surname_first_are_kept_whole() {
+        assert_eq!(
+            surname_first_list("Armstrong, E. Bawn, D. Bowman, L Renner-Thompson, G."),
+            Some(vec![
+                "Armstrong, E.".to_owned(),
+                "Bawn, D.".to_owned(),
+                "Bowman, L".to_owned(),
+                "Renner-Thompson, G.".to_owned()
+            ])
+        );
+        assert_eq!(surname_first_list("Smith, Jones and Brown"), None);
+    }
+
+    #[test]
+    fn a_spaced_dash_before_one_surname_joins_a_double_barrel() {
+        assert_eq!(names("Cllr Wendy Hale – Twine"), ["Cllr Wendy Hale – Twine"]);
+        assert_eq!(names("Erin Doyle – Probation"), ["Erin Doyle"]);
     }
 
     #[test]
