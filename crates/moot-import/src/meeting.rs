@@ -203,7 +203,8 @@ fn place_and_times(text: &str) -> Option<(String, Time)> {
     let (hour, minute): (u8, u8) = (c["h"].parse().ok()?, c["m"].parse().ok()?);
     let end_hour: u8 = c["h2"].parse().ok()?;
     let marker = c.name("first").map_or(&c["second"], |m| m.as_str());
-    let pm = marker.to_lowercase().starts_with('p') && !(c.name("first").is_none() && hour > end_hour);
+    let pm =
+        marker.to_lowercase().starts_with('p') && !(c.name("first").is_none() && hour > end_hour);
     let hour = match (hour, pm) {
         (12, _) => 12,
         (h, true) => h + 12,
@@ -245,7 +246,8 @@ fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
     })?;
     let mut lines = vec![start];
     let mut i = start;
-    while lines.len() < 6 && !doc.text(i).ends_with('.') && !held_clause_done(&joined(doc, &lines)) {
+    while lines.len() < 6 && !doc.text(i).ends_with('.') && !held_clause_done(&joined(doc, &lines))
+    {
         let Some(next) = doc.next_non_blank(i + 1, heading.end) else {
             break;
         };
@@ -315,8 +317,10 @@ fn collapse_spaces(text: &str) -> String {
 /// first that names a body, and the first that names a council.
 fn heading_titles(doc: &Document, heading: Range<usize>) -> (Option<String>, Option<String>) {
     static RECORD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\s*[-–/]?\s*\b(?:draft|unconfirmed|confirmed|minutes|cofnodion)\b)+\s*$")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)(?:\s*[-–/]?\s*\b(?:draft|unconfirmed|confirmed|minutes|cofnodion)\b)+\s*$",
+        )
+        .expect("valid regex")
     });
     let titles: Vec<String> = heading
         .filter(|&i| !doc.lines[i].is_blank())
@@ -587,7 +591,12 @@ fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
             if label.contains("time") {
                 found.time = found.time.or_else(|| parse_time(value));
             }
-        } else if label == "time" || label.ends_with("commenced") || label.starts_with("start") || label.ends_with("began") || label.ends_with("started") {
+        } else if label == "time"
+            || label.ends_with("commenced")
+            || label.starts_with("start")
+            || label.ends_with("began")
+            || label.ends_with("started")
+        {
             found.time = found.time.or_else(|| parse_time(value));
         } else if matches!(label.as_str(), "meeting" | "committee" | "body") {
             found.body = found.body.or_else(|| Some(tidy_heading(value)));

@@ -138,8 +138,7 @@ pub fn looks_like_name(text: &str) -> bool {
             return true;
         }
         let letters = w.trim_start_matches(|c: char| !c.is_alphabetic());
-        letters.chars().next().is_some_and(char::is_uppercase)
-            || moot_people::words::is_particle(w)
+        letters.chars().next().is_some_and(char::is_uppercase) || moot_people::words::is_particle(w)
     };
     let has_surname = words
         .iter()
@@ -208,9 +207,7 @@ const MARKS: [char; 5] = ['*', '†', '‡', '§', '#'];
 fn without_chairing(piece: &str) -> &str {
     static CHAIRING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\s+in\s+the\s+chair\s*\.?$").expect("valid regex"));
-    CHAIRING
-        .find(piece)
-        .map_or(piece, |m| &piece[..m.start()])
+    CHAIRING.find(piece).map_or(piece, |m| &piece[..m.start()])
 }
 
 /// Offices printed in a list where the person follows in brackets:
@@ -292,9 +289,9 @@ fn name_and_appointing_body(name: &str) -> (String, Option<String>) {
         .last()
         .is_some_and(|w| BODY_ENDS.contains(&w.to_lowercase().as_str()));
     let rest = words.get(surname_end..).unwrap_or(&[]);
-    let capitalised = rest.iter().all(|w| {
-        w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "&")
-    });
+    let capitalised = rest
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "&"));
     if initials == 0 || rest.len() < 2 || !ends_as_body || !capitalised {
         return (name.to_owned(), None);
     }
@@ -321,7 +318,10 @@ pub fn surname_first_list(text: &str) -> Option<Vec<String>> {
         last_end = m.end();
         names.push(m.as_str().to_owned());
     }
-    let rest_is_blank = text[last_end..].trim().trim_end_matches(['.', ',']).is_empty();
+    let rest_is_blank = text[last_end..]
+        .trim()
+        .trim_end_matches(['.', ','])
+        .is_empty();
     (names.len() >= 2 && rest_is_blank && covered > 0).then_some(names)
 }
 
@@ -407,8 +407,16 @@ fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
         return Some((singular, rest.trim()));
     }
     // "County Councillors A and B": the tier before the plural title.
-    let tier = ["county", "borough", "district", "city", "town", "parish", "community"]
-        .contains(&first.to_lowercase().as_str());
+    let tier = [
+        "county",
+        "borough",
+        "district",
+        "city",
+        "town",
+        "parish",
+        "community",
+    ]
+    .contains(&first.to_lowercase().as_str());
     let (second, rest) = rest.trim_start().split_once(char::is_whitespace)?;
     let singular = moot_people::words::singular_title(second).filter(|_| tier)?;
     Some((singular, rest.trim()))
@@ -474,7 +482,10 @@ pub fn split_name_list(text: &str) -> Vec<ListedName> {
         let name = name.trim_matches(MARKS).trim().to_owned();
         // "Mayor (Councillor J Montgomery)": the office, then the person.
         let office = OFFICES.contains(&name.to_lowercase().as_str());
-        if let Some(at) = notes.iter().position(|n| office && starts_with_honorific(n)) {
+        if let Some(at) = notes
+            .iter()
+            .position(|n| office && starts_with_honorific(n))
+        {
             let person = notes.remove(at);
             names.push(ListedName {
                 name: person,
@@ -643,7 +654,10 @@ mod tests {
 
     #[test]
     fn a_spaced_dash_before_one_surname_joins_a_double_barrel() {
-        assert_eq!(names("Cllr Wendy Hale – Twine"), ["Cllr Wendy Hale – Twine"]);
+        assert_eq!(
+            names("Cllr Wendy Hale – Twine"),
+            ["Cllr Wendy Hale – Twine"]
+        );
         assert_eq!(names("Erin Doyle – Probation"), ["Erin Doyle"]);
     }
 

@@ -236,9 +236,7 @@ fn take_honorifics(tokens: &mut Vec<String>) -> Vec<String> {
 fn take_trailing_post_nominals(tokens: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     while tokens.len() > 1 {
-        let is_post = tokens
-            .last()
-            .is_some_and(|t| words::is_post_nominal(t));
+        let is_post = tokens.last().is_some_and(|t| words::is_post_nominal(t));
         match tokens.pop() {
             Some(t) if is_post => out.insert(0, trim_dots(&t)),
             Some(t) => {
@@ -258,11 +256,7 @@ fn take_surname(tokens: &mut Vec<String>) -> Option<String> {
         return None;
     }
     let mut parts = vec![last];
-    while tokens.len() > 1
-        && tokens
-            .last()
-            .is_some_and(|t| words::is_particle(t))
-    {
+    while tokens.len() > 1 && tokens.last().is_some_and(|t| words::is_particle(t)) {
         if let Some(particle) = tokens.pop() {
             parts.insert(0, particle);
         }

@@ -49,9 +49,9 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 
 /// Letters printed after a name, lower case.
 const POST_NOMINALS: &[&str] = &[
-    "mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "qc", "kc", "mp", "mep", "msp",
-    "qpm", "frcp", "frcgp", "frcs", "mrcgp", "fph", "fphm", "phd", "msc", "ma", "ba", "bsc", "mba",
-    "rgn", "rn", "cc", "ae", "td",
+    "mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "qc", "kc", "mp", "mep", "msp", "qpm",
+    "frcp", "frcgp", "frcs", "mrcgp", "fph", "fphm", "phd", "msc", "ma", "ba", "bsc", "mba", "rgn",
+    "rn", "cc", "ae", "td",
 ];
 
 /// Lower-case words that belong to the surname after them ("van der Berg",

@@ -269,7 +269,8 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
             // "B (substituted by A)": B stayed away, A came.
             let substituted = listed.notes.iter().find_map(|note| {
                 let caps = SUBSTITUTED_BY_NOTE.captures(note)?;
-                caps.name("a").filter(|_| !note.to_lowercase().starts_with("sub:"))
+                caps.name("a")
+                    .filter(|_| !note.to_lowercase().starts_with("sub:"))
             });
             if let Some(substitute) = substituted {
                 attendance.add_substitution(substitute.as_str().trim(), &listed.name, lines);
@@ -578,12 +579,16 @@ fn read_apology_table(doc: &Document, rows: Range<usize>, attendance: &mut Atten
     for i in rows.filter(|&i| !doc.lines[i].is_blank()) {
         let row = doc.text(i).replace('\t', " / ");
         let mut cells = row.split(" / ").map(str::trim);
-        let member = cells.next().and_then(|c| split_name_list(c).into_iter().next());
+        let member = cells
+            .next()
+            .and_then(|c| split_name_list(c).into_iter().next());
         let Some(member) = member.filter(|m| looks_like_name(&m.name)) else {
             break;
         };
         attendance.add_apology(&member.name);
-        let substitute = cells.next().and_then(|c| split_name_list(c).into_iter().next());
+        let substitute = cells
+            .next()
+            .and_then(|c| split_name_list(c).into_iter().next());
         if let Some(substitute) = substitute.filter(|s| looks_like_name(&s.name)) {
             attendance.add_substitution(&substitute.name, &member.name, doc.source_of(i..i + 1));
         }
