@@ -97,10 +97,10 @@ fn extract_pack(doc: &Document) -> Extraction {
         let minuted = meeting::from_minutes(doc, part.range.clone());
         if meeting.date.is_none() || meeting.date == minuted.date {
             meeting = meeting::or_else(meeting, minuted);
-        }
-        if let Some(first) = minutes.first_mut() {
-            first.date = meeting.date.or(first.date);
-            first.body = meeting.body.clone().or(first.body.take());
+            if let Some(first) = minutes.first_mut() {
+                first.date = meeting.date.or(first.date);
+                first.body = meeting.body.clone().or(first.body.take());
+            }
         }
     }
     let reports = reports::parse(doc, &parts, &mut diagnostics);

@@ -144,7 +144,12 @@ pub fn looks_like_name(text: &str) -> bool {
         .iter()
         .any(|w| !is_honorific(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
     let common = |w: &&str| NOT_NAMES.contains(&bare_word(w).as_str());
-    has_surname && words.iter().all(capitalised) && !words.iter().any(common) && !is_shouted(&words)
+    // A title makes a person of what follows ("Councillor Mike Chamber").
+    let titled = words.len() > 1 && is_honorific(words[0]);
+    has_surname
+        && words.iter().all(capitalised)
+        && (titled || !words.iter().any(common))
+        && !is_shouted(&words)
 }
 
 /// True for words all in capitals with no title among them: a heading
@@ -443,7 +448,11 @@ pub fn list_pieces(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches(['.', ';', ',']);
     let mut pieces: Vec<String> = Vec::new();
     let mut carried_title: Option<&'static str> = None;
-    for piece in split_list(text) {
+    let split = split_list(text)
+        .into_iter()
+        .flat_map(at_inner_plural_titles)
+        .collect::<Vec<_>>();
+    for piece in split {
         let piece = without_bullet(piece);
         let head = piece.split(['(', '[']).next().unwrap_or("").trim();
         let honours_only = !head.is_empty() && head.split_whitespace().all(is_postnominal);
@@ -462,6 +471,32 @@ pub fn list_pieces(text: &str) -> Vec<String> {
             }
         }
     }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// "Councillor Richards (Mayor) Councillors Bald": a plural title inside a
+/// piece opens a new group of names, so the piece is cut before it.
+fn at_inner_plural_titles(piece: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    for (at, word) in piece
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w))
+    {
+        depth += word.matches('(').count();
+        if depth == 0 && at > 0 && is_plural_title(word) {
+            cuts.push(at);
+        }
+        depth = depth.saturating_sub(word.matches(')').count());
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        pieces.push(piece[start..cut].trim());
+        start = cut;
+    }
+    pieces.push(piece[start..].trim());
     pieces.retain(|p| !p.is_empty());
     pieces
 }
