@@ -144,7 +144,14 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
 pub(crate) fn from_minutes(doc: &Document, set: Range<usize>) -> Meeting {
     let heading = crate::minutes::heading(doc, set.clone());
     let sentence = minuted(doc, heading.clone());
-    let (titled_body, titled_council) = heading_titles(doc, heading.clone());
+    // Heading lines just above the set (a cover's title block) count too.
+    let above = (0..set.start)
+        .rev()
+        .filter(|&i| !doc.lines[i].is_blank())
+        .take(MAX_TITLES_ABOVE)
+        .last()
+        .unwrap_or(set.start);
+    let (titled_body, titled_council) = heading_titles(doc, above..heading.end);
     let labelled = labelled_fields(doc, heading.clone());
     let stacked = stacked(doc, heading.clone());
     let facts = [sentence.as_ref(), stacked.as_ref()];
@@ -184,6 +191,9 @@ pub(crate) fn from_minutes(doc: &Document, set: Range<usize>) -> Meeting {
         lines: Some(doc.source_of(heading.start..last.map_or(heading.end, |l| l + 1))),
     }
 }
+
+/// Non-blank lines above a set of minutes read as its heading's titles.
+const MAX_TITLES_ABOVE: usize = 3;
 
 /// Lines of a set of minutes searched for a line of place and times.
 const PLACE_AND_TIMES_LINES: usize = 60;

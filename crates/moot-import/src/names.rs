@@ -264,6 +264,17 @@ fn unglued(name: &str) -> Vec<String> {
     names
 }
 
+/// Tiers of council printed before a plural title ("County Councillors").
+const TIERS: [&str; 7] = [
+    "county",
+    "borough",
+    "district",
+    "city",
+    "town",
+    "parish",
+    "community",
+];
+
 /// Words that end the name of a council or other appointing body.
 const BODY_ENDS: [&str; 7] = [
     "council",
@@ -286,7 +297,13 @@ fn name_and_appointing_body(name: &str) -> (String, Option<String>) {
         .iter()
         .take_while(|w| {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+            let capitals = !letters.is_empty()
+                && letters.len() <= 3
+                && letters.iter().all(|c| c.is_uppercase());
+            // Welsh initials may be letters of two characters: "M Ll Davies".
+            let welsh =
+                ["Ll", "Ch", "Dd", "Ff", "Ng", "Rh", "Th"].contains(&w.trim_end_matches('.'));
+            capitals || welsh
         })
         .count();
     let surname_end = titles + initials + 1;
@@ -412,16 +429,7 @@ fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
         return Some((singular, rest.trim()));
     }
     // "County Councillors A and B": the tier before the plural title.
-    let tier = [
-        "county",
-        "borough",
-        "district",
-        "city",
-        "town",
-        "parish",
-        "community",
-    ]
-    .contains(&first.to_lowercase().as_str());
+    let tier = TIERS.contains(&first.to_lowercase().as_str());
     let (second, rest) = rest.trim_start().split_once(char::is_whitespace)?;
     let singular = moot_people::words::singular_title(second).filter(|_| tier)?;
     Some((singular, rest.trim()))
@@ -480,15 +488,25 @@ pub fn list_pieces(text: &str) -> Vec<String> {
 fn at_inner_plural_titles(piece: &str) -> Vec<&str> {
     let mut cuts = Vec::new();
     let mut depth = 0usize;
+    let mut previous: Option<(usize, &str)> = None;
     for (at, word) in piece
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w))
     {
         depth += word.matches('(').count();
         if depth == 0 && at > 0 && is_plural_title(word) {
-            cuts.push(at);
+            // "County Councillors": the tier belongs to the title.
+            match previous {
+                Some((tier_at, tier)) if TIERS.contains(&tier.to_lowercase().as_str()) => {
+                    if tier_at > 0 {
+                        cuts.push(tier_at);
+                    }
+                }
+                _ => cuts.push(at),
+            }
         }
         depth = depth.saturating_sub(word.matches(')').count());
+        previous = Some((at, word));
     }
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -556,6 +574,25 @@ pub fn same_person(a: &str, b: &str) -> bool {
         (Some(a), Some(b)) => moot_people::compatible(&a, &b),
         _ => false,
     }
+}
+
+/// "Apologies were received from Councillor B, who was substituted for by
+/// Councillor A": the substitute (A) and the member replaced (B: the
+/// longest name ending the text before "who was …").
+pub fn substituted_by(sentence: &str) -> Option<(String, String)> {
+    static SUBSTITUTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(.+?),?\s+(?:who\s+)?(?:was|were|had\s+been)\s+(?:substituted|replaced|represented)\s+(?:for\s+)?by\s+(.+?)[.;]?$")
+            .expect("valid regex")
+    });
+    let caps = SUBSTITUTED_BY.captures(sentence.trim())?;
+    let before = caps.get(1).map_or("", |m| m.as_str());
+    let last = split_list(before).last().copied().unwrap_or("");
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let replaced = (0..words.len())
+        .map(|from| words[from..].join(" "))
+        .find(|tail| looks_like_name(tail))?;
+    let name = caps.get(2).map_or("", |m| m.as_str()).trim().to_owned();
+    looks_like_name(&name).then_some((name, replaced))
 }
 
 /// Words that end with a full stop without ending a sentence.

@@ -23,7 +23,7 @@ use super::opening::is_attendance_label;
 use crate::document::Document;
 use crate::names::{
     is_honorific, is_plural_title, looks_like_name, same_person, sentences, split_list,
-    split_name_list, starts_with_honorific, surname_first_list, ListedName,
+    split_name_list, starts_with_honorific, substituted_by, surname_first_list, ListedName,
 };
 use moot_domain::{Lines, Substitution};
 use regex::Regex;
@@ -72,11 +72,6 @@ static APOLOGY_TABLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBSTITUTE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:a\s+)?(?:substitute|sub|deputy)(?:\s+member)?$").expect("valid regex")
-});
-/// "Councillor B, who was substituted for by Councillor A".
-static SUBSTITUTED_BY_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.+?),?\s+(?:who\s+)?(?:was|were|had\s+been)\s+(?:substituted|replaced|represented)\s+(?:for\s+)?by\s+(.+?)$")
-        .expect("valid regex")
 });
 static NO_OTHER_APOLOGIES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bno\s+other\s+apologies\b").expect("valid regex"));
@@ -641,22 +636,8 @@ fn read_substitution_prose(sentence: &str, lines: Lines, attendance: &mut Attend
         return;
     }
     let sentence = sentence.trim_end_matches(['.', ';']);
-    if let Some(caps) = SUBSTITUTED_BY_CLAUSE.captures(sentence) {
-        // The member replaced is the last name before "who was …".
-        let before = caps.get(1).map_or("", |m| m.as_str());
-        let replaced = split_list(before).last().copied().unwrap_or("");
-        let replaced = replaced
-            .rsplit([' '])
-            .scan(Vec::new(), |words, w| {
-                words.insert(0, w);
-                Some(words.join(" "))
-            })
-            .take_while(|tail| looks_like_name(tail))
-            .last();
-        let name = caps.get(2).map_or("", |m| m.as_str()).trim();
-        if let Some(replaced) = replaced.filter(|_| looks_like_name(name)) {
-            attendance.add_substitution(name, &replaced, lines);
-        }
+    if let Some((name, replaced)) = substituted_by(sentence) {
+        attendance.add_substitution(&name, &replaced, lines);
         return;
     }
     for clause in split_list(sentence) {

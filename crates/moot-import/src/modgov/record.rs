@@ -153,8 +153,17 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
     let lower = text.to_lowercase();
     let mentions_apologies = lower.contains("apolog");
     let mut apologies = Vec::new();
+    let substituted = crate::names::substituted_by(first_sentence(text));
+    if let Some((name, replaced)) = substituted.clone() {
+        attendance.add_substitute(name, replaced, lines);
+    }
     if let Some(m) = APOLOGIES.find(text).filter(|_| mentions_apologies) {
         let list = first_sentence(text.get(m.end()..).unwrap_or(""));
+        // "… from B who was substituted for by A": the list ends at "who".
+        let list = match substituted {
+            Some(_) => list.split(" who ").next().unwrap_or(list),
+            None => list,
+        };
         for entry in split_people(list) {
             for note in &entry.notes {
                 if let Some((name, for_member)) = substitution_in_note(&entry.name, note) {
