@@ -368,13 +368,30 @@ fn listed_after(
             continue;
         }
         let lines = doc.source_of(i..i + 1);
-        if let Some(group) = group_label_only(doc.text(i)) {
+        let raw = slashed_cells(doc.text(i));
+        // A table flattened to " / " cells: a line of a lone "/" is an
+        // empty cell, a line opening with "/" the rest of the row above.
+        if raw.trim().is_empty() {
+            continue;
+        }
+        if doc.text(i).trim_start().starts_with('/') {
+            if let Some((previous, previous_lines)) = texts.last_mut() {
+                previous.push('\t');
+                previous.push_str(&raw);
+                *previous_lines = previous_lines.join(lines);
+                continue;
+            }
+        }
+        if ROW_LABEL.is_match(raw.split('\t').next().unwrap_or("")) {
+            break;
+        }
+        if let Some(group) = group_label_only(&raw) {
             title = group;
             continue;
         }
         let text = match std::mem::take(&mut title) {
-            title if title.is_empty() => without_group_label(doc.text(i)),
-            title => format!("{title} {}", without_group_label(doc.text(i))),
+            title if title.is_empty() => without_group_label(&raw),
+            title => format!("{title} {}", without_group_label(&raw)),
         };
         match texts.last_mut() {
             Some((previous, previous_lines)) if ends_mid_name(previous) => {
@@ -418,6 +435,28 @@ fn listed_after(
             names.into_iter().map(move |n| (n, lines))
         })
         .collect()
+}
+
+/// A row's first cell that labels the people after it as other than
+/// members ("By Invitation", "Attending", "In Attendance").
+static ROW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by\s+invitation|attending|in\s+attendance|also\s+(?:present|attending)|officers?(?:\s+present)?|apologies)\s*:?$")
+        .expect("valid regex")
+});
+
+/// A row of a table flattened with " / " between its cells, as tabs; other
+/// lines as they are.
+fn slashed_cells(text: &str) -> String {
+    let trimmed = text.trim();
+    if !(trimmed.contains(" / ") || trimmed.starts_with('/') || trimmed.ends_with('/')) {
+        return text.to_owned();
+    }
+    trimmed
+        .split(" / ")
+        .map(|cell| cell.trim().trim_matches('/').trim())
+        .filter(|cell| !cell.is_empty())
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 /// True for a line that carries on a list of people: names (one or

@@ -40,7 +40,7 @@ const MAX_HEADING_LINES: usize = 4;
 /// "Draft", "Unconfirmed": words before "minutes" in an opening.
 const STATUS: &str = r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?";
 /// What an opening sentence calls the record: "Minutes", "Record", "Notes".
-const RECORD: &str = r"(?:minutes|record|(?:action\s+)?notes)";
+const RECORD: &str = r"(?:minutes?|record|(?:action\s+)?notes)";
 
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
