@@ -192,6 +192,9 @@ pub(crate) fn from_minutes(doc: &Document, set: Range<usize>) -> Meeting {
     }
 }
 
+/// Non-blank lines at the top of a set searched for its opening sentence.
+const SENTENCE_LINES: usize = 8;
+
 /// Non-blank lines above a set of minutes read as its heading's titles.
 const MAX_TITLES_ABOVE: usize = 3;
 
@@ -250,10 +253,22 @@ fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
         Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:minutes|record|notes)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)\s+meeting\s+held\b")
             .expect("valid regex")
     });
-    let start = heading.clone().find(|&i| {
-        let text = doc.text(i);
-        MEETING_OF.is_match(text) || X_MEETING_HELD.is_match(text)
-    })?;
+    static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^resolved\b|\b(?:last|previous|next|earlier)\s+meeting\b")
+            .expect("valid regex")
+    });
+    static PLACE_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:in|at)\s+(?:the\s+)?\p{Lu}").expect("valid regex"));
+    // The sentence heads the minutes: among their first lines, and not a
+    // resolution about an earlier meeting's minutes.
+    let start = heading
+        .clone()
+        .filter(|&i| !doc.lines[i].is_blank())
+        .take(SENTENCE_LINES)
+        .find(|&i| {
+            let text = doc.text(i);
+            (MEETING_OF.is_match(text) || X_MEETING_HELD.is_match(text)) && !EARLIER.is_match(text)
+        })?;
     let mut lines = vec![start];
     let mut i = start;
     while lines.len() < 6 && !doc.text(i).ends_with('.') && !held_clause_done(&joined(doc, &lines))
@@ -266,6 +281,13 @@ fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
         }
         lines.push(next);
         i = next;
+    }
+    // "… on Thursday 29 June 2006 at 1.30pm" ⏎ "in the Conference Room, …".
+    if let Some(next) = doc.next_non_blank(i + 1, heading.end) {
+        if PLACE_LINE.is_match(doc.text(next)) && !doc.text(i).ends_with('.') {
+            lines.push(next);
+            i = next;
+        }
     }
     let sentence = joined(doc, &lines);
     let (body, clause) = match MEETING_OF.find(&sentence) {
@@ -349,6 +371,12 @@ fn heading_titles(doc: &Document, heading: Range<usize>) -> (Option<String>, Opt
 /// "The Economic Growth Committee will meet on …": a body, then "will meet".
 static WILL_MEET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[Tt]he\s+(\p{Lu}[^.:;]{2,120}?)\s+(?:will|is\s+to|shall)\s+meet\b")
+        .expect("valid regex")
+});
+
+/// Words that name a room or a building.
+static BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:room|chamber|hall|house|centre|center|offices?|suite|building|library|mill|headquarters)\b")
         .expect("valid regex")
 });
 
@@ -444,10 +472,18 @@ fn clause_facts(clause: &str) -> Option<Stated> {
         from = from.max(cut.end);
     }
     phrases.push(clause.get(from..).unwrap_or(""));
+    // Of two places ("held in Open Session … in the Conference Room"), the
+    // one that names a room or building.
+    let places: Vec<String> = phrases.into_iter().filter_map(place_phrase).collect();
+    let venue = places
+        .iter()
+        .find(|p| BUILDING.is_match(p))
+        .or(places.first())
+        .cloned();
     Some(Stated {
         date: Some(date),
         time: parse_time(clause),
-        venue: phrases.into_iter().find_map(place_phrase),
+        venue,
         ..Stated::default()
     })
 }

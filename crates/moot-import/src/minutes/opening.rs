@@ -303,22 +303,35 @@ const ATTENDANCE_LINES: usize = 60;
 
 /// True for a document that is one set of minutes without the heading
 /// [`set_starts`] looks for: its first lines call it minutes ("Dumfries
-/// Council Minutes", "COFNODION / MINUTES", "Sederunt") and an attendance
-/// label or an apologies line follows near the top.
+/// Council Minutes", "COFNODION / MINUTES", "Sederunt"), or give a date
+/// above apologies recorded as received; and an attendance label or an
+/// apologies line follows near the top.
 pub fn is_minutes_document(doc: &Document) -> bool {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:minutes|cofnodion|sederunt)\b").expect("valid regex")
     });
-    let mut lines = (0..doc.len()).filter(|&i| !doc.lines[i].is_blank());
-    let titled = lines
-        .by_ref()
-        .take(TITLE_LINES)
-        .any(|i| TITLE.is_match(doc.text(i)) && !PAGE_REFERENCE.is_match(doc.text(i)));
-    titled
-        && (0..doc.len())
+    static RECORDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^apolog\w*(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|submitted|tendered|noted|intimated)\b")
+            .expect("valid regex")
+    });
+    let top = || {
+        (0..doc.len())
             .filter(|&i| !doc.lines[i].is_blank())
+            .map(|i| doc.text(i))
+    };
+    let titled = top()
+        .take(TITLE_LINES)
+        .any(|text| TITLE.is_match(text) && !PAGE_REFERENCE.is_match(text));
+    // A heading with the meeting's date, then apologies recorded as
+    // received: minutes, whatever the heading calls them.
+    let dated = top().take(TITLE_LINES).any(is_heading_date_line);
+    let recorded = top()
+        .take(ATTENDANCE_LINES)
+        .any(|text| RECORDED.is_match(text));
+    (titled || dated && recorded)
+        && top()
             .take(ATTENDANCE_LINES)
-            .any(|i| is_attendance_label(doc.text(i)) || APOLOGIES_LINE.is_match(doc.text(i)))
+            .any(|text| is_attendance_label(text) || APOLOGIES_LINE.is_match(text))
 }
 
 /// What a set's opening says about the minuted meeting.
