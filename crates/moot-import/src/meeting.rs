@@ -909,7 +909,7 @@ fn organisation_name(line: &str) -> Option<String> {
         .expect("valid regex")
     });
     static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:the\s+)?(?:full|this|the|a|an|county|borough|district|city|town|parish|executive|youth|school|schools|members'?)\s+council$")
+        Regex::new(r"(?i)^(?:the\s+)?(?:full|this|the|a|an|county|borough|district|city|town|parish|executive|youth|school|schools|members'?|annual|special|extraordinary|ordinary|budget|statutory|adjourned)\s+council$")
             .expect("valid regex")
     });
     let line = line.trim();
