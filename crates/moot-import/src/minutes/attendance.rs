@@ -94,6 +94,16 @@ impl Attendance {
         }
     }
 
+    /// Adds a name of a list whose first name went in at `list_start`:
+    /// two entries of one list are two people ("Councillor J Clements",
+    /// "Clements"), so only names listed before it can make it a repeat.
+    fn add_listed_present(&mut self, name: &str, list_start: usize) {
+        let earlier = &self.present[..list_start.min(self.present.len())];
+        if !earlier.iter().any(|p| same_person(p, name)) {
+            self.present.push(name.to_owned());
+        }
+    }
+
     fn add_apology(&mut self, name: &str) {
         if !self.apologies.iter().any(|p| same_person(p, name)) {
             self.apologies.push(name.to_owned());
@@ -260,6 +270,7 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
         labels.extend(unlabelled_list(doc, opening.clone()));
     }
     for (label, inline) in labels {
+        let list_start = attendance.present.len();
         for (listed, lines) in listed_after(doc, label, inline, opening.end) {
             // "B (substituted by A)": B stayed away, A came.
             let substituted = listed.notes.iter().find_map(|note| {
@@ -271,7 +282,7 @@ fn read_present_list(doc: &Document, opening: Range<usize>, attendance: &mut Att
                 attendance.add_substitution(substitute.as_str().trim(), &listed.name, lines);
                 continue;
             }
-            attendance.add_present(&listed.name);
+            attendance.add_listed_present(&listed.name, list_start);
             for note in &listed.notes {
                 if let Some(replaced) = SUBSTITUTE_NOTE.captures(note).and_then(|c| c.get(1)) {
                     attendance.add_substitution(&listed.name, replaced.as_str().trim(), lines);
