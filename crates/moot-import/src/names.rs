@@ -461,7 +461,16 @@ pub fn list_pieces(text: &str) -> Vec<String> {
         .flat_map(at_inner_plural_titles)
         .collect::<Vec<_>>();
     for piece in split {
+        // "… and Hamilton and from Dennis Stacey": a new run of the list,
+        // which the title before does not reach.
         let piece = without_bullet(piece);
+        let piece = match piece.strip_prefix("from ") {
+            Some(rest) => {
+                carried_title = None;
+                rest
+            }
+            None => piece,
+        };
         let head = piece.split(['(', '[']).next().unwrap_or("").trim();
         let honours_only = !head.is_empty() && head.split_whitespace().all(is_postnominal);
         if let Some(previous) = pieces.last_mut().filter(|_| honours_only) {

@@ -151,6 +151,12 @@ pub fn read(doc: &Document, opening: Range<usize>, minutes: &[Minute]) -> Attend
         }
     }
     let mut no_other_apologies = false;
+    // Where no minute is about attendance (its number was lost), the
+    // apologies are recorded in the lines after the opening.
+    if about_attendance.is_empty() {
+        let end = doc.len().min(opening.end + APOLOGIES_LOOKAHEAD);
+        read_apology_sentences(doc, opening.end..end, &mut attendance);
+    }
     let prose = about_attendance.iter().map(|m| m.body.clone());
     for range in std::iter::once(opening).chain(prose) {
         for i in range.clone() {
@@ -191,6 +197,23 @@ pub fn read(doc: &Document, opening: Range<usize>, minutes: &[Minute]) -> Attend
         .iter()
         .for_each(|name| attendance.add_present(name));
     attendance
+}
+
+/// Lines after the opening searched for apologies when no minute is about
+/// attendance.
+const APOLOGIES_LOOKAHEAD: usize = 40;
+
+/// "Apologies were received from A, B and C." sentences in `range`.
+fn read_apology_sentences(doc: &Document, range: Range<usize>, attendance: &mut Attendance) {
+    for i in range {
+        let text = doc.text(i);
+        if !text.to_lowercase().contains("apolog") {
+            continue;
+        }
+        for sentence in sentences(text) {
+            read_apologies(sentence, doc.source_of(i..i + 1), attendance);
+        }
+    }
 }
 
 /// True for a minute about who attended: apologies, substitutes.
