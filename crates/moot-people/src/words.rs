@@ -58,7 +58,7 @@ const POST_NOMINALS: &[&str] = &[
 /// "ap Gwilym").
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "ap",
-    "al",
+    "ab", "al",
 ];
 
 /// Plural titles and the singular each stands for: "Councillors Smith and

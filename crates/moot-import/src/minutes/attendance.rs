@@ -35,7 +35,7 @@ static PRESENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static APOLOGIES_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:other|further)\s+)?apolog(?:y|ies)\b(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|noted|given|submitted|tendered|intimated))?(?:\s+from)?\s*(?:[:\-–]\s*(?P<list>.*))?$")
+    Regex::new(r"(?i)^(?:(?:other|further)\s+)?apolog(?:y|ies)\b(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|noted|given|submitted|tendered|intimated))?(?:\s+from)?\s*(?:[:\-–]\s*(?P<list>.*)|\s(?P<titled>(?:councillors|cllrs|mr|mrs|ms|dr)\b.*))?$")
         .expect("valid regex")
 });
 static SUBSTITUTE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,7 +167,11 @@ pub fn read(doc: &Document, opening: Range<usize>, minutes: &[Minute]) -> Attend
                 continue;
             }
             if let Some(caps) = APOLOGIES_LABEL.captures(text) {
-                let inline = caps.name("list").map_or("", |m| m.as_str());
+                // "Apologies: A, B" or, with no colon, "Apologies Councillors A, B".
+                let inline = caps
+                    .name("list")
+                    .or(caps.name("titled"))
+                    .map_or("", |m| m.as_str());
                 read_apology_list(listed_after(doc, i, inline, range.end), &mut attendance);
                 continue;
             }
@@ -571,6 +575,18 @@ fn without_group_label(text: &str) -> String {
         "green",
         "independent",
     ];
+    // "Members appointed by Gwynedd Council Councillors A, B": the group,
+    // then the names from their title on.
+    if text.to_lowercase().starts_with("members appointed by") {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if let Some(at) = words
+            .iter()
+            .skip(3)
+            .position(|w| is_honorific(w) || is_plural_title(w))
+        {
+            return words[at + 3..].join(" ");
+        }
+    }
     let labelled = text.split_once(':').or_else(|| {
         // "Aldermen – F Agnew, P Brett": a plural title before a dash.
         ROLE_DASH_LABEL

@@ -223,10 +223,15 @@ fn letters(text: &str) -> (usize, usize) {
         })
 }
 
-/// An upper-case heading line ("KENT COUNTY COUNCIL").
+/// An upper-case heading line ("KENT COUNTY COUNCIL"); a numbered line
+/// ("4. STANDARDS COMMITTEE 7 July 2017") is an entry of a list instead.
 fn is_caps_heading(text: &str) -> bool {
     let (all, upper) = letters(text);
-    all >= 3 && upper * 10 >= all * 9 && text.chars().count() <= 100 && !text.contains('\t')
+    all >= 3
+        && upper * 10 >= all * 9
+        && text.chars().count() <= 100
+        && !text.contains('\t')
+        && !text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A short title-case heading line ("Health and Well-Being Board").
@@ -363,7 +368,9 @@ pub fn read_opening(doc: &Document, lines: std::ops::Range<usize>) -> Opening {
         if MINUTES_SENTENCE.is_match(text) {
             sentence_date = sentence_date.or(find_date(text).map(|(date, _)| date));
         } else if is_date_line(text) {
-            line_date = line_date.or(find_date(text).map(|(date, _)| date));
+            // The date line nearest the attendance dates the set (a table of
+            // contents above it lists other meetings).
+            line_date = find_date(text).map(|(date, _)| date).or(line_date);
         }
         if !is_minutes_heading(text)
             && !is_date_line(text)
