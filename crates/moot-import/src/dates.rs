@@ -39,8 +39,11 @@ static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
         .expect("valid regex")
 });
+/// "22/07/2014", "03.04.15", and with hyphens only with a four-digit year
+/// ("25-04-2016"), so that references such as "10-18" stay references.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b").expect("valid regex")
+    Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b|\b(\d{1,2})-(\d{1,2})-(\d{4})\b")
+        .expect("valid regex")
 });
 
 /// The first date written out in `text`, with its byte range.
@@ -56,9 +59,11 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
         Some((date, c.get(0)?.range()))
     });
     let numeric = NUMERIC_DATE.captures_iter(text).find_map(|c| {
-        let year: u16 = c[3].parse().ok()?;
+        let part = |slashed: usize| c.get(slashed).or_else(|| c.get(slashed + 3));
+        let year: u16 = part(3)?.as_str().parse().ok()?;
         let year = if year < 100 { 2000 + year } else { year };
-        let date = Date::new(year, c[2].parse().ok()?, c[1].parse().ok()?)?;
+        let month = part(2)?.as_str().parse().ok()?;
+        let date = Date::new(year, month, part(1)?.as_str().parse().ok()?)?;
         Some((date, c.get(0)?.range()))
     });
     match (long, numeric) {
@@ -134,6 +139,8 @@ mod tests {
     fn numeric_dates_are_day_first() {
         assert_eq!(date("22/07/2014").as_deref(), Some("2014-07-22"));
         assert_eq!(date("03.04.15").as_deref(), Some("2015-04-03"));
+        assert_eq!(date("Board - 25-04-2016").as_deref(), Some("2016-04-25"));
+        assert_eq!(date("minute 10-18"), None);
     }
 
     #[test]

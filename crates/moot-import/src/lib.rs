@@ -86,10 +86,23 @@ pub fn extract_text(text: &str) -> Extraction {
 fn extract_pack(doc: &Document) -> Extraction {
     let parts = split::split(doc);
     let mut diagnostics = Vec::new();
-    let meeting = meeting::parse(doc, &parts);
+    let mut meeting = meeting::parse(doc, &parts);
     let membership = membership::parse(doc, &parts, &mut diagnostics);
     let agenda = agenda::parse(doc, &parts, &mut diagnostics);
-    let minutes = minutes::parse(doc, &parts, &mut diagnostics);
+    let mut minutes = minutes::parse(doc, &parts, &mut diagnostics);
+    // Minutes with no agenda or membership around them: the meeting is the
+    // one they minute, as their heading states it.
+    let first_set = split::of_kind(&parts, split::PartKind::Minutes).next();
+    if let Some(part) = first_set.filter(|_| agenda.is_empty() && membership.is_empty()) {
+        let minuted = meeting::from_minutes(doc, part.range.clone());
+        if meeting.date.is_none() || meeting.date == minuted.date {
+            meeting = meeting::or_else(meeting, minuted);
+            if let Some(first) = minutes.first_mut() {
+                first.date = meeting.date.or(first.date);
+                first.body = meeting.body.clone().or(first.body.take());
+            }
+        }
+    }
     let reports = reports::parse(doc, &parts, &mut diagnostics);
     let mut indicators = indicators::parse(doc, &parts, &mut diagnostics);
     let indicator_details = indicators::details(doc, &parts, &mut indicators, &mut diagnostics);

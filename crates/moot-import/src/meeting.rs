@@ -82,7 +82,7 @@ fn stacked(doc: &Document, front: Range<usize>) -> Option<Stated> {
     Some(Stated {
         first: when,
         last: when,
-        body: body_above(doc, when),
+        body: body_before_date(doc.text(when)).or_else(|| body_above(doc, when)),
         date,
         time: time_near(doc, when, front.end),
         venue: date.and_then(|d| best_venue(doc, front, d)),
@@ -99,7 +99,7 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
     static MEETING_OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bmeeting\s+of\b").expect("valid regex"));
     front.clone().find_map(|i| {
-        if !MEETING_OF.is_match(doc.text(i)) {
+        if !MEETING_OF.is_match(doc.text(i)) && !WILL_MEET.is_match(doc.text(i)) {
             return None;
         }
         let lines = sentence_lines(doc, i, front.end);
@@ -129,6 +129,256 @@ fn notice(doc: &Document, front: Range<usize>) -> Option<Stated> {
         })
     })
 }
+
+/// The meeting a set of minutes records, read from the minutes' own
+/// heading (`heading`: the set's lines above its attendance list), for a
+/// document that is minutes alone and has no cover. The heading comes in
+/// three families, read in this order, the first to give a fact winning:
+/// a sentence ("Minutes of a meeting of the X held at V on D at T", "At a
+/// meeting of X held …", "MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE
+/// X HELD AT …", "Minutes of the X Meeting held …", wrapped over lines as
+/// converters leave it); labels
+/// ("Date:", "Time:", "Place:", the value beside or under them); a stack of
+/// body, date line and time; last, a line of the opening (perhaps below the
+/// attendance) giving the place and the times the meeting began and ended.
+pub(crate) fn from_minutes(doc: &Document, set: Range<usize>) -> Meeting {
+    let heading = crate::minutes::heading(doc, set.clone());
+    let sentence = minuted(doc, heading.clone());
+    // Heading lines just above the set (a cover's title block) count too.
+    let above = (0..set.start)
+        .rev()
+        .filter(|&i| !doc.lines[i].is_blank())
+        .take(MAX_TITLES_ABOVE)
+        .last()
+        .unwrap_or(set.start);
+    let (titled_body, titled_council) = heading_titles(doc, above..heading.end);
+    let labelled = labelled_fields(doc, heading.clone());
+    let stacked = stacked(doc, heading.clone());
+    let facts = [sentence.as_ref(), stacked.as_ref()];
+    let date = facts.iter().flatten().find_map(|s| s.date);
+    let time = facts.iter().flatten().find_map(|s| s.time);
+    let last = facts.iter().flatten().map(|s| s.last).max();
+    let body = sentence
+        .as_ref()
+        .and_then(|s| s.body.clone())
+        .or(labelled.body)
+        .or_else(|| stacked.as_ref().and_then(|s| s.body.clone()))
+        .or(titled_body)
+        .or_else(|| titled_council.clone());
+    let opening_end = set.end.min(set.start + PLACE_AND_TIMES_LINES);
+    let held = (set.start..opening_end).find_map(|i| place_and_times(doc.text(i)));
+    let named_before = sentence.as_ref().and_then(|s| {
+        let text = doc.text(s.first);
+        let at = text.to_lowercase().find(" at a meeting of")?;
+        organisation_name(text.get(..at)?)
+    });
+    Meeting {
+        organisation: organisation(doc, heading.clone())
+            .or(named_before)
+            .or_else(|| titled_council.as_deref().and_then(organisation_name)),
+        body,
+        date: date.or(labelled.date),
+        time: time
+            .or(labelled.time)
+            .or_else(|| held.as_ref().map(|(_, time)| *time)),
+        venue: sentence
+            .as_ref()
+            .and_then(|s| s.venue.clone())
+            .or(labelled.venue)
+            .or_else(|| stacked.as_ref().and_then(|s| s.venue.clone()))
+            .or_else(|| held.map(|(venue, _)| venue)),
+        contact: contact(doc, heading.clone()),
+        lines: Some(doc.source_of(heading.start..last.map_or(heading.end, |l| l + 1))),
+    }
+}
+
+/// Non-blank lines at the top of a set searched for its opening sentence.
+const SENTENCE_LINES: usize = 8;
+
+/// Non-blank lines above a set of minutes read as its heading's titles.
+const MAX_TITLES_ABOVE: usize = 3;
+
+/// Lines of a set of minutes searched for a line of place and times.
+const PLACE_AND_TIMES_LINES: usize = 60;
+
+/// "Chamber, - County Hall, Carmarthen. SA31 1JP. - 10.00  - 10.35 am": a
+/// place, then the times the meeting began and ended, the second carrying
+/// "am" or "pm" for both (unless the first is later, so in the morning).
+fn place_and_times(text: &str) -> Option<(String, Time)> {
+    static PLACE_AND_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?P<place>\p{Lu}.*?)[\s.,;–-]+(?P<h>\d{1,2})[.:](?P<m>\d{2})\s*(?P<first>[ap]\.?m\.?)?\s*[-–]\s*(?P<h2>\d{1,2})[.:]\d{2}\s*(?P<second>[ap])\.?m\.?$")
+            .expect("valid regex")
+    });
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let c = PLACE_AND_TIMES.captures(text)?;
+    let (hour, minute): (u8, u8) = (c["h"].parse().ok()?, c["m"].parse().ok()?);
+    let end_hour: u8 = c["h2"].parse().ok()?;
+    let marker = c.name("first").map_or(&c["second"], |m| m.as_str());
+    let pm =
+        marker.to_lowercase().starts_with('p') && !(c.name("first").is_none() && hour > end_hour);
+    let hour = match (hour, pm) {
+        (12, _) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    let place = clean_venue(c["place"].trim_end_matches(['.', ' ', '-', '–']))?;
+    Some((place, Time::new(hour, minute)?))
+}
+
+/// The meeting as `stated` gives it, with what it leaves out taken from
+/// `other`.
+pub(crate) fn or_else(stated: Meeting, other: Meeting) -> Meeting {
+    Meeting {
+        organisation: stated.organisation.or(other.organisation),
+        body: stated.body.or(other.body),
+        date: stated.date.or(other.date),
+        time: stated.time.or(other.time),
+        venue: stated.venue.or(other.venue),
+        contact: stated.contact.or(other.contact),
+        lines: stated.lines.or(other.lines),
+    }
+}
+
+/// The sentence that opens minutes, wrapped over up to six lines (a bare
+/// "MINUTES" line may come first): from the line naming the meeting to the
+/// line that closes the sentence.
+fn minuted(doc: &Document, heading: Range<usize>) -> Option<Stated> {
+    static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(?:meeting|proceedings)\s+of\s+(?:(?:a|an|the)\s+)?)+")
+            .expect("valid regex")
+    });
+    static X_MEETING_HELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:minutes|record|notes)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)\s+meeting\s+held\b")
+            .expect("valid regex")
+    });
+    static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^resolved\b|\b(?:last|previous|next|earlier)\s+meeting\b")
+            .expect("valid regex")
+    });
+    static PLACE_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:in|at)\s+(?:the\s+)?\p{Lu}").expect("valid regex"));
+    // The sentence heads the minutes: among their first lines, and not a
+    // resolution about an earlier meeting's minutes.
+    let start = heading
+        .clone()
+        .filter(|&i| !doc.lines[i].is_blank())
+        .take(SENTENCE_LINES)
+        .find(|&i| {
+            let text = doc.text(i);
+            (MEETING_OF.is_match(text) || X_MEETING_HELD.is_match(text)) && !EARLIER.is_match(text)
+        })?;
+    let mut lines = vec![start];
+    let mut i = start;
+    while lines.len() < 6 && !doc.text(i).ends_with('.') && !held_clause_done(&joined(doc, &lines))
+    {
+        let Some(next) = doc.next_non_blank(i + 1, heading.end) else {
+            break;
+        };
+        if crate::minutes::is_attendance_label(doc.text(next)) {
+            break;
+        }
+        lines.push(next);
+        i = next;
+    }
+    // "… on Thursday 29 June 2006 at 1.30pm" ⏎ "in the Conference Room, …".
+    if let Some(next) = doc.next_non_blank(i + 1, heading.end) {
+        if PLACE_LINE.is_match(doc.text(next)) && !doc.text(i).ends_with('.') {
+            lines.push(next);
+            i = next;
+        }
+    }
+    let sentence = joined(doc, &lines);
+    let (body, clause) = match MEETING_OF.find(&sentence) {
+        Some(m) => {
+            let rest = sentence.get(m.end()..)?;
+            let body_end = BODY_END.find(rest).map_or(rest.len(), |m| m.start());
+            (rest.get(..body_end)?, rest.get(body_end..)?)
+        }
+        None => {
+            let c = X_MEETING_HELD.captures(&sentence)?;
+            (c.get(1)?.as_str(), sentence.get(c.get(0)?.end()..)?)
+        }
+    };
+    let body = collapse_spaces(body.trim_end_matches(','));
+    let body = Some(body).filter(|b| is_heading_like(b) && !GENERIC_BODY.is_match(b));
+    let facts = clause_facts(clause)?;
+    Some(Stated {
+        first: start,
+        last: i,
+        body,
+        ..facts
+    })
+}
+
+/// Where a body's name ends in a minutes sentence: at "held", at a
+/// preposition leading to the date, time or place, or at the date.
+static BODY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,?\s+(?:held|on|at|in|commencing|which|was|to)\b|\s*,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s*,?\s*\d|\.\s")
+        .expect("valid regex")
+});
+
+/// True when the sentence gathered so far has its date and, where it
+/// announces a time with "at", the time too.
+fn held_clause_done(sentence: &str) -> bool {
+    let Some((_, at)) = find_date(sentence) else {
+        return false;
+    };
+    let after = sentence.get(at.end..).unwrap_or("").trim();
+    let time_follows = after.is_empty()
+        || after.to_lowercase().ends_with(" at")
+        || after.to_lowercase().ends_with("commencing");
+    !time_follows || TIME_TEXT.is_match(after)
+}
+
+fn joined(doc: &Document, lines: &[usize]) -> String {
+    lines
+        .iter()
+        .map(|&i| doc.text(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn collapse_spaces(text: &str) -> String {
+    names::collapse(text)
+}
+
+/// The heading lines that open a minutes heading, without the words that
+/// say it is minutes ("Dumfries Council Minutes", "DRAFT MINUTES"): the
+/// first that names a body, and the first that names a council.
+fn heading_titles(doc: &Document, heading: Range<usize>) -> (Option<String>, Option<String>) {
+    static RECORD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:\s*[-–/]?\s*\b(?:draft|unconfirmed|confirmed|minutes|cofnodion)\b)+\s*$",
+        )
+        .expect("valid regex")
+    });
+    let titles: Vec<String> = heading
+        .filter(|&i| !doc.lines[i].is_blank())
+        .map(|i| RECORD_WORDS.replace(doc.text(i), "").into_owned())
+        .filter(|title| !title.is_empty() && !is_banner(title))
+        .take_while(|title| is_heading_like(title) && find_date(title).is_none())
+        .map(|title| names::collapse(&title))
+        .collect();
+    // The council's name heads the body's where both are printed; where
+    // only the council's is, the council met.
+    let body = titles.iter().find(|t| organisation_name(t).is_none());
+    let council = titles.iter().find(|t| organisation_name(t).is_some());
+    (body.cloned(), council.cloned())
+}
+
+/// "The Economic Growth Committee will meet on …": a body, then "will meet".
+static WILL_MEET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he\s+(\p{Lu}[^.:;]{2,120}?)\s+(?:will|is\s+to|shall)\s+meet\b")
+        .expect("valid regex")
+});
+
+/// Words that name a room or a building.
+static BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:room|chamber|hall|house|centre|center|offices?|suite|building|library|mill|headquarters)\b")
+        .expect("valid regex")
+});
 
 /// A body named only by its kind ("the Committee", "the Board").
 static GENERIC_BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,7 +427,19 @@ fn announcement(sentence: &str) -> Option<Stated> {
         )
         .expect("valid regex")
     });
-    let c = ANNOUNCED.captures(sentence)?;
+    let Some(c) = ANNOUNCED.captures(sentence) else {
+        // "The Planning Committee will meet on …".
+        let c = WILL_MEET.captures(sentence)?;
+        let body = tidy_heading(c.get(1)?.as_str());
+        let clause = sentence.get(c.get(0)?.end()..)?;
+        let clause = CLAUSE_END
+            .find(clause)
+            .map_or(clause, |m| clause.get(..m.start()).unwrap_or(clause));
+        return Some(Stated {
+            body: is_heading_like(&body).then_some(body),
+            ..clause_facts(clause)?
+        });
+    };
     let body = c.get(1)?;
     let before = sentence.get(..c.get(0)?.start()).unwrap_or("");
     if OTHER_MEETING.is_match(before) || body.as_str().split_whitespace().any(|w| w == "held") {
@@ -187,6 +449,18 @@ fn announcement(sentence: &str) -> Option<Stated> {
     let clause = CLAUSE_END
         .find(clause)
         .map_or(clause, |m| clause.get(..m.start()).unwrap_or(clause));
+    let body = tidy_heading(body.as_str().trim_end_matches(','));
+    Some(Stated {
+        body: is_heading_like(&body).then_some(body),
+        ..clause_facts(clause)?
+    })
+}
+
+/// The date, time and venue a clause gives in whichever order ("in the
+/// Council Chamber on Tuesday, 4 March 2025 at 2 pm", "on 4 March 2025 at
+/// 2 pm at County Hall"): the venue is the phrase opened by "at" or "in"
+/// that is left once the date and time are taken out. `None` without a date.
+fn clause_facts(clause: &str) -> Option<Stated> {
     let (date, on) = find_date(clause)?;
     let at = TIME_TEXT.find(clause).map(|m| m.range());
     let mut cuts = [Some(on), at].into_iter().flatten().collect::<Vec<_>>();
@@ -198,12 +472,18 @@ fn announcement(sentence: &str) -> Option<Stated> {
         from = from.max(cut.end);
     }
     phrases.push(clause.get(from..).unwrap_or(""));
-    let body = tidy_heading(body.as_str().trim_end_matches(','));
+    // Of two places ("held in Open Session … in the Conference Room"), the
+    // one that names a room or building.
+    let places: Vec<String> = phrases.into_iter().filter_map(place_phrase).collect();
+    let venue = places
+        .iter()
+        .find(|p| BUILDING.is_match(p))
+        .or(places.first())
+        .cloned();
     Some(Stated {
-        body: is_heading_like(&body).then_some(body),
         date: Some(date),
         time: parse_time(clause),
-        venue: phrases.into_iter().find_map(place_phrase),
+        venue,
         ..Stated::default()
     })
 }
@@ -213,7 +493,7 @@ fn announcement(sentence: &str) -> Option<Stated> {
 /// words that led on to the date or time.
 fn place_phrase(phrase: &str) -> Option<String> {
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:at|in)\s+(?:the\s+)?(.+?)(?:[\s,]+(?:on|at|from|commencing|starting|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s,.;:]*$")
+        Regex::new(r"(?i)^[\s,]*(?:(?:which\s+was\s+)?held\s+)?(?:at|in)\s+(?:the\s+)?(.+?)(?:[\s,]+(?:on|at|from|commencing|starting|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s,.;:]*$")
             .expect("valid regex")
     });
     clean_venue(PLACE.captures(phrase)?.get(1)?.as_str())
@@ -325,23 +605,44 @@ struct Labelled {
 fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(date|time|date\s+and\s+time|venue|place|location|where|meeting|committee|body)\s*(?::|\t)\s*(.+)$",
+            r"(?i)^(date|time|date\s+and\s+time|(?:meeting\s+)?(?:commenced|started|began)|venue|place|location|where|meeting|committee|body)\s*(?::|\t)\s*(.+)$",
         )
         .expect("valid regex")
     });
+    static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(date|time|date\s+and\s+time|venue|place|location|where)\s*:$")
+            .expect("valid regex")
+    });
     let mut found = Labelled::default();
-    for i in front {
-        let Some(c) = LABEL.captures(doc.text(i)) else {
-            continue;
+    for i in front.clone() {
+        let text = doc.text(i);
+        // A label alone on its line labels the line below.
+        let (label, value) = match LABEL.captures(text) {
+            Some(c) => (c.get(1), c.get(2).map_or("", |m| m.as_str())),
+            None => match LABEL_ALONE.captures(text) {
+                Some(c) => (
+                    c.get(1),
+                    doc.next_non_blank(i + 1, front.end)
+                        .map(|next| doc.text(next))
+                        .filter(|next| !LABEL.is_match(next) && !LABEL_ALONE.is_match(next))
+                        .unwrap_or(""),
+                ),
+                None => continue,
+            },
         };
-        let label = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-        let value = c.get(2).map_or("", |m| m.as_str()).trim();
+        let label = label.map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let value = value.trim();
         if label.starts_with("date") {
             found.date = found.date.or_else(|| find_date(value).map(|(d, _)| d));
             if label.contains("time") {
                 found.time = found.time.or_else(|| parse_time(value));
             }
-        } else if label == "time" {
+        } else if label == "time"
+            || label.ends_with("commenced")
+            || label.starts_with("start")
+            || label.ends_with("began")
+            || label.ends_with("started")
+        {
             found.time = found.time.or_else(|| parse_time(value));
         } else if matches!(label.as_str(), "meeting" | "committee" | "body") {
             found.body = found.body.or_else(|| Some(tidy_heading(value)));
@@ -361,7 +662,24 @@ fn first_meeting_date_line(doc: &Document, front: Range<usize>) -> Option<usize>
         .find(|&i| is_meeting_date_line(doc.text(i)))
 }
 
+/// "Full Council - 25-04-2016": a heading, a dash, then the date (and
+/// perhaps the time) closing the line. The heading is the body.
+fn body_before_date(text: &str) -> Option<String> {
+    let (_, at) = find_date(text)?;
+    let before = text.get(..at.start)?.trim_end();
+    let body = before
+        .strip_suffix(" -")
+        .or_else(|| before.strip_suffix(" –"))?
+        .trim();
+    let after = text.get(at.end..)?;
+    let only_time = after.trim().is_empty() || text_is_only_a_time(after.trim());
+    (only_time && is_heading_like(body) && !is_banner(body)).then(|| tidy_heading(body))
+}
+
 fn is_meeting_date_line(text: &str) -> bool {
+    if body_before_date(text).is_some() {
+        return true;
+    }
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)^(?:(?:meeting\s+)?date(?:\s+and\s+time)?\s*:?|on|(?:(?:the\s+)?meeting\s+)?(?:(?:is\s+)?(?:to|will)\s+be\s+)?held\s+on|when\s*:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*,?\s*$",
@@ -591,7 +909,7 @@ fn organisation_name(line: &str) -> Option<String> {
         .expect("valid regex")
     });
     static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:the\s+)?(?:full|this|the|a|an|county|borough|district|city|town|parish|executive|youth|school|schools|members'?)\s+council$")
+        Regex::new(r"(?i)^(?:the\s+)?(?:full|this|the|a|an|county|borough|district|city|town|parish|executive|youth|school|schools|members'?|annual|special|extraordinary|ordinary|budget|statutory|adjourned)\s+council$")
             .expect("valid regex")
     });
     let line = line.trim();
@@ -611,7 +929,7 @@ fn organisation_name(line: &str) -> Option<String> {
 fn contact(doc: &Document, front: Range<usize>) -> Option<String> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\b(?:please\s+)?ask\s+for|^(?:contact(?:\s+officer)?|contact\s+name|officer\s+contact|enquiries(?:\s+to)?|for\s+enquiries|further\s+information|clerk(?:\s+to\s+the\s+\w+)?|(?:democratic|member|committee|governance)\s+services?\s+(?:officer|adviser|advisor|team)|committee\s+(?:officer|administrator|clerk|manager)|governance\s+officer))\s*(?::|\t|-)\s*",
+            r"(?i)(?:\b(?:please\s+)?ask\s+for\b\s*(?::|\t|-)?|^(?:contact(?:\s+officer)?|contact\s+name|officer\s+contact|enquiries(?:\s+to)?|for\s+enquiries|further\s+information|clerk(?:\s+to\s+the\s+\w+)?|(?:democratic|member|committee|governance)\s+services?\s+(?:officer|adviser|advisor|team)|committee\s+(?:officer|administrator|clerk|manager)|governance\s+officer)\s*(?::|\t|-))\s*",
         )
         .expect("valid regex")
     });

@@ -188,7 +188,7 @@ impl Section {
             } else if text.contains('\t') {
                 self.table_row(text, source);
             } else if let Some((role, rest)) = role_line(text) {
-                for piece in split_name_list(rest) {
+                for piece in names::list_pieces(rest) {
                     if let Some(entry) = self.entry(&piece) {
                         self.push(
                             Entry {
@@ -239,7 +239,7 @@ impl Section {
 
     /// A line listing two or more people ("Councillors A Smith, B Jones").
     fn is_name_list(&self, text: &str) -> bool {
-        let pieces = split_name_list(text);
+        let pieces = names::list_pieces(text);
         pieces.len() >= 2 && pieces.iter().all(|p| self.entry(p).is_some())
     }
 
@@ -273,7 +273,7 @@ impl Section {
         let Some(lines) = self.pending_lines.take() else {
             return;
         };
-        for piece in split_name_list(&text) {
+        for piece in names::list_pieces(&text) {
             if let Some(mut entry) = self.entry(&piece) {
                 entry.party = entry.party.or_else(|| self.party.clone());
                 self.push(entry, lines);
@@ -525,61 +525,6 @@ fn party_name(text: &str) -> Option<String> {
     PARTY.is_match(text).then(|| text.to_owned())
 }
 
-/// Splits "A (Chairman), B, MBE and C" into "A (Chairman)", "B, MBE", "C".
-/// A plural title heading the list ("Councillors A, B") is given to each
-/// name in the singular ("Councillor A", "Councillor B").
-fn split_name_list(text: &str) -> Vec<String> {
-    static SEPARATOR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r",\s*(?:and\s+)?|\s+and\s+|;\s*").expect("valid regex"));
-    static LIST_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^(councillor|cllr)s\.?\s+").expect("valid regex"));
-    let text = text.trim();
-    let (title, text) = match LIST_LABEL.captures(text) {
-        Some(c) => (
-            c.get(1).map(|m| m.as_str()),
-            text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or(""),
-        ),
-        None => (None, text),
-    };
-    let mut pieces: Vec<&str> = Vec::new();
-    let mut piece_start = 0;
-    for sep in SEPARATOR.find_iter(text) {
-        let piece = text.get(piece_start..sep.start()).unwrap_or("");
-        // Split outside brackets only: "(Vice-Chairman, Planning)" stays whole.
-        if piece.matches('(').count() > piece.matches(')').count() {
-            continue;
-        }
-        pieces.push(piece);
-        piece_start = sep.end();
-    }
-    pieces.push(text.get(piece_start..).unwrap_or(""));
-    let mut merged: Vec<String> = Vec::new();
-    for piece in pieces.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
-        match merged.last_mut() {
-            Some(last) if is_postnominal_piece(piece) => {
-                last.push_str(", ");
-                last.push_str(piece);
-            }
-            _ => merged.push(match title {
-                Some(title) if !starts_with_title(piece) => format!("{title} {piece}"),
-                _ => piece.to_owned(),
-            }),
-        }
-    }
-    merged
-}
-
-/// ", MBE (Chairman)" after a name: an honour, not another person.
-fn is_postnominal_piece(piece: &str) -> bool {
-    let head = piece
-        .split('(')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches('.');
-    !head.is_empty() && head.split_whitespace().all(names::is_postnominal)
-}
-
 /// Words that mark a post, an organisation or a heading, never a person.
 const NOT_NAME_WORDS: [&str; 46] = [
     "board",
@@ -726,17 +671,12 @@ fn is_person(name: &str) -> bool {
     };
     let shaped = given
         .iter()
-        .all(|w| is_name_word(w) || PARTICLES.contains(w))
+        .all(|w| is_name_word(w) || moot_people::words::is_particle(w))
         && (is_name_word(surname) || (titled > 0 && is_capitals_surname(surname)))
         && surname.chars().filter(|c| c.is_alphabetic()).count() > 1;
     let needed = if titled > 0 { 1 } else { 2 };
     shaped && rest.len() >= needed && rest.len() <= 5
 }
-
-/// Lower-case words inside surnames ("de Souza", "van der Berg").
-const PARTICLES: [&str; 10] = [
-    "de", "da", "di", "du", "van", "von", "der", "le", "la", "al",
-];
 
 /// "SMITH", "O'NEILL": a surname printed in capitals.
 fn is_capitals_surname(word: &str) -> bool {
@@ -784,7 +724,7 @@ mod tests {
     #[test]
     fn list_splits_outside_brackets_and_keeps_honours_with_their_name() {
         assert_eq!(
-            split_name_list(
+            names::list_pieces(
                 "Councillors A Smith (Chair, Planning), Mrs A D Allen, MBE (Chairman) and B Jones"
             ),
             [

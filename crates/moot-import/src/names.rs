@@ -7,7 +7,9 @@
 //! Housing Forum"). This module splits such lists into names with their
 //! bracketed notes and roles, knows honorifics and post-nominals,
 //! tells a name from other words, and finds where a sentence ends without
-//! being fooled by "Supt." or "Cllr.".
+//! being fooled by "Supt." or "Cllr.". Which words are titles, particles
+//! and letters after a name is `moot_people::words`' to say: the one list of
+//! each for the whole of Moot.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -22,53 +24,11 @@ pub struct ListedName {
     pub notes: Vec<String>,
 }
 
-/// Titles printed before a name. The one list the importer keeps: every
-/// module asks [`is_honorific`].
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "cllr",
-    "councillor",
-    "sir",
-    "dame",
-    "prof",
-    "professor",
-    "rev",
-    "revd",
-    "reverend",
-    "lord",
-    "lady",
-    "baroness",
-    "supt",
-    "superintendent",
-    "alderman",
-    "canon",
-    "father",
-];
-
-/// Letters printed after a name. The one list the importer keeps: every
-/// module asks [`is_postnominal`].
-const POSTNOMINALS: &[&str] = &[
-    "mbe", "obe", "cbe", "jp", "dl", "qc", "kc", "frcp", "frcgp", "mp", "mep", "bem", "kbe", "dbe",
-];
-
-/// Plural titles that apply to every name in the list after them:
-/// "Councillors Smith and Jones" means two councillors.
-const PLURAL_TITLES: &[(&str, &str)] = &[
-    ("councillors", "Councillor"),
-    ("cllrs", "Cllr"),
-    ("messrs", "Mr"),
-    ("drs", "Dr"),
-];
-
 /// Capitalised words that are not names: "The Board declared ...".
 const NOT_NAMES: &[&str] = &[
     "the",
     "an",
+    "also",
     "this",
     "that",
     "it",
@@ -152,11 +112,7 @@ const NOT_NAMES: &[&str] = &[
     "name",
     "organisation",
     "role",
-];
-
-/// Lower-case words that may sit inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "of", "bin",
+    "details",
 ];
 
 fn bare_word(word: &str) -> String {
@@ -164,16 +120,7 @@ fn bare_word(word: &str) -> String {
         .to_lowercase()
 }
 
-/// True when `word` is a title printed before names ("Mr", "Cllr.", "Dr").
-pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&bare_word(word).as_str())
-}
-
-/// True when `word` is an honour or qualification printed after a name
-/// ("MBE", "JP,").
-pub fn is_postnominal(word: &str) -> bool {
-    POSTNOMINALS.contains(&bare_word(word).as_str())
-}
+pub use moot_people::words::{is_honorific, is_post_nominal as is_postnominal};
 
 /// True when `text` reads as a person's name: a few words, each capitalised
 /// (initials and honorifics included), no digits.
@@ -186,15 +133,23 @@ pub fn looks_like_name(text: &str) -> bool {
         return false;
     }
     let capitalised = |w: &&str| {
+        // "Wendy Morris – Twiddy": a spaced dash inside a surname.
+        if matches!(*w, "-" | "–" | "—") {
+            return true;
+        }
         let letters = w.trim_start_matches(|c: char| !c.is_alphabetic());
-        letters.chars().next().is_some_and(char::is_uppercase)
-            || PARTICLES.contains(&bare_word(w).as_str())
+        letters.chars().next().is_some_and(char::is_uppercase) || moot_people::words::is_particle(w)
     };
     let has_surname = words
         .iter()
         .any(|w| !is_honorific(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
     let common = |w: &&str| NOT_NAMES.contains(&bare_word(w).as_str());
-    has_surname && words.iter().all(capitalised) && !words.iter().any(common) && !is_shouted(&words)
+    // A title makes a person of what follows ("Councillor Mike Chamber").
+    let titled = words.len() > 1 && is_honorific(words[0]);
+    has_surname
+        && words.iter().all(capitalised)
+        && (titled || !words.iter().any(common))
+        && !is_shouted(&words)
 }
 
 /// True for words all in capitals with no title among them: a heading
@@ -230,13 +185,166 @@ const ROLE_DASHES: [&str; 3] = [" - ", " – ", " — "];
 /// The role printed after a name and a spaced dash: "Dan Cole - Fire and
 /// Rescue Service" gives ("Dan Cole", "Fire and Rescue Service").
 fn split_role(piece: &str) -> (&str, Option<&str>) {
-    ROLE_DASHES
+    let dash = ROLE_DASHES
         .iter()
         .filter_map(|dash| piece.find(dash).map(|at| (at, dash.len())))
-        .min()
-        .map_or((piece, None), |(at, len)| {
+        .min();
+    // "Cllr Wendy Morris – Twiddy": one surname-like word after the dash
+    // ends a double-barrelled surname a converter spaced out.
+    let barrelled = |tail: &str| {
+        let tail = tail.trim();
+        !tail.contains(char::is_whitespace) && looks_like_name(tail) && !tail.contains('(')
+    };
+    match dash {
+        Some((at, len)) if !barrelled(&piece[at + len..]) => {
             (&piece[..at], Some(&piece[at + len..]))
+        }
+        _ => (piece, None),
+    }
+}
+
+/// Marks printed against a name in a list ("Bramhall*", "Ellacott†"),
+/// which a key below the list explains.
+const MARKS: [char; 5] = ['*', '†', '‡', '§', '#'];
+
+/// "Councillor R.R. Dodd (Business Chair) in the Chair": the person, not
+/// the chairing.
+fn without_chairing(piece: &str) -> &str {
+    static CHAIRING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s+in\s+the\s+chair\s*\.?$").expect("valid regex"));
+    CHAIRING.find(piece).map_or(piece, |m| &piece[..m.start()])
+}
+
+/// Offices printed in a list where the person follows in brackets:
+/// "Mayor (Councillor J Montgomery)".
+const OFFICES: [&str; 9] = [
+    "mayor",
+    "deputy mayor",
+    "chair",
+    "chairman",
+    "vice chair",
+    "vice-chair",
+    "provost",
+    "sheriff",
+    "leader",
+];
+
+/// Splits names a converter glued together when a list prints given
+/// names as initials: "J Gilmour M Goodman" is two people, "A M Logue"
+/// and "Mr P G Harris" are one. A new name starts at an initial or a title
+/// that follows a surname.
+fn unglued(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_initial = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty()
+            && letters.iter().all(|c| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+            && letters.len() <= 3
+            && (letters.len() == 1 || w.contains('.'))
+    };
+    let first_given = words.iter().find(|w| !is_honorific(w));
+    if words.len() < 4 || !first_given.is_some_and(|w| is_initial(w)) {
+        return vec![name.to_owned()];
+    }
+    let mut names = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut seen_surname = false;
+    for word in words {
+        let starts_name = is_initial(word) || is_honorific(word);
+        if seen_surname && starts_name {
+            names.push(current.join(" "));
+            current.clear();
+            seen_surname = false;
+        }
+        seen_surname |= !starts_name;
+        current.push(word);
+    }
+    names.push(current.join(" "));
+    names
+}
+
+/// Tiers of council printed before a plural title ("County Councillors").
+const TIERS: [&str; 7] = [
+    "county",
+    "borough",
+    "district",
+    "city",
+    "town",
+    "parish",
+    "community",
+];
+
+/// Words that end the name of a council or other appointing body.
+const BODY_ENDS: [&str; 7] = [
+    "council",
+    "authority",
+    "government",
+    "board",
+    "trust",
+    "service",
+    "assembly",
+];
+
+/// "P Lewis Conwy County Borough Council": a name printed with initials,
+/// then the body that appointed the member with nothing between. The name
+/// is the titles, the initials and one surname; the rest, when it is
+/// capitalised words ending as a body's name does, is the body.
+fn name_and_appointing_body(name: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let titles = words.iter().take_while(|w| is_honorific(w)).count();
+    let initials = words[titles..]
+        .iter()
+        .take_while(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = !letters.is_empty()
+                && letters.len() <= 3
+                && letters.iter().all(|c| c.is_uppercase());
+            // Welsh initials may be letters of two characters: "M Ll Davies".
+            let welsh =
+                ["Ll", "Ch", "Dd", "Ff", "Ng", "Rh", "Th"].contains(&w.trim_end_matches('.'));
+            capitals || welsh
         })
+        .count();
+    let surname_end = titles + initials + 1;
+    let ends_as_body = words
+        .last()
+        .is_some_and(|w| BODY_ENDS.contains(&w.to_lowercase().as_str()));
+    let rest = words.get(surname_end..).unwrap_or(&[]);
+    let capitalised = rest
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "&"));
+    if initials == 0 || rest.len() < 2 || !ends_as_body || !capitalised {
+        return (name.to_owned(), None);
+    }
+    (words[..surname_end].join(" "), Some(rest.join(" ")))
+}
+
+/// A list printed surname first, one person after another with only
+/// spaces between: "Armstrong, E. Bawn, D. Bowman, L Bridgett, S.C.".
+/// Each name is kept as printed ("Armstrong, E."); `None` unless the
+/// whole of `text` is such a list.
+pub fn surname_first_list(text: &str) -> Option<Vec<String>> {
+    static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?),\s*((?:\p{Lu}\.)+|\p{Lu}\b)")
+            .expect("valid regex")
+    });
+    let mut names = Vec::new();
+    let mut covered = 0;
+    let mut last_end = 0;
+    for m in SURNAME_FIRST.find_iter(text) {
+        if !text[last_end..m.start()].trim().is_empty() {
+            return None;
+        }
+        covered += m.len();
+        last_end = m.end();
+        names.push(m.as_str().to_owned());
+    }
+    let rest_is_blank = text[last_end..]
+        .trim()
+        .trim_end_matches(['.', ','])
+        .is_empty();
+    (names.len() >= 2 && rest_is_blank && covered > 0).then_some(names)
 }
 
 /// A list piece without a leading bullet ("• Councillor A Smith").
@@ -317,18 +425,20 @@ fn without_postnominals(name: &str) -> String {
 /// "Councillors Smith" gives ("Councillor", "Smith").
 fn plural_title(piece: &str) -> Option<(&'static str, &str)> {
     let (first, rest) = piece.split_once(char::is_whitespace)?;
-    let bare = bare_word(first);
-    PLURAL_TITLES
-        .iter()
-        .find(|(plural, _)| *plural == bare)
-        .map(|(_, singular)| (*singular, rest.trim()))
+    if let Some(singular) = moot_people::words::singular_title(first) {
+        return Some((singular, rest.trim()));
+    }
+    // "County Councillors A and B": the tier before the plural title.
+    let tier = TIERS.contains(&first.to_lowercase().as_str());
+    let (second, rest) = rest.trim_start().split_once(char::is_whitespace)?;
+    let singular = moot_people::words::singular_title(second).filter(|_| tier)?;
+    Some((singular, rest.trim()))
 }
 
 /// True for a plural title ("Councillors", "Cllrs") that stands for the
 /// singular before each name after it.
 pub fn is_plural_title(word: &str) -> bool {
-    let bare = bare_word(word);
-    PLURAL_TITLES.iter().any(|(plural, _)| *plural == bare)
+    moot_people::words::singular_title(word).is_some()
 }
 
 /// True when a name is printed with a title ("Cllr A Smith").
@@ -336,67 +446,162 @@ pub fn starts_with_honorific(name: &str) -> bool {
     name.split_whitespace().next().is_some_and(is_honorific)
 }
 
-/// Splits a list of people into names with their notes. A role printed
-/// after a spaced dash is a note; post-nominals printed after a comma ("Mr
-/// K A Ferrin, MBE") stay with their name and are dropped; a plural title ("Councillors Smith and Jones") is given to
-/// every following name that has no title of its own; a trailing full stop
-/// is removed.
-pub fn split_name_list(text: &str) -> Vec<ListedName> {
+/// Splits a printed list of people into one piece per person, as printed
+/// (bracketed notes and a role after a dash kept): at commas, semicolons,
+/// tabs and "and" (see [`split_list`]). Letters printed after a comma ("Mr
+/// K A Ferrin, MBE") stay with their name. A plural title ("Councillors
+/// Smith and Jones") is given to every following name printed without a
+/// title of its own, up to the next plural title.
+pub fn list_pieces(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches(['.', ';', ',']);
-    let mut names: Vec<ListedName> = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
     let mut carried_title: Option<&'static str> = None;
-    for piece in split_list(text) {
-        let (head, role) = split_role(without_bullet(piece));
+    let split = split_list(text)
+        .into_iter()
+        .flat_map(at_inner_plural_titles)
+        .collect::<Vec<_>>();
+    for piece in split {
+        // "… and Hamilton and from Dennis Stacey": a new run of the list,
+        // which the title before does not reach.
+        let piece = without_bullet(piece);
+        let piece = match piece.strip_prefix("from ") {
+            Some(rest) => {
+                carried_title = None;
+                rest
+            }
+            None => piece,
+        };
+        let head = piece.split(['(', '[']).next().unwrap_or("").trim();
+        let honours_only = !head.is_empty() && head.split_whitespace().all(is_postnominal);
+        if let Some(previous) = pieces.last_mut().filter(|_| honours_only) {
+            previous.push_str(", ");
+            previous.push_str(piece);
+            continue;
+        }
+        if let Some((title, rest)) = plural_title(piece) {
+            carried_title = Some(title);
+            pieces.push(format!("{title} {rest}"));
+        } else {
+            match carried_title.filter(|_| !starts_with_honorific(piece)) {
+                Some(title) => pieces.push(format!("{title} {piece}")),
+                None => pieces.push(piece.to_owned()),
+            }
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// "Councillor Richards (Mayor) Councillors Bald": a plural title inside a
+/// piece opens a new group of names, so the piece is cut before it.
+fn at_inner_plural_titles(piece: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    let mut previous: Option<(usize, &str)> = None;
+    for (at, word) in piece
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w))
+    {
+        depth += word.matches('(').count();
+        if depth == 0 && at > 0 && is_plural_title(word) {
+            // "County Councillors": the tier belongs to the title.
+            match previous {
+                Some((tier_at, tier)) if TIERS.contains(&tier.to_lowercase().as_str()) => {
+                    if tier_at > 0 {
+                        cuts.push(tier_at);
+                    }
+                }
+                _ => cuts.push(at),
+            }
+        }
+        depth = depth.saturating_sub(word.matches(')').count());
+        previous = Some((at, word));
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        pieces.push(piece[start..cut].trim());
+        start = cut;
+    }
+    pieces.push(piece[start..].trim());
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// Splits a list of people into names with their notes: the pieces of
+/// [`list_pieces`], each with its bracketed notes and a role printed after
+/// a spaced dash taken apart from the name, and post-nominals dropped.
+pub fn split_name_list(text: &str) -> Vec<ListedName> {
+    let mut names: Vec<ListedName> = Vec::new();
+    for piece in list_pieces(text) {
+        let (head, role) = split_role(without_chairing(&piece));
         let (raw_name, mut notes) = take_notes(head);
         if let Some((role, role_notes)) = role.map(take_notes) {
             notes.extend(std::iter::once(role).filter(|r| !r.is_empty()));
             notes.extend(role_notes);
         }
-        let mut name = without_postnominals(&raw_name);
-        if name.split_whitespace().all(is_postnominal) {
-            if let Some(previous) = names.last_mut() {
-                previous.notes.extend(notes);
-            }
+        let name = without_postnominals(raw_name.trim_end_matches(MARKS).trim());
+        let name = name.trim_matches(MARKS).trim().to_owned();
+        // "Mayor (Councillor J Montgomery)": the office, then the person.
+        let office = OFFICES.contains(&name.to_lowercase().as_str());
+        if let Some(at) = notes
+            .iter()
+            .position(|n| office && starts_with_honorific(n))
+        {
+            let person = notes.remove(at);
+            names.push(ListedName {
+                name: person,
+                notes,
+            });
             continue;
         }
-        if let Some((title, rest)) = plural_title(&name) {
-            carried_title = Some(title);
-            name = format!("{title} {rest}");
-        } else if let Some(title) = carried_title.filter(|_| !starts_with_honorific(&name)) {
-            name = format!("{title} {name}");
-        } else if starts_with_honorific(&name) {
-            carried_title = None;
+        let (name, body) = name_and_appointing_body(&name);
+        notes.extend(body);
+        let mut parts = unglued(&name);
+        let last = parts.pop().unwrap_or_default();
+        for part in parts {
+            names.push(ListedName {
+                name: part,
+                notes: Vec::new(),
+            });
         }
-        if !name.is_empty() {
-            names.push(ListedName { name, notes });
+        if !last.is_empty() {
+            names.push(ListedName { name: last, notes });
         }
     }
     names
 }
 
-/// The surname and first initial used to tell whether two printings name
-/// the same person ("Mr P J Oakford", "Peter Oakford").
-fn identity(name: &str) -> Option<(String, Option<char>)> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .filter(|w| !is_honorific(w) && !is_postnominal(w))
-        .map(bare_word)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let (surname, given) = words.split_last()?;
-    Some((
-        surname.clone(),
-        given.first().and_then(|g| g.chars().next()),
-    ))
-}
-
-/// True when two printed names plausibly refer to the same person: same
-/// surname and no conflicting first initial.
+/// True when two printed names plausibly refer to the same person (see
+/// `moot_people::compatible`: same surname, no conflicting given names or
+/// initials, no conflicting titles).
 pub fn same_person(a: &str, b: &str) -> bool {
-    match (identity(a), identity(b)) {
-        (Some((sa, ia)), Some((sb, ib))) => sa == sb && (ia.is_none() || ib.is_none() || ia == ib),
+    match (
+        moot_people::PersonName::parse(a),
+        moot_people::PersonName::parse(b),
+    ) {
+        (Some(a), Some(b)) => moot_people::compatible(&a, &b),
         _ => false,
     }
+}
+
+/// "Apologies were received from Councillor B, who was substituted for by
+/// Councillor A": the substitute (A) and the member replaced (B: the
+/// longest name ending the text before "who was …").
+pub fn substituted_by(sentence: &str) -> Option<(String, String)> {
+    static SUBSTITUTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(.+?),?\s+(?:who\s+)?(?:was|were|had\s+been)\s+(?:substituted|replaced|represented)\s+(?:for\s+)?by\s+(.+?)[.;]?$")
+            .expect("valid regex")
+    });
+    let caps = SUBSTITUTED_BY.captures(sentence.trim())?;
+    let before = caps.get(1).map_or("", |m| m.as_str());
+    let last = split_list(before).last().copied().unwrap_or("");
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let replaced = (0..words.len())
+        .map(|from| words[from..].join(" "))
+        .find(|tail| looks_like_name(tail))?;
+    let name = caps.get(2).map_or("", |m| m.as_str()).trim().to_owned();
+    looks_like_name(&name).then_some((name, replaced))
 }
 
 /// Words that end with a full stop without ending a sentence.
@@ -500,9 +705,51 @@ mod tests {
     }
 
     #[test]
+    fn an_appointing_body_glued_to_a_name_is_a_note() {
+        let list = split_name_list("P Lewis (Chair) Conwy County Borough Council");
+        assert_eq!(list[0].name, "P Lewis");
+        assert_eq!(list[0].notes, ["Chair", "Conwy County Borough Council"]);
+        assert_eq!(names("Cllr Mary Ann Smith"), ["Cllr Mary Ann Smith"]);
+    }
+
+    #[test]
+    fn glued_names_printed_with_initials_are_two() {
+        assert_eq!(names("J Gilmour M Goodman"), ["J Gilmour", "M Goodman"]);
+        assert_eq!(names("A M Logue"), ["A M Logue"]);
+        assert_eq!(names("Mr P G Harris"), ["Mr P G Harris"]);
+    }
+
+    #[test]
+    fn names_printed_surname_first_are_kept_whole() {
+        assert_eq!(
+            surname_first_list("Armstrong, E. Bawn, D. Bowman, L Renner-Thompson, G."),
+            Some(vec![
+                "Armstrong, E.".to_owned(),
+                "Bawn, D.".to_owned(),
+                "Bowman, L".to_owned(),
+                "Renner-Thompson, G.".to_owned()
+            ])
+        );
+        assert_eq!(surname_first_list("Smith, Jones and Brown"), None);
+    }
+
+    #[test]
+    fn a_spaced_dash_before_one_surname_joins_a_double_barrel() {
+        assert_eq!(
+            names("Cllr Wendy Hale – Twine"),
+            ["Cllr Wendy Hale – Twine"]
+        );
+        assert_eq!(names("Erin Doyle – Probation"), ["Erin Doyle"]);
+    }
+
+    #[test]
     fn plural_title_is_given_to_each_name() {
         assert_eq!(
             names("Councillors Smith and Jones"),
+            ["Councillor Smith", "Councillor Jones"]
+        );
+        assert_eq!(
+            names("County Councillors Smith and Jones"),
             ["Councillor Smith", "Councillor Jones"]
         );
         assert_eq!(

@@ -28,6 +28,17 @@ pub fn normalise(text: &str) -> Document {
     for (index, raw) in text.split('\n').enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         // Glued headings need bold markup; most lines have none.
+        if raw.len() > RUN_IN_LINE {
+            // A document flattened to a line or two: its attendance labels
+            // each start a line again.
+            for piece in split_run_in_labels(raw) {
+                lines.push(Line {
+                    text: clean_line(piece),
+                    source: Lines::one(number),
+                });
+            }
+            continue;
+        }
         if !raw.contains("**") {
             lines.push(Line {
                 text: clean_line(raw),
@@ -45,6 +56,63 @@ pub fn normalise(text: &str) -> Document {
     join_wrapped_page_references(&mut lines);
     crate::rewrap::join_wrapped_prose(&mut lines);
     Document { lines }
+}
+
+/// Characters beyond which a line is taken as a flattened run of lines.
+const RUN_IN_LINE: usize = 600;
+
+/// Cuts a flattened line before each attendance label ("Present:",
+/// "Apologies:", "Also Present:", "In Attendance:", "Sederunt:"), so that
+/// the lists after them read as they would on their own lines.
+fn split_run_in_labels(raw: &str) -> Vec<&str> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:(?:Members|Also|Officers|Councillors)\s+)?(?:Present|PRESENT|Apologies|APOLOGIES|In [Aa]ttendance|IN ATTENDANCE|Sederunt|SEDERUNT)(?:\s+for\s+[Aa]bsence)?\s*:")
+            .expect("valid regex")
+    });
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for m in LABEL.find_iter(raw) {
+        let cut = m.start() + 1;
+        if cut <= start {
+            continue;
+        }
+        // The heading in capitals just before the label ("… COMMITTEE 1
+        // APRIL 2019 PRESENT:") opens the minutes: it gets its own line.
+        let heading = caps_run_start(&raw[start..cut]) + start;
+        if heading > start && heading < cut {
+            pieces.push(&raw[start..heading]);
+            start = heading;
+        }
+        pieces.push(&raw[start..cut]);
+        start = cut;
+    }
+    pieces.push(&raw[start..]);
+    pieces
+}
+
+/// Where the run of words in capitals (and numbers) that ends `text`
+/// begins, at its first word of letters; `text.len()` when it does not end
+/// in such a run of at least three words.
+fn caps_run_start(text: &str) -> usize {
+    let mut start = text.len();
+    let mut words = 0;
+    for word in text.split_whitespace().rev() {
+        let capitals =
+            word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+        let number = word.chars().all(|c| c.is_ascii_digit() || ",.".contains(c));
+        if !capitals && !number {
+            break;
+        }
+        words += 1;
+        if capitals {
+            start = word.as_ptr() as usize - text.as_ptr() as usize;
+        }
+    }
+    if words >= 3 {
+        start
+    } else {
+        text.len()
+    }
 }
 
 /// Splits a line where bold markup opens straight after other text: PDF

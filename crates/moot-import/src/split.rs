@@ -45,6 +45,11 @@ pub fn split(doc: &Document) -> Vec<Part> {
         .collect();
     starts.sort_by_key(|&(i, _)| i);
     starts.dedup_by_key(|&mut (i, _)| i);
+    // Minutes published on their own, with a heading no pack would give
+    // them ("Dumfries Council Minutes" over "Date:" lines): one set.
+    if starts.is_empty() && crate::minutes::is_minutes_document(doc) {
+        starts.push((0, PartKind::Minutes));
+    }
 
     let mut parts = Vec::with_capacity(starts.len() + 1);
     let front_end = starts.first().map_or(doc.len(), |&(i, _)| i);

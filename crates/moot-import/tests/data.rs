@@ -3,7 +3,8 @@
 //! Every `test_data/<part>/<case>.txt` is a small synthetic snippet testing
 //! one rule; beside it, `<case>.json` holds the reviewed `moot-pack/1`
 //! output. The corpus packs in `../shared/corpus` have their reviewed
-//! snapshots in `test_data/corpus/<pack>.json`.
+//! snapshots in `test_data/corpus/<pack>.json`; the minutes of other
+//! councils in `../shared/minutes` theirs in `test_data/minutes-docs/`.
 //!
 //! `UPDATE_EXPECT=1 cargo test -p moot-import --test data` rewrites the
 //! expectations; review the diff before committing.
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// Directories of whole packs, scored elsewhere (`corpus_packs_match_their_snapshots`,
 /// `tests/unseen_layouts.rs`), not snippet directories.
-const WHOLE_PACK_DIRS: [&str; 3] = ["corpus", "packs", "packs-gold"];
+const WHOLE_PACK_DIRS: [&str; 4] = ["corpus", "packs", "packs-gold", "minutes-docs"];
 
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -95,6 +96,20 @@ fn corpus_packs_match_their_snapshots() {
     let cases = moot_testdata::text_files("corpus")
         .into_iter()
         .chain(moot_testdata::text_files("pages"))
+        .map(|input| {
+            let name = Path::new(input.file_name().unwrap()).with_extension("json");
+            (input, snapshots.join(name))
+        })
+        .collect();
+    run_cases(cases);
+}
+
+#[test]
+fn minutes_documents_match_their_snapshots() {
+    let minutes = crate_dir().join("../../../shared/minutes");
+    let snapshots = crate_dir().join("test_data/minutes-docs");
+    let cases = files_with_extension(&minutes, "txt")
+        .into_iter()
         .map(|input| {
             let name = Path::new(input.file_name().unwrap()).with_extension("json");
             (input, snapshots.join(name))

@@ -10,6 +10,8 @@
 //! - [`PersonName`] takes a printed name apart (titles, given names or
 //!   initials, surname, post-nominals); [`compatible`] says whether two
 //!   printings can be one person.
+//! - [`words`] is the one list of titles, plural titles, particles and
+//!   letters after a name, which the importer asks too.
 //! - [`resolve`] assigns the names one pack prints for one body to known
 //!   people or new ones, with a reason for each.
 //!
@@ -25,6 +27,7 @@
 
 mod name;
 mod resolve;
+pub mod words;
 
 pub use name::{compatible, share_first_initial, Gender, Given, PersonName};
 pub use resolve::{resolve, Known, Override, Person, Resolution, Rule, Variant};

@@ -4,7 +4,10 @@
 //! list, "Peter Oakford" in a report header, "Mr Oakford" in a declaration.
 //! To tell whether two printings can be one person we need their parts:
 //! titles before the name (which may imply a gender), given names or
-//! initials, the surname, and letters after the name.
+//! initials, the surname, and letters after the name. Which words are
+//! titles, particles or letters after a name is [`crate::words`]' to say.
+
+use crate::words;
 
 /// A given name as printed, or just its initial.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -58,56 +61,6 @@ pub struct PersonName {
     /// Letters after the name ("MBE").
     pub post_nominals: Vec<String>,
 }
-
-/// Titles printed before a name, lower case without dots, with the gender
-/// they imply.
-const HONORIFICS: &[(&str, Option<Gender>)] = &[
-    ("mr", Some(Gender::Male)),
-    ("mrs", Some(Gender::Female)),
-    ("ms", Some(Gender::Female)),
-    ("miss", Some(Gender::Female)),
-    ("mx", None),
-    ("dr", None),
-    ("cllr", None),
-    ("councillor", None),
-    ("cc", None),
-    ("alderman", None),
-    ("ald", None),
-    ("sir", Some(Gender::Male)),
-    ("dame", Some(Gender::Female)),
-    ("lord", Some(Gender::Male)),
-    ("lady", Some(Gender::Female)),
-    ("baroness", Some(Gender::Female)),
-    ("prof", None),
-    ("professor", None),
-    ("rev", None),
-    ("revd", None),
-    ("reverend", None),
-    ("canon", None),
-    ("father", Some(Gender::Male)),
-    ("rt", None),
-    ("hon", None),
-    ("supt", None),
-    ("superintendent", None),
-    ("ch", None),
-    ("chief", None),
-    ("insp", None),
-    ("inspector", None),
-    ("det", None),
-    ("sgt", None),
-    ("pc", None),
-];
-
-/// Letters printed after a name, lower case.
-const POST_NOMINALS: &[&str] = &[
-    "mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "qc", "kc", "mp", "mep", "qpm", "frcp",
-    "frcgp", "frcs", "mrcgp", "fph", "fphm", "phd", "msc", "ma", "ba", "bsc", "mba", "rgn", "rn",
-];
-
-/// Lower-case words that belong to the surname after them ("van der Berg").
-const PARTICLES: &[&str] = &[
-    "de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "ap",
-];
 
 impl PersonName {
     /// Takes a printed name apart, or `None` when it holds no surname (empty,
@@ -214,10 +167,7 @@ pub fn share_first_initial(a: &PersonName, b: &PersonName) -> Option<Given> {
 }
 
 fn honorific(folded: &str) -> Option<Option<Gender>> {
-    HONORIFICS
-        .iter()
-        .find(|(word, _)| *word == folded)
-        .map(|(_, gender)| *gender)
+    words::honorific_gender(folded)
 }
 
 fn strip_brackets(text: &str) -> String {
@@ -242,7 +192,7 @@ fn collapse(text: &str) -> String {
 /// ("Segall- Jones").
 fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in text.split_whitespace().flat_map(unglue_initials) {
         match out.last_mut() {
             Some(last) if last.ends_with('-') => last.push_str(word),
             _ => out.push(word.to_string()),
@@ -251,12 +201,25 @@ fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// "J.M.Ellacott" printed without a space: the initials, then the name.
+fn unglue_initials(word: &str) -> Vec<&str> {
+    match word.rfind('.') {
+        Some(at)
+            if word[at + 1..].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word[..at].chars().all(|c| c.is_uppercase() || c == '.') =>
+        {
+            vec![&word[..=at], &word[at + 1..]]
+        }
+        _ => vec![word],
+    }
+}
+
 fn is_post_nominal_list(text: &str) -> bool {
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|w| {
             let bare = trim_dots(w);
-            POST_NOMINALS.contains(&fold(&bare).as_str())
+            words::is_post_nominal(&bare)
                 || (bare.chars().all(|c| c.is_ascii_uppercase()) && !bare.is_empty())
         })
 }
@@ -273,9 +236,7 @@ fn take_honorifics(tokens: &mut Vec<String>) -> Vec<String> {
 fn take_trailing_post_nominals(tokens: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     while tokens.len() > 1 {
-        let is_post = tokens
-            .last()
-            .is_some_and(|t| POST_NOMINALS.contains(&fold(&trim_dots(t)).as_str()));
+        let is_post = tokens.last().is_some_and(|t| words::is_post_nominal(t));
         match tokens.pop() {
             Some(t) if is_post => out.insert(0, trim_dots(&t)),
             Some(t) => {
@@ -295,11 +256,7 @@ fn take_surname(tokens: &mut Vec<String>) -> Option<String> {
         return None;
     }
     let mut parts = vec![last];
-    while tokens.len() > 1
-        && tokens
-            .last()
-            .is_some_and(|t| PARTICLES.contains(&t.as_str()))
-    {
+    while tokens.len() > 1 && tokens.last().is_some_and(|t| words::is_particle(t)) {
         if let Some(particle) = tokens.pop() {
             parts.insert(0, particle);
         }

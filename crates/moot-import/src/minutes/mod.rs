@@ -22,10 +22,18 @@ use moot_domain::{Diagnostic, MinuteItem, Minutes, Severity};
 use std::ops::Range;
 
 pub use items::is_resolution;
-pub use opening::set_starts;
+pub use opening::{is_attendance_label, is_minutes_document, set_starts};
 
 /// Lines read as the opening when a set has no numbered minutes.
 const OPENING_WITHOUT_MINUTES: usize = 40;
+
+/// The lines of a set's heading: from its start to its attendance label
+/// (or at most [`OPENING_WITHOUT_MINUTES`] lines).
+pub fn heading(doc: &Document, set: Range<usize>) -> Range<usize> {
+    let end = set.end.min(set.start + OPENING_WITHOUT_MINUTES);
+    let label = (set.start..end).find(|&i| is_attendance_label(doc.text(i)));
+    set.start..label.unwrap_or(end)
+}
 
 /// Reads every set of minutes.
 pub fn parse(doc: &Document, parts: &[Part], diagnostics: &mut Vec<Diagnostic>) -> Vec<Minutes> {

@@ -40,11 +40,11 @@ const MAX_HEADING_LINES: usize = 4;
 /// "Draft", "Unconfirmed": words before "minutes" in an opening.
 const STATUS: &str = r"(?i)^(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?";
 /// What an opening sentence calls the record: "Minutes", "Record", "Notes".
-const RECORD: &str = r"(?:minutes|record|(?:action\s+)?notes)";
+const RECORD: &str = r"(?:minutes?|record|(?:action\s+)?notes)";
 
 static MINUTES_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{STATUS}{RECORD}\s+of\s+(?:a|an|the)\s+(?:.{{0,120}}?\s)?(?:meeting|proceedings)\b"
+        r"{STATUS}{RECORD}\s+of\s+(?:(?:a|an|the)\s+)?(?:.{{0,120}}?\s)?(?:meeting|proceedings)\b"
     ))
     .expect("valid regex")
 });
@@ -56,7 +56,7 @@ static BARE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{STATUS}minutes\s*:?$")).expect("valid regex"));
 static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees)\b\s*(?::|-|–|$)",
+        r"(?i)^(?:[\w-]+\s+){0,2}(?:present|in attendance|attendance|attendees|sederunt|yn\s+bresennol)\b\s*(?::|-|–|$)",
     )
     .expect("valid regex")
 });
@@ -64,7 +64,7 @@ static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(\s*pages?\s+\d").expect("valid regex"));
 /// "... of a meeting of the X": the body follows.
 const MEETING_OF: &str =
-    r"of\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?";
+    r"of\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:(?:a|an|the)\s+)?)+";
 static BODY_OF_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"{STATUS}(?:{RECORD}\s+)?{MEETING_OF}(.+?)\s*,?\s+held\b"
@@ -109,7 +109,7 @@ fn heading_kind(text: &str) -> Option<Heading> {
     if worded && BARE_MINUTES.is_match(text) {
         return Some(Heading::Bare);
     }
-    let kind = if worded && MINUTES_SENTENCE.is_match(text) {
+    let kind = if worded && MINUTES_SENTENCE.is_match(text) || is_at_a_meeting(text) {
         Heading::Sentence
     } else if worded && MEETING_LINE.is_match(text) && find_date(text).is_some() {
         Heading::MeetingLine
@@ -119,6 +119,19 @@ fn heading_kind(text: &str) -> Option<Heading> {
         return None;
     };
     (!PAGE_REFERENCE.is_match(text)).then_some(kind)
+}
+
+/// "At a meeting of the County Council held at County Hall on …", perhaps
+/// after the council's name in capitals: the minute-book opening.
+fn is_at_a_meeting(text: &str) -> bool {
+    static AT_A_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\p{Lu}\s&'-]{0,80}\s)?at\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\b.*\bheld\b")
+            .expect("valid regex")
+    });
+    let bytes = text.as_bytes();
+    bytes.len() > 20
+        && (text.contains("eeting of") || text.contains("EETING OF"))
+        && AT_A_MEETING.is_match(text)
 }
 
 /// False when `text` cannot start as [`BARE_MINUTES`], [`MINUTES_SENTENCE`]
@@ -176,7 +189,9 @@ fn non_blank_after(doc: &Document, from: usize, count: usize) -> impl Iterator<I
 /// titled names ("Councillor A Birch (Chair), Mr R Dean"), as its kind
 /// allows. A heading under a number alone is an agenda item's title.
 fn confirmation(doc: &Document, heading: usize, kind: Heading) -> Option<usize> {
-    if non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i))) {
+    // (A minute book's page number may stand above "At a meeting of".)
+    let numbered = non_blank_before(doc, heading, 1).any(|i| NUMBER_ALONE.is_match(doc.text(i)));
+    if numbered && !is_at_a_meeting(doc.text(heading)) {
         return None;
     }
     let label_before = non_blank_before(doc, heading, LABEL_LOOKBACK)
@@ -208,10 +223,15 @@ fn letters(text: &str) -> (usize, usize) {
         })
 }
 
-/// An upper-case heading line ("KENT COUNTY COUNCIL").
+/// An upper-case heading line ("KENT COUNTY COUNCIL"); a numbered line
+/// ("4. STANDARDS COMMITTEE 7 July 2017") is an entry of a list instead.
 fn is_caps_heading(text: &str) -> bool {
     let (all, upper) = letters(text);
-    all >= 3 && upper * 10 >= all * 9 && text.chars().count() <= 100 && !text.contains('\t')
+    all >= 3
+        && upper * 10 >= all * 9
+        && text.chars().count() <= 100
+        && !text.contains('\t')
+        && !text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A short title-case heading line ("Health and Well-Being Board").
@@ -279,6 +299,46 @@ pub fn set_starts(doc: &Document) -> Vec<usize> {
     starts
 }
 
+/// Non-blank lines at the top of a document searched for the word
+/// "minutes" in its heading.
+const TITLE_LINES: usize = 8;
+/// Non-blank lines at the top of a document searched for an attendance
+/// label.
+const ATTENDANCE_LINES: usize = 60;
+
+/// True for a document that is one set of minutes without the heading
+/// [`set_starts`] looks for: its first lines call it minutes ("Dumfries
+/// Council Minutes", "COFNODION / MINUTES", "Sederunt"), or give a date
+/// above apologies recorded as received; and an attendance label or an
+/// apologies line follows near the top.
+pub fn is_minutes_document(doc: &Document) -> bool {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:minutes|cofnodion|sederunt)\b").expect("valid regex")
+    });
+    static RECORDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^apolog\w*(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|submitted|tendered|noted|intimated)\b")
+            .expect("valid regex")
+    });
+    let top = || {
+        (0..doc.len())
+            .filter(|&i| !doc.lines[i].is_blank())
+            .map(|i| doc.text(i))
+    };
+    let titled = top()
+        .take(TITLE_LINES)
+        .any(|text| TITLE.is_match(text) && !PAGE_REFERENCE.is_match(text));
+    // A heading with the meeting's date, then apologies recorded as
+    // received: minutes, whatever the heading calls them.
+    let dated = top().take(TITLE_LINES).any(is_heading_date_line);
+    let recorded = top()
+        .take(ATTENDANCE_LINES)
+        .any(|text| RECORDED.is_match(text));
+    (titled || dated && recorded)
+        && top()
+            .take(ATTENDANCE_LINES)
+            .any(|text| is_attendance_label(text) || APOLOGIES_LINE.is_match(text))
+}
+
 /// What a set's opening says about the minuted meeting.
 #[derive(Debug, Default)]
 pub struct Opening {
@@ -308,7 +368,9 @@ pub fn read_opening(doc: &Document, lines: std::ops::Range<usize>) -> Opening {
         if MINUTES_SENTENCE.is_match(text) {
             sentence_date = sentence_date.or(find_date(text).map(|(date, _)| date));
         } else if is_date_line(text) {
-            line_date = line_date.or(find_date(text).map(|(date, _)| date));
+            // The date line nearest the attendance dates the set (a table of
+            // contents above it lists other meetings).
+            line_date = find_date(text).map(|(date, _)| date).or(line_date);
         }
         if !is_minutes_heading(text)
             && !is_date_line(text)

@@ -52,7 +52,11 @@ pub(super) fn split_people(list: &str) -> Vec<ListedName> {
     let need_title = titled * 2 >= entries.len();
     entries
         .into_iter()
-        .filter(|e| is_person(&e.name) && (!need_title || has_honorific(&e.name)))
+        // An untitled entry with a note of its own ("Dennis Stacey (Chair,
+        // Advisory Group)") is a person, not a qualifier of the one before.
+        .filter(|e| {
+            is_person(&e.name) && (!need_title || has_honorific(&e.name) || !e.notes.is_empty())
+        })
         .collect()
 }
 

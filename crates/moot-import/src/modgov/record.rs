@@ -73,8 +73,23 @@ pub(super) fn minutes(
     let mut attendance = Attendance::default();
     let mut declarations = Vec::new();
     for item in items {
+        // "The following apologies were noted:", then one name a paragraph.
+        let mut listing_apologies = false;
         for (index, text) in &item.record {
+            if listing_apologies {
+                let people = split_people(text);
+                if !people.is_empty() {
+                    people
+                        .into_iter()
+                        .for_each(|p| attendance.add_apology(p.name));
+                    continue;
+                }
+            }
             read_attendance(text, doc.source_of(*index..index + 1), &mut attendance);
+            let lower = text.to_lowercase();
+            listing_apologies = lower.contains("apolog")
+                && !lower.contains("lateness")
+                && text.trim_end().ends_with(':');
         }
         declarations.extend(item_declarations(doc, item));
     }
@@ -114,7 +129,7 @@ fn minute_item(doc: &Document, item: &Item) -> MinuteItem {
 /// Reads apologies, substitutes and "Present:" lists from one paragraph.
 fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
     static APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:received|submitted|given|tendered|reported|noted|sent|made)\s*(?:(?:from|by|on\s+behalf\s+of)(?:\s+the\s+following(?:\s+members)?)?|:)\s*:?|^apolog(?:y|ies)(?:\s+for\s+absence)?\s*[:\-–]")
+        Regex::new(r"(?i)\bapolog(?:y|ies)(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:received|submitted|given|tendered|reported|noted|sent|made)\s*(?:(?:from|by|on\s+behalf\s+of)(?:\s+the\s+following(?:\s+members)?)?|:)\s*:?|^apolog(?:y|ies)(?:\s+for\s+absence)?\s*[:\-–]")
             .expect("valid regex")
     });
     static PRESENT: LazyLock<Regex> =
@@ -132,8 +147,17 @@ fn read_attendance(text: &str, lines: Lines, attendance: &mut Attendance) {
     let lower = text.to_lowercase();
     let mentions_apologies = lower.contains("apolog");
     let mut apologies = Vec::new();
+    let substituted = crate::names::substituted_by(first_sentence(text));
+    if let Some((name, replaced)) = substituted.clone() {
+        attendance.add_substitute(name, replaced, lines);
+    }
     if let Some(m) = APOLOGIES.find(text).filter(|_| mentions_apologies) {
         let list = first_sentence(text.get(m.end()..).unwrap_or(""));
+        // "… from B who was substituted for by A": the list ends at "who".
+        let list = match substituted {
+            Some(_) => list.split(" who ").next().unwrap_or(list),
+            None => list,
+        };
         for entry in split_people(list) {
             for note in &entry.notes {
                 if let Some((name, for_member)) = substitution_in_note(&entry.name, note) {
