@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_clerk.sql"),
     include_str!("../migrations/0006_agenda_packs.sql"),
     include_str!("../migrations/0007_minute_corrections.sql"),
+    include_str!("../migrations/0008_minute_exempt.sql"),
 ];
 
 /// Brings the schema up to date, each migration in its own transaction

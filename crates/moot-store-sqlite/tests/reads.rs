@@ -38,6 +38,7 @@ fn minute(number: &str, resolutions: &[&str]) -> MinuteItem {
         agenda_ref: None,
         resolved: !resolutions.is_empty(),
         resolutions: resolutions.iter().map(|r| r.to_string()).collect(),
+        exempt: false,
         lines: Lines::one(14),
     }
 }

@@ -74,6 +74,39 @@ fn assert_nothing_planted(answers: &[common::leak::Fetched]) {
 }
 
 #[test]
+fn the_importer_marks_minutes_under_an_exempt_heading() {
+    let packs = leak_packs();
+    let first = &packs[0].2.minutes[0];
+    let exempt: Vec<(&str, bool)> = first
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref().unwrap_or(""), i.exempt))
+        .collect();
+    assert_eq!(
+        exempt,
+        [
+            ("11", false),
+            ("12", false),
+            ("13", false),
+            ("14", false),
+            ("15", true),
+            ("16", true)
+        ]
+    );
+    let second = &packs[1].2.minutes[0];
+    assert!(second.items.iter().any(|i| i.exempt && i.agenda_ref.is_none()));
+    let kent = &corpus_packs(&["kent-cscah-2015-07-22.txt"])[0].2;
+    let closed: Vec<&str> = kent
+        .minutes
+        .iter()
+        .flat_map(|m| &m.items)
+        .filter(|i| i.exempt)
+        .filter_map(|i| i.number.as_deref())
+        .collect();
+    assert_eq!(closed, ["68"], "only the closed session is exempt");
+}
+
+#[test]
 fn no_public_answer_holds_exempt_business_of_any_shape() {
     let site = site();
     let meeting = meeting_id(&site, "Planning and Regeneration Committee", "2026-01-13");

@@ -289,6 +289,7 @@ pub fn planted_pack() -> Pack {
         agenda_ref: Some(item.into()),
         resolved: true,
         resolutions: vec![resolution.into()],
+        exempt: false,
         lines: Lines::span(line, line + 1),
     };
     pack.minutes = vec![Minutes {
