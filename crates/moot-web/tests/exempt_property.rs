@@ -158,7 +158,7 @@ fn packs(case: &Case) -> Vec<(String, String, moot_domain::Pack)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
     fn no_public_answer_holds_a_planted_string(case in case()) {
