@@ -370,13 +370,7 @@ impl Scope<'_> {
                 }
             }
             let title = format!("Decision {number}");
-            out.push(m.child(
-                SearchKind::Decision,
-                id,
-                title,
-                text.join("; "),
-                document,
-            ));
+            out.push(m.child(SearchKind::Decision, id, title, text.join("; "), document));
         }
         Ok(out)
     }

@@ -119,7 +119,11 @@ impl ExemptItems {
 
     /// Whether a declaration is exempt: about an exempt item, or recorded
     /// inside a minute this rule makes exempt (`minutes` are the set's).
-    pub fn covers_declaration(&self, declaration: &DeclarationEntry, minutes: &[MinuteEntry]) -> bool {
+    pub fn covers_declaration(
+        &self,
+        declaration: &DeclarationEntry,
+        minutes: &[MinuteEntry],
+    ) -> bool {
         self.covers_item(declaration.item.as_deref())
             || minutes.iter().any(|m| {
                 self.covers_minute(m.agenda_ref.as_deref(), m.exempt)
@@ -170,7 +174,11 @@ pub fn decision_is_public(in_exempt_lines: bool, carriers: &[bool]) -> bool {
 /// the next part (`part_starts`: where sets of minutes and reports open)
 /// or the end of the text (`last_line`). `items` are the document's agenda
 /// items in order, each with whether it is exempt.
-pub fn exempt_item_extents(items: &[(Lines, bool)], part_starts: &[u32], last_line: u32) -> Vec<Lines> {
+pub fn exempt_item_extents(
+    items: &[(Lines, bool)],
+    part_starts: &[u32],
+    last_line: u32,
+) -> Vec<Lines> {
     items
         .iter()
         .enumerate()
@@ -180,7 +188,11 @@ pub fn exempt_item_extents(items: &[(Lines, bool)], part_starts: &[u32], last_li
                 .iter()
                 .map(|(l, _)| l.first)
                 .find(|first| *first > lines.last);
-            let next_part = part_starts.iter().copied().filter(|s| *s > lines.last).min();
+            let next_part = part_starts
+                .iter()
+                .copied()
+                .filter(|s| *s > lines.last)
+                .min();
             let end = [next_item, next_part]
                 .into_iter()
                 .flatten()

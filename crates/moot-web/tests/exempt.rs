@@ -12,41 +12,48 @@ mod common;
 
 use common::leak::{crawl, fetch_text};
 use common::signed_in::{add_accounts, sign_in};
-use common::{corpus_packs, json, meeting_id, serve, Site, PACKS};
+use common::{corpus_packs, json, meeting_id, read_packs, serve, Site, PACKS};
 use moot_domain::Pack;
 use moot_store::Role;
-use std::path::Path;
 
 /// Strings printed only inside exempt business, with where they are.
 const PLANTED: [(&str, &str); 13] = [
     ("Qzxdescfarm", "an exempt item's description"),
-    ("26/00931", "a decision number printed only in an exempt item's description"),
-    ("Qzxnearsubject", "a report whose subject nearly matches an exempt item's title"),
+    (
+        "26/00931",
+        "a decision number printed only in an exempt item's description",
+    ),
+    (
+        "Qzxnearsubject",
+        "a report whose subject nearly matches an exempt item's title",
+    ),
     ("26/00932", "the decision number of that report"),
-    ("Qzxminutemill", "a minute under EXEMPT ITEMS, its meeting's agenda unknown"),
+    (
+        "Qzxminutemill",
+        "a minute under EXEMPT ITEMS, its meeting's agenda unknown",
+    ),
     ("Qzxresolvedsum", "that minute's resolution"),
-    ("Qzxnorefclaimant", "a minute without (Item N) under EXEMPT ITEMS"),
+    (
+        "Qzxnorefclaimant",
+        "a minute without (Item N) under EXEMPT ITEMS",
+    ),
     ("Qzxdeclaredco", "a declaration inside that minute"),
     ("Qzxknownrefsum", "a minute recording a known exempt item"),
-    ("Qzxknownnoref", "a minute without (Item N) under Part 2, its agenda known"),
+    (
+        "Qzxknownnoref",
+        "a minute without (Item N) under Part 2, its agenda known",
+    ),
     ("Qzxdeclaredclub", "a declaration inside that minute"),
-    ("Views of Young People in Care", "the corpus's closed session (Kent, minute 68)"),
+    (
+        "Views of Young People in Care",
+        "the corpus's closed session (Kent, minute 68)",
+    ),
     ("social work buddy", "the words of that closed session"),
 ];
 
 /// The packs written for each leak shape, in the order they are issued.
 fn leak_packs() -> Vec<(String, String, Pack)> {
-    ["first-pack.txt", "second-pack.txt"]
-        .iter()
-        .map(|name| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/exempt-packs")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
-            let pack = moot_import::extract_text(&text).pack;
-            (name.to_string(), text, pack)
-        })
-        .collect()
+    read_packs("tests/exempt-packs", &["first-pack.txt", "second-pack.txt"])
 }
 
 fn site() -> Site {
@@ -94,7 +101,10 @@ fn the_importer_marks_minutes_under_an_exempt_heading() {
         ]
     );
     let second = &packs[1].2.minutes[0];
-    assert!(second.items.iter().any(|i| i.exempt && i.agenda_ref.is_none()));
+    assert!(second
+        .items
+        .iter()
+        .any(|i| i.exempt && i.agenda_ref.is_none()));
     let kent = &corpus_packs(&["kent-cscah-2015-07-22.txt"])[0].2;
     let closed: Vec<&str> = kent
         .minutes
@@ -136,10 +146,19 @@ fn no_public_answer_holds_exempt_business_of_any_shape() {
     let public = json(&site, "/api/search?q=cycle+parking");
     assert!(public["total"].as_u64() > Some(0), "{public}");
     let answers = crawl(&site, &seeds, None, 4000);
-    assert!(answers.len() > 50, "the crawl reached only {}", answers.len());
+    assert!(
+        answers.len() > 50,
+        "the crawl reached only {}",
+        answers.len()
+    );
     assert_nothing_planted(&answers);
     for answer in &answers {
-        assert!(answer.status < 500, "{} answered {}", answer.target, answer.status);
+        assert!(
+            answer.status < 500,
+            "{} answered {}",
+            answer.target,
+            answer.status
+        );
     }
 }
 
@@ -149,7 +168,11 @@ fn a_signed_in_member_still_reads_exempt_business() {
     let member = sign_in(&site, Role::Member);
     let first = meeting_id(&site, "Planning and Regeneration Committee", "2026-01-13");
     let page = fetch_text(&site, &format!("/meetings/{first}"), Some(&member));
-    for secret in ["Sale of Westfield Depot", "Qzxnearsubject", "Qzxknownrefsum"] {
+    for secret in [
+        "Sale of Westfield Depot",
+        "Qzxnearsubject",
+        "Qzxknownrefsum",
+    ] {
         assert!(page.text.contains(secret), "a member sees {secret}");
     }
     let earlier = meeting_id(&site, "Planning and Regeneration Committee", "2025-11-11");

@@ -13,9 +13,9 @@ use crate::db;
 use moot_domain::{Date, Lines, Time};
 use moot_store::{
     AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
-    DeclarationEntry, DocumentId, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration,
-    PersonDetail, PersonId, PersonMembership, PersonRecord, Source, StoreError,
+    DeclarationEntry, DocumentId, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary,
+    MinuteCorrection, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration, PersonDetail,
+    PersonId, PersonMembership, PersonRecord, Source, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use std::collections::HashMap;

@@ -153,9 +153,10 @@ pub fn decisions(
                 );
             }
             let document = decision.source.document;
-            let in_exempt_lines = cached(&mut withheld, document, || exempt_ranges(conn, document))?
-                .iter()
-                .any(|range| moot_store::overlaps(*range, decision.source.lines));
+            let in_exempt_lines =
+                cached(&mut withheld, document, || exempt_ranges(conn, document))?
+                    .iter()
+                    .any(|range| moot_store::overlaps(*range, decision.source.lines));
             decision.exempt = !moot_store::decision_is_public(in_exempt_lines, &carriers);
             Ok(decision)
         })
@@ -217,7 +218,11 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
         [doc.0],
         |r| {
             Ok((
-                (r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?.map(MeetingId), r.get::<_, u32>(2)?),
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?.map(MeetingId),
+                    r.get::<_, u32>(2)?,
+                ),
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, bool>(4)?,
                 lines(r, 5)?,

@@ -31,13 +31,18 @@ pub struct Site {
 /// The corpus packs `names` (in `../shared/corpus`), read and extracted:
 /// (file name, text, pack).
 pub fn corpus_packs(names: &[&str]) -> Vec<(String, String, Pack)> {
+    read_packs("../../../shared/corpus", names)
+}
+
+/// The packs `names` in `dir` (relative to this crate), read and
+/// extracted: (file name, text, pack).
+pub fn read_packs(dir: &str, names: &[&str]) -> Vec<(String, String, Pack)> {
     names
         .iter()
         .map(|name| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/corpus")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join(name);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let pack = moot_import::extract_text(&text).pack;
             (name.to_string(), text, pack)
         })
