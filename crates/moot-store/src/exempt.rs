@@ -168,7 +168,8 @@ pub fn decision_is_public(in_exempt_lines: bool, carriers: &[bool]) -> bool {
 }
 
 /// The lines exempt business covers in its document (agenda items here;
-/// minutes of one set the same way, the set's last line ending the last):
+/// minutes of one set the same way, with no part starts and `last_line`
+/// 0, so the last keeps its own lines):
 /// from its title to the line before the next item (its description and
 /// the exemption paragraph under it), the last item's to the line before
 /// the next part (`part_starts`: where sets of minutes and reports open)

@@ -212,7 +212,7 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
     // Minutes, set by set: an exempt minute runs to the next minute.
     let minutes = all(
         conn,
-        "SELECT mn.id, mn.meeting_id, mn.lines_last, i.agenda_ref, i.exempt, i.lines_first,
+        "SELECT mn.id, mn.meeting_id, i.agenda_ref, i.exempt, i.lines_first,
          i.lines_last FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
          WHERE mn.document_id = ?1 ORDER BY mn.id, i.position",
         [doc.0],
@@ -221,15 +221,14 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
                 (
                     r.get::<_, i64>(0)?,
                     r.get::<_, Option<i64>>(1)?.map(MeetingId),
-                    r.get::<_, u32>(2)?,
                 ),
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, bool>(4)?,
-                lines(r, 5)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, bool>(3)?,
+                lines(r, 4)?,
             ))
         },
     )?;
-    let mut sets: Vec<((i64, Option<MeetingId>, u32), Vec<(Lines, bool)>)> = Vec::new();
+    let mut sets: Vec<((i64, Option<MeetingId>), Vec<(Lines, bool)>)> = Vec::new();
     for (set, item, printed_exempt, range) in minutes {
         let rule = match set.1 {
             Some(meeting) => exempt_items(conn, meeting, &mut exempt)?,
@@ -241,8 +240,10 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
             _ => sets.push((set, vec![(range, covered)])),
         }
     }
-    for ((_, _, set_last), items) in &sets {
-        out.extend(moot_store::exempt_item_extents(items, &[], *set_last));
+    // The last minute keeps its own lines: they run to the set's closing
+    // line, and what follows (a confirmation, a signature) is public.
+    for (_, items) in &sets {
+        out.extend(moot_store::exempt_item_extents(items, &[], 0));
     }
     let declarations = all(
         conn,
