@@ -228,7 +228,7 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
             ))
         },
     )?;
-    let mut sets: Vec<((i64, Option<MeetingId>), Vec<(Lines, bool)>)> = Vec::new();
+    let mut sets: Vec<(MinutesSet, Vec<(Lines, bool)>)> = Vec::new();
     for (set, item, printed_exempt, range) in minutes {
         let rule = match set.1 {
             Some(meeting) => exempt_items(conn, meeting, &mut exempt)?,
@@ -261,6 +261,9 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
     out.extend(exempt_reports(conn, doc, &starts, last_line)?);
     Ok(out)
 }
+
+/// A set of minutes (its row id) and the meeting it records, if known.
+type MinutesSet = (i64, Option<MeetingId>);
 
 /// Where a document's parts (sets of minutes, reports) open, sorted, and
 /// its last line.
