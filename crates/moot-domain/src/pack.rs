@@ -168,6 +168,10 @@ pub struct MinuteItem {
     pub resolved: bool,
     /// The resolutions' text, each as one string.
     pub resolutions: Vec<String>,
+    /// Printed under the minutes' own exempt heading ("EXEMPT ITEMS",
+    /// "Part 2", after the press and public were excluded): confidential
+    /// whatever the agenda says.
+    pub exempt: bool,
     /// Source lines.
     pub lines: Lines,
 }

@@ -221,6 +221,9 @@ struct MinuteItemRecord<'a> {
     agenda_ref: Option<&'a str>,
     resolved: bool,
     resolutions: Vec<&'a str>,
+    /// Only printed when set, so packs without exempt minutes read as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    exempt: bool,
     lines: LinePair,
 }
 
@@ -232,6 +235,7 @@ impl<'a> From<&'a d::MinuteItem> for MinuteItemRecord<'a> {
             agenda_ref: i.agenda_ref.as_deref(),
             resolved: i.resolved,
             resolutions: i.resolutions.iter().map(String::as_str).collect(),
+            exempt: i.exempt,
             lines: lines(i.lines),
         }
     }

@@ -346,7 +346,7 @@ fn decision_in(title: &str) -> Option<String> {
 
 /// `Some(true)` for a heading opening exempt or private business,
 /// `Some(false)` for one opening public business, else `None`.
-fn business_heading(text: &str) -> Option<bool> {
+pub(crate) fn business_heading(text: &str) -> Option<bool> {
     static PRIVATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)^(?:exempt\s+(?:items?|business|information)|part\s+(?:2|ii|b)\b|private\s+(?:business|items?|session|agenda)|(?:items?|business)\s+(?:likely\s+to\s+be\s+|to\s+be\s+)?(?:considered|taken|heard)\s+in\s+private|not\s+for\s+publication|confidential\s+(?:items?|business)|restricted\s+items?)",

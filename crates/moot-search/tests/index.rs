@@ -80,6 +80,7 @@ fn minute(number: &str, title: &str, agenda_ref: &str, resolution: &str) -> Minu
         agenda_ref: Some(agenda_ref.into()),
         resolved: true,
         resolutions: vec![resolution.into()],
+        exempt: false,
         lines: Lines::one(2),
     }
 }

@@ -2,10 +2,14 @@
 //! newest minutes and decisions for the Atom feed, each with the import
 //! time of the pack it came from.
 
+use crate::read::papers::exempt_items;
 use crate::read::OrNotFound;
 use crate::read::{all, summary_from, SUMMARY_COLUMNS};
-use moot_store::{BodyId, CalendarMeeting, FeedDecision, FeedEntry, FeedItem, StoreError};
+use moot_store::{
+    BodyId, CalendarMeeting, ExemptItems, FeedDecision, FeedEntry, FeedItem, MeetingId, StoreError,
+};
 use rusqlite::Connection;
+use std::collections::HashMap;
 
 /// One body's dated meetings, by date.
 pub fn body_calendar(conn: &Connection, id: BodyId) -> Result<Vec<CalendarMeeting>, StoreError> {
@@ -46,9 +50,7 @@ pub fn feed_entries(conn: &Connection, limit: u32) -> Result<Vec<FeedEntry>, Sto
         })
     })?;
     let decisions_sql = format!(
-        "SELECT r.decision, r.subject, r.classification,
-         EXISTS (SELECT 1 FROM agenda_items a WHERE a.exempt AND (a.decision = r.decision
-           OR (a.meeting_id = r.meeting_id AND lower(a.title) = lower(r.subject)))),
+        "SELECT r.decision, r.subject, r.classification, r.meeting_id,
          d.imported_at, {SUMMARY_COLUMNS} FROM reports r
          JOIN meetings m ON m.id = r.meeting_id LEFT JOIN bodies b ON b.id = m.body_id
          JOIN documents d ON d.id = r.document_id
@@ -59,18 +61,33 @@ pub fn feed_entries(conn: &Connection, limit: u32) -> Result<Vec<FeedEntry>, Sto
          ORDER BY d.imported_at DESC, r.id DESC LIMIT ?1"
     );
     let decisions = all(conn, &decisions_sql, [limit], |r| {
-        Ok(FeedEntry {
-            item: FeedItem::Decision(FeedDecision {
-                number: r.get(0)?,
-                subject: r.get(1)?,
-                classification: r.get(2)?,
-                on_exempt_item: r.get(3)?,
-            }),
-            recorded: r.get(4)?,
-            meeting: summary_from(r, 5)?,
-        })
+        Ok((
+            MeetingId(r.get(3)?),
+            FeedEntry {
+                item: FeedItem::Decision(FeedDecision {
+                    number: r.get(0)?,
+                    subject: r.get(1)?,
+                    classification: r.get(2)?,
+                    on_exempt_item: false,
+                }),
+                recorded: r.get(4)?,
+                meeting: summary_from(r, 5)?,
+            },
+        ))
     })?;
-    entries.extend(decisions);
+    // The one exempt rule, from the whole agenda of the report's meeting.
+    let mut rules: HashMap<MeetingId, ExemptItems> = HashMap::new();
+    for (meeting, mut entry) in decisions {
+        if let FeedItem::Decision(d) = &mut entry.item {
+            let rule = exempt_items(conn, meeting, &mut rules)?;
+            d.on_exempt_item = rule.covers_report(
+                &d.subject,
+                d.classification.as_deref(),
+                Some(d.number.as_str()),
+            );
+        }
+        entries.push(entry);
+    }
     entries.sort_by(|a, b| {
         (&b.recorded, b.meeting.date, b.meeting.id).cmp(&(
             &a.recorded,

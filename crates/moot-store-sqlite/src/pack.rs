@@ -477,10 +477,10 @@ impl Writer<'_> {
             self.tx
                 .prepare_cached(
                     "INSERT INTO minute_items (minutes_id, position, number, title, agenda_ref, resolved,
-                     lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     lines_first, lines_last, exempt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .and_then(|mut s| {
-                    s.execute(params![id, position as i64, item.number, item.title, item.agenda_ref, item.resolved, first, last])
+                    s.execute(params![id, position as i64, item.number, item.title, item.agenda_ref, item.resolved, first, last, item.exempt])
                 })
                 .map_err(db)?;
             let item_id = self.tx.last_insert_rowid();

@@ -1,5 +1,5 @@
 //! One current version of each meeting's records when packs repeat
-//! themselves (`migrations/0008_reissued_packs.sql`).
+//! themselves (`migrations/0009_reissued_packs.sql`).
 //!
 //! - **A re-issued pack** (a pack for a meeting that already has one: same
 //!   body and date, different bytes) replaces the earlier pack's records

@@ -9,9 +9,10 @@
 
 use crate::db;
 use crate::indicators::{polarity, stored_value, thresholds, VALUE_SELECT};
-use crate::read::papers::{cached, exempt_ranges, overlaps};
+use crate::read::papers::{cached, exempt_ranges};
 use crate::read::{all, OrNotFound};
 use moot_domain::Lines;
+use moot_store::overlaps;
 use moot_store::{
     assess, BodyId, DocumentId, IndicatorAssessment, IndicatorHistory, IndicatorId, IndicatorInfo,
     IndicatorScope, StoreError, ValueOrigin,

@@ -3,14 +3,17 @@
 //!
 //! Rows are read meeting by meeting's worth (all of them, or the meetings
 //! and people one document touches), and the exempt rule is applied in Rust
-//! by [`ExemptItems`], built from each meeting's whole agenda, so the rule
-//! lives in one place for every backend.
+//! by [`ExemptItems`], built from each meeting's whole agenda, and the
+//! document line ranges it withholds, so the rule lives in one place for
+//! every backend.
 
 use crate::db;
+use crate::read::papers::{self, cached};
 use crate::read::{all, parse_date};
+use moot_domain::Lines;
 use moot_store::{
-    BodyId, DocumentId, ExemptItems, MeetingId, PersonId, Revision, SearchKind, SearchRecord,
-    SearchTarget, StoreError,
+    AgendaEntry, BodyId, DocumentId, ExemptItems, MeetingId, PersonId, ReportEntry, Revision,
+    SearchKind, SearchRecord, SearchTarget, StoreError,
 };
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -57,11 +60,12 @@ pub fn searchable(
     document: Option<DocumentId>,
 ) -> Result<Vec<SearchRecord>, StoreError> {
     let doc = document.map(|d| d.0);
+    let meetings = meetings(conn, doc)?;
     let scope = Scope {
         conn,
         doc,
-        meetings: meetings(conn, doc)?,
-        exempt: exempt_items(conn, doc)?,
+        exempt: exempt_items(conn, &meetings)?,
+        meetings,
         public: ExemptItems::default(),
     };
     let mut records: Vec<SearchRecord> = scope.meetings.values().map(Meeting::record).collect();
@@ -160,26 +164,15 @@ fn meetings(
     Ok(rows.into_iter().map(|m| (m.id, m)).collect())
 }
 
-/// Each meeting's exempt items, from its whole agenda (every document's).
+/// Each meeting's exempt rule, from its whole agenda (every document's).
 fn exempt_items(
     conn: &Connection,
-    doc: Option<i64>,
+    meetings: &HashMap<MeetingId, Meeting>,
 ) -> Result<HashMap<MeetingId, ExemptItems>, StoreError> {
-    let sql = format!(
-        "SELECT a.meeting_id, a.number, a.title, a.decision FROM agenda_items a
-         JOIN meetings m ON m.id = a.meeting_id WHERE a.exempt AND {MEETINGS_IN_SCOPE}"
-    );
-    let rows = all(conn, &sql, [doc], |r| {
-        let item: (Option<String>, String, Option<String>) = (r.get(1)?, r.get(2)?, r.get(3)?);
-        Ok((MeetingId(r.get(0)?), item))
-    })?;
-    let mut out: HashMap<MeetingId, ExemptItems> = HashMap::new();
-    for (meeting, (number, title, decision)) in rows {
-        out.entry(meeting)
-            .or_default()
-            .add(number.as_deref(), &title, decision.as_deref());
-    }
-    Ok(out)
+    meetings
+        .keys()
+        .map(|&id| Ok((id, ExemptItems::of(&papers::agenda(conn, id)?))))
+        .collect()
 }
 
 impl Scope<'_> {
@@ -227,7 +220,7 @@ impl Scope<'_> {
     fn minutes(&self) -> Result<Vec<SearchRecord>, StoreError> {
         let sql = format!(
             "SELECT i.id, mn.meeting_id, i.number, i.title, i.agenda_ref, mn.document_id,
-             r.id, r.text FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
+             r.id, r.text, i.exempt FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
              JOIN meetings m ON m.id = mn.meeting_id
              LEFT JOIN resolutions r ON r.minute_item_id = i.id
              WHERE {MEETINGS_IN_SCOPE} ORDER BY i.id, r.position"
@@ -244,6 +237,7 @@ impl Scope<'_> {
                     Some(id) => Some((id, r.get(7)?)),
                     None => None,
                 },
+                exempt: r.get(8)?,
             })
         })?;
         let mut out = Vec::new();
@@ -254,7 +248,7 @@ impl Scope<'_> {
             };
             if self
                 .exempt(row.meeting)
-                .covers_item(row.agenda_ref.as_deref())
+                .covers_minute(row.agenda_ref.as_deref(), row.exempt)
             {
                 continue;
             }
@@ -320,16 +314,12 @@ impl Scope<'_> {
     }
 
     /// Decision numbers, with the public agenda titles and report subjects of
-    /// their document that carry them; a number carried only by exempt
-    /// business is left out.
+    /// their meeting that carry them; a number carried only by exempt
+    /// business is left out ([`moot_store::decision_is_public`]), and no
+    /// exempt title or subject is in a public number's text.
     fn decisions(&self) -> Result<Vec<SearchRecord>, StoreError> {
         let sql = format!(
-            "SELECT d.id, d.number, m.id, d.document_id,
-         (SELECT group_concat(t, '; ') FROM (
-            SELECT a.title AS t FROM agenda_items a WHERE a.document_id = d.document_id
-                AND a.decision = d.number AND NOT a.exempt
-            UNION SELECT r.subject FROM reports r WHERE r.document_id = d.document_id
-                AND r.decision = d.number))
+            "SELECT d.id, d.number, m.id, d.document_id, d.lines_first, d.lines_last
          FROM decisions d JOIN documents doc ON doc.id = d.document_id
          JOIN meetings m ON m.id = doc.meeting_id WHERE {MEETINGS_IN_SCOPE}"
         );
@@ -339,25 +329,49 @@ impl Scope<'_> {
                 r.get::<_, String>(1)?,
                 MeetingId(r.get(2)?),
                 DocumentId(r.get(3)?),
-                r.get::<_, Option<String>>(4)?,
+                Lines::span(r.get(4)?, r.get(5)?),
             ))
         })?;
+        let mut papers: HashMap<MeetingId, (Vec<AgendaEntry>, Vec<ReportEntry>)> = HashMap::new();
+        let mut withheld: HashMap<DocumentId, Vec<Lines>> = HashMap::new();
         let mut out = Vec::new();
-        for (id, number, meeting, document, carriers) in rows {
+        for (id, number, meeting, document, lines) in rows {
             let Some(m) = self.meetings.get(&meeting) else {
                 continue;
             };
-            if self.exempt(meeting).covers_decision(Some(&number)) {
+            let (agenda, reports) = cached(&mut papers, meeting, || {
+                let agenda = papers::agenda(self.conn, meeting)?;
+                let reports = papers::reports(self.conn, "r.meeting_id = ?1", meeting.0, &agenda)?;
+                Ok((agenda, reports))
+            })?;
+            let carriers: Vec<(bool, &str)> = agenda
+                .iter()
+                .filter(|a| a.decision.as_deref() == Some(number.as_str()))
+                .map(|a| (a.exempt, a.title.as_str()))
+                .chain(
+                    reports
+                        .iter()
+                        .filter(|r| r.decision.as_deref() == Some(number.as_str()))
+                        .map(|r| (r.exempt, r.subject.as_str())),
+                )
+                .collect();
+            let in_exempt_lines = cached(&mut withheld, document, || {
+                papers::exempt_ranges(self.conn, document)
+            })?
+            .iter()
+            .any(|range| moot_store::overlaps(*range, lines));
+            let exempt: Vec<bool> = carriers.iter().map(|(exempt, _)| *exempt).collect();
+            if !moot_store::decision_is_public(in_exempt_lines, &exempt) {
                 continue;
             }
+            let mut text: Vec<&str> = Vec::new();
+            for &(exempt, words) in &carriers {
+                if !exempt && !text.contains(&words) {
+                    text.push(words);
+                }
+            }
             let title = format!("Decision {number}");
-            out.push(m.child(
-                SearchKind::Decision,
-                id,
-                title,
-                carriers.unwrap_or_default(),
-                document,
-            ));
+            out.push(m.child(SearchKind::Decision, id, title, text.join("; "), document));
         }
         Ok(out)
     }
@@ -372,6 +386,7 @@ struct MinuteRow {
     agenda_ref: Option<String>,
     document: DocumentId,
     resolution: Option<(i64, String)>,
+    exempt: bool,
 }
 
 /// People: their fullest name as the title; their other printings and

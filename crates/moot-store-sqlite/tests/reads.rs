@@ -38,6 +38,7 @@ fn minute(number: &str, resolutions: &[&str]) -> MinuteItem {
         agenda_ref: None,
         resolved: !resolutions.is_empty(),
         resolutions: resolutions.iter().map(|r| r.to_string()).collect(),
+        exempt: false,
         lines: Lines::one(14),
     }
 }
@@ -252,12 +253,14 @@ fn a_replaced_member_and_the_substitute_read_back_as_each_others_counterparts() 
 }
 
 #[test]
-fn a_document_reads_back_with_the_lines_of_its_exempt_items() {
+fn a_document_reads_back_with_the_lines_of_its_exempt_items_and_their_descriptions() {
     let store = store_with_two_meetings();
     let document = store.document(DocumentId(1)).unwrap();
     assert_eq!(document.text, "invented pack");
     assert_eq!(document.sha256.len(), 64);
-    assert_eq!(document.exempt, [Lines::one(4)]);
+    // The exempt item (line 4, the agenda's last) with its description, up
+    // to the minutes that open on line 10.
+    assert_eq!(document.exempt, [Lines::span(4, 9)]);
     assert_eq!(
         document
             .meeting

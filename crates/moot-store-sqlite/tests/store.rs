@@ -391,6 +391,7 @@ fn a_constraint_violation_rolls_the_pack_back() {
         agenda_ref: None,
         resolved: false,
         resolutions: vec![],
+        exempt: false,
         lines: Lines::one(11),
     });
     let source = SourceFile {

@@ -12,7 +12,7 @@
 //! always ([`Audience`]). Pages ask [`Audience::sees_exempt`] and apply
 //! the rule above only when it says no.
 
-use crate::{AgendaEntry, DocumentRecord};
+use crate::{AgendaEntry, DeclarationEntry, DocumentRecord, MinuteEntry};
 use moot_domain::Lines;
 
 /// Wordings that open a public classification ("Unrestricted", "Public",
@@ -58,13 +58,25 @@ pub fn public_classification(classification: Option<&str>) -> bool {
     opens_public && !names_closed
 }
 
-/// What a meeting's exempt agenda items make confidential: the minutes
-/// and declarations that refer to them by number, the reports that are
-/// their papers (by title or decision number, or classified as anything
-/// but public), and the decision numbers they carry. Every page, feed,
-/// export and the search index ask this one type.
+/// What a meeting's exempt business makes confidential: the one rule
+/// every page, feed, export and the search index ask, for every kind of
+/// record.
+///
+/// - an agenda item listed as exempt ([`AgendaEntry::public_title`]);
+/// - a minute printed under its minutes' own exempt heading, or referring
+///   to an exempt item by number ([`ExemptItems::covers_minute`]);
+/// - a declaration about an exempt item, or made inside an exempt minute
+///   ([`ExemptItems::covers_declaration`]);
+/// - a report classified as anything but public, or the paper of an
+///   exempt item by decision number, title or the word overlap that
+///   attaches papers to items ([`ExemptItems::covers_report`]);
+/// - a decision number carried only by exempt business
+///   ([`decision_is_public`]);
+/// - a document's lines of all the above, an exempt item's description
+///   included ([`exempt_item_extents`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExemptItems {
+    agenda: Vec<AgendaEntry>,
     numbers: Vec<String>,
     titles: Vec<String>,
     decisions: Vec<String>,
@@ -79,25 +91,18 @@ fn normalised(text: &str) -> String {
 }
 
 impl ExemptItems {
-    /// The exempt items of a meeting's agenda.
+    /// The exempt business of a meeting's whole agenda (every pack's).
     pub fn of(agenda: &[AgendaEntry]) -> ExemptItems {
-        let mut exempt = ExemptItems::default();
+        let mut exempt = ExemptItems {
+            agenda: agenda.to_vec(),
+            ..ExemptItems::default()
+        };
         for item in agenda.iter().filter(|a| a.public_title().is_none()) {
-            exempt.add(
-                item.number.as_deref(),
-                &item.title,
-                item.decision.as_deref(),
-            );
+            exempt.numbers.extend(item.number.clone());
+            exempt.titles.push(normalised(&item.title));
+            exempt.decisions.extend(item.decision.clone());
         }
         exempt
-    }
-
-    /// Notes one exempt agenda item: its number, title and the decision
-    /// number it carries.
-    pub fn add(&mut self, number: Option<&str>, title: &str, decision: Option<&str>) {
-        self.numbers.extend(number.map(str::to_owned));
-        self.titles.push(normalised(title));
-        self.decisions.extend(decision.map(str::to_owned));
     }
 
     /// Whether a minute or declaration referring to agenda item `item` is
@@ -106,14 +111,36 @@ impl ExemptItems {
         item.is_some_and(|n| self.numbers.iter().any(|e| e == n))
     }
 
+    /// Whether a minute is exempt: printed under its minutes' own exempt
+    /// heading (`printed_exempt`), or recording an exempt item.
+    pub fn covers_minute(&self, agenda_ref: Option<&str>, printed_exempt: bool) -> bool {
+        printed_exempt || self.covers_item(agenda_ref)
+    }
+
+    /// Whether a declaration is exempt: about an exempt item, or recorded
+    /// inside a minute this rule makes exempt (`minutes` are the set's).
+    pub fn covers_declaration(
+        &self,
+        declaration: &DeclarationEntry,
+        minutes: &[MinuteEntry],
+    ) -> bool {
+        self.covers_item(declaration.item.as_deref())
+            || minutes.iter().any(|m| {
+                self.covers_minute(m.agenda_ref.as_deref(), m.exempt)
+                    && m.source.document == declaration.source.document
+                    && overlaps(m.source.lines, declaration.source.lines)
+            })
+    }
+
     /// Whether a decision number was carried by an exempt item.
     pub fn covers_decision(&self, number: Option<&str>) -> bool {
         number.is_some_and(|d| self.decisions.iter().any(|n| n == d))
     }
 
     /// Whether a report is confidential: classified as anything but
-    /// public, or the paper of an exempt item by its subject or its
-    /// decision number.
+    /// public, or the paper of an exempt item by its decision number, its
+    /// subject (the same title, the item its words attach it to, or any
+    /// exempt item its words clearly name: in doubt, exempt).
     pub fn covers_report(
         &self,
         subject: &str,
@@ -123,7 +150,63 @@ impl ExemptItems {
         !public_classification(classification)
             || self.titles.contains(&normalised(subject))
             || self.covers_decision(decision)
+            || crate::papers::paper_of(&self.agenda, subject, decision).is_some_and(|a| a.exempt)
+            || self
+                .agenda
+                .iter()
+                .any(|a| a.exempt && crate::papers::names_item(&a.title, subject))
     }
+}
+
+/// Whether a decision number may be shown to the public: some public
+/// record carries it, or it is printed outside exempt lines and no
+/// exempt record carries it. `carriers` says, for each agenda item or
+/// report carrying the number, whether this rule makes it exempt.
+pub fn decision_is_public(in_exempt_lines: bool, carriers: &[bool]) -> bool {
+    carriers.iter().any(|exempt| !exempt)
+        || (!in_exempt_lines && carriers.iter().all(|exempt| !exempt))
+}
+
+/// The lines exempt business covers in its document (agenda items here;
+/// minutes of one set the same way, with no part starts and `last_line`
+/// 0, so the last keeps its own lines):
+/// from its title to the line before the next item (its description and
+/// the exemption paragraph under it), the last item's to the line before
+/// the next part (`part_starts`: where sets of minutes and reports open)
+/// or the end of the text (`last_line`). `items` are the document's agenda
+/// items in order, each with whether it is exempt.
+pub fn exempt_item_extents(
+    items: &[(Lines, bool)],
+    part_starts: &[u32],
+    last_line: u32,
+) -> Vec<Lines> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, exempt))| *exempt)
+        .map(|(at, (lines, _))| {
+            let next_item = items[at + 1..]
+                .iter()
+                .map(|(l, _)| l.first)
+                .find(|first| *first > lines.last);
+            let next_part = part_starts
+                .iter()
+                .copied()
+                .filter(|s| *s > lines.last)
+                .min();
+            let end = [next_item, next_part]
+                .into_iter()
+                .flatten()
+                .min()
+                .map_or(last_line, |s| s - 1);
+            Lines::span(lines.first, end.max(lines.last))
+        })
+        .collect()
+}
+
+/// Whether two line ranges share a line.
+pub fn overlaps(a: Lines, b: Lines) -> bool {
+    a.first <= b.last && b.first <= a.last
 }
 
 /// Who is looking at a page: the one question every exempt rule asks.
@@ -230,8 +313,17 @@ mod tests {
 
     #[test]
     fn exempt_items_cover_their_minutes_reports_and_decisions_only() {
-        let mut exempt = ExemptItems::default();
-        exempt.add(Some("5"), "Sale of  the Depot", Some("13/00099"));
+        let exempt = ExemptItems::of(&[AgendaEntry {
+            number: Some("5".into()),
+            title: "Sale of  the Depot".into(),
+            pages: None,
+            exempt: true,
+            decision: Some("13/00099".into()),
+            source: crate::Source {
+                document: DocumentId(1),
+                lines: Lines::one(1),
+            },
+        }]);
         assert!(exempt.covers_item(Some("5")));
         assert!(!exempt.covers_item(Some("1")));
         assert!(!exempt.covers_item(None));
@@ -241,6 +333,36 @@ mod tests {
         assert!(exempt.covers_report("Budget", None, Some("13/00099")));
         assert!(exempt.covers_report("Budget", Some("Restricted"), None));
         assert!(!exempt.covers_report("Budget", Some("Unrestricted"), Some("13/00001")));
+        assert!(exempt.covers_report("Proposed Sale of the Depot Land", None, None));
+        assert!(exempt.covers_minute(None, true));
+        assert!(exempt.covers_minute(Some("5"), false));
+        assert!(!exempt.covers_minute(Some("4"), false));
+    }
+
+    #[test]
+    fn a_decision_number_is_public_only_with_a_public_carrier_or_public_lines() {
+        assert!(decision_is_public(false, &[]));
+        assert!(!decision_is_public(true, &[]));
+        assert!(!decision_is_public(false, &[true]));
+        assert!(decision_is_public(true, &[true, false]));
+    }
+
+    #[test]
+    fn an_exempt_item_covers_its_description_up_to_the_next_item_or_part() {
+        let items = [
+            (Lines::one(10), false),
+            (Lines::one(12), true),
+            (Lines::span(16, 17), false),
+            (Lines::one(20), true),
+        ];
+        assert_eq!(
+            exempt_item_extents(&items, &[30, 5], 40),
+            vec![Lines::span(12, 15), Lines::span(20, 29)]
+        );
+        assert_eq!(
+            exempt_item_extents(&items[3..], &[], 25),
+            vec![Lines::span(20, 25)]
+        );
     }
 
     #[test]

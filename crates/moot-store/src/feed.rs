@@ -51,8 +51,9 @@ pub struct FeedDecision {
     pub subject: String,
     /// The report's classification, as printed.
     pub classification: Option<String>,
-    /// Whether an exempt agenda item carries this number, or has the
-    /// report's subject as its title at the same meeting.
+    /// Whether the exempt rule ([`crate::ExemptItems::covers_report`])
+    /// makes the report carrying it confidential: the paper of an exempt
+    /// item of its meeting, by number or title.
     pub on_exempt_item: bool,
 }
 

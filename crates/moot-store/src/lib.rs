@@ -44,7 +44,10 @@ pub use clerk::{
     NewMeeting, NewMember, NewPaper, PackEdition, PaperId, PaperInfo, RaisedAction,
 };
 pub use contradiction::{contradictions, Contradiction};
-pub use exempt::{public_classification, Audience, ExemptItems, PublicLine};
+pub use exempt::{
+    decision_is_public, exempt_item_extents, overlaps, public_classification, Audience,
+    ExemptItems, PublicLine,
+};
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};
 pub use moot_clerk::FieldErrors;

@@ -21,22 +21,44 @@ const STOP_WORDS: [&str; 17] = [
 
 /// Sets each report's `item` (the agenda number it is the paper of) and
 /// `exempt`.
+/// `exempt` as [`crate::ExemptItems::covers_report`] decides.
 pub fn attach_papers(agenda: &[AgendaEntry], reports: &mut [ReportEntry]) {
-    let titles: Vec<Vec<String>> = agenda.iter().map(|a| words(&a.title)).collect();
+    let exempt = crate::ExemptItems::of(agenda);
     for report in reports {
-        let item = by_decision(agenda, report).or_else(|| by_title(&titles, &report.subject));
-        let item = item.and_then(|at| agenda.get(at));
+        let item = paper_of(agenda, &report.subject, report.decision.as_deref());
         report.item = item.and_then(|a| a.number.clone());
-        report.exempt = item.is_some_and(|a| a.exempt)
-            || !crate::exempt::public_classification(report.classification.as_deref());
+        report.exempt = exempt.covers_report(
+            &report.subject,
+            report.classification.as_deref(),
+            report.decision.as_deref(),
+        );
     }
 }
 
-fn by_decision(agenda: &[AgendaEntry], report: &ReportEntry) -> Option<usize> {
-    let number = report.decision.as_deref()?;
-    agenda
-        .iter()
-        .position(|a| a.decision.as_deref() == Some(number))
+/// The agenda item a report with this subject and decision number is the
+/// paper of: the item carrying the same decision number, else the one
+/// item whose title clearly matches the subject.
+pub(crate) fn paper_of<'a>(
+    agenda: &'a [AgendaEntry],
+    subject: &str,
+    decision: Option<&str>,
+) -> Option<&'a AgendaEntry> {
+    let by_decision = decision.and_then(|number| {
+        agenda
+            .iter()
+            .position(|a| a.decision.as_deref() == Some(number))
+    });
+    let at = by_decision.or_else(|| {
+        let titles: Vec<Vec<String>> = agenda.iter().map(|a| words(&a.title)).collect();
+        by_title(&titles, subject)
+    })?;
+    agenda.get(at)
+}
+
+/// Whether `subject` clearly names the item titled `title`, whatever other
+/// items it may name as well.
+pub(crate) fn names_item(title: &str, subject: &str) -> bool {
+    overlap(&words(title), &words(subject)) >= CLEAR_MATCH
 }
 
 /// The one item whose title clearly matches `subject`.

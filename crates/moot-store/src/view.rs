@@ -183,6 +183,9 @@ pub struct MinuteEntry {
     pub resolutions: Vec<String>,
     /// The corrections made to it after it was confirmed, oldest first.
     pub corrections: Vec<MinuteCorrection>,
+    /// Printed under its minutes' own exempt heading (whatever the agenda
+    /// says): [`crate::ExemptItems::covers_minute`] decides.
+    pub exempt: bool,
     /// The minute's lines.
     pub source: Source,
 }
@@ -384,7 +387,8 @@ pub struct DecisionEntry {
     pub meeting: Option<MeetingSummary>,
     /// The report (or agenda item) carrying it, where one does.
     pub report: Option<ReportEntry>,
-    /// First met inside exempt business: the source lines are withheld.
+    /// Carried only by exempt business ([`crate::decision_is_public`]):
+    /// not shown to the public at all.
     pub exempt: bool,
     /// Where it was first met.
     pub source: Source,

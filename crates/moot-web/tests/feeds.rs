@@ -310,6 +310,7 @@ fn planted_pack() -> Pack {
             agenda_ref: Some("2".into()),
             resolved: true,
             resolutions: vec![format!("{PLANTED} be approved.")],
+            exempt: false,
             lines: Lines::one(2),
         }],
         lines: Lines::span(1, 3),

@@ -329,6 +329,7 @@ fn planted_pack(secret: &str) -> Pack {
             agenda_ref: Some("2".into()),
             resolved: true,
             resolutions: vec![format!("The {secret} offer be accepted.")],
+            exempt: false,
             lines: Lines::one(2),
         }],
         lines: Lines::span(1, 3),

@@ -214,6 +214,7 @@ fn exempt_pack() -> Pack {
             agenda_ref: Some("2".into()),
             resolved: true,
             resolutions: vec!["The Old Mill Farm offer be accepted.".into()],
+            exempt: false,
             lines: Lines::one(2),
         }],
         lines: Lines::span(1, 3),

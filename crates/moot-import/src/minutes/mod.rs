@@ -12,6 +12,7 @@
 
 mod attendance;
 mod declarations;
+mod exempt;
 mod items;
 mod opening;
 
@@ -73,6 +74,7 @@ fn parse_set(doc: &Document, range: Range<usize>, diagnostics: &mut Vec<Diagnost
     if minutes.is_empty() {
         diagnostics.push(note(lines, "minutes: no numbered minutes could be read"));
     }
+    let exempt = exempt::under_exempt_heading(doc, range, &minutes);
     Minutes {
         body: about.body,
         date: about.date,
@@ -80,12 +82,16 @@ fn parse_set(doc: &Document, range: Range<usize>, diagnostics: &mut Vec<Diagnost
         substitutes: attendance.substitutes,
         apologies: attendance.apologies,
         declarations: declared,
-        items: minutes.iter().map(|m| minute_item(doc, m)).collect(),
+        items: minutes
+            .iter()
+            .zip(exempt)
+            .map(|(m, exempt)| minute_item(doc, m, exempt))
+            .collect(),
         lines,
     }
 }
 
-fn minute_item(doc: &Document, minute: &Minute) -> MinuteItem {
+fn minute_item(doc: &Document, minute: &Minute, exempt: bool) -> MinuteItem {
     let resolutions = items::resolutions(doc, minute.body.clone());
     MinuteItem {
         number: minute.number.clone(),
@@ -93,6 +99,7 @@ fn minute_item(doc: &Document, minute: &Minute) -> MinuteItem {
         agenda_ref: minute.agenda_ref.clone(),
         resolved: !resolutions.is_empty(),
         resolutions,
+        exempt,
         lines: doc.source_of(minute.heading..minute.body.end.max(minute.heading + 1)),
     }
 }

@@ -122,6 +122,7 @@ fn minute_item(doc: &Document, item: &Item) -> MinuteItem {
         agenda_ref: None,
         resolved: item.decided || !resolutions.is_empty(),
         resolutions,
+        exempt: item.exempt,
         lines: doc.source_of(item.number_line..item.end),
     }
 }

@@ -13,9 +13,9 @@ use crate::db;
 use moot_domain::{Date, Lines, Time};
 use moot_store::{
     AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
-    DeclarationEntry, DocumentId, ExemptItems, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration,
-    PersonDetail, PersonId, PersonMembership, PersonRecord, Source, StoreError,
+    DeclarationEntry, DocumentId, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary,
+    MinuteCorrection, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration, PersonDetail,
+    PersonId, PersonMembership, PersonRecord, Source, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use std::collections::HashMap;
@@ -413,7 +413,7 @@ fn minutes_record(conn: &Connection, id: i64, source: Source) -> Result<MinutesR
     let items = all(
         conn,
         "SELECT i.id, i.number, i.title, i.agenda_ref, i.resolved, mn.document_id,
-         i.lines_first, i.lines_last FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
+         i.lines_first, i.lines_last, i.exempt FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
          WHERE i.minutes_id = ?1 ORDER BY i.position",
         [id],
         |r| {
@@ -426,6 +426,7 @@ fn minutes_record(conn: &Connection, id: i64, source: Source) -> Result<MinutesR
                     resolved: r.get(4)?,
                     resolutions: Vec::new(),
                     corrections: Vec::new(),
+                    exempt: r.get(8)?,
                     source: source_from(r, 5)?,
                 },
             ))
@@ -578,7 +579,8 @@ fn memberships(conn: &Connection, id: PersonId) -> Result<Vec<PersonMembership>,
 }
 
 /// A person's declarations, newest meeting first, each marked exempt when
-/// it names an exempt item of its meeting.
+/// the exempt rule withholds its lines (about an exempt item, or inside an
+/// exempt minute: `papers::exempt_ranges`).
 fn declarations(conn: &Connection, id: PersonId) -> Result<Vec<PersonDeclaration>, StoreError> {
     let sql = format!(
         "SELECT d.person_id, d.name, d.item, d.text, mn.document_id, d.lines_first, d.lines_last,
@@ -589,14 +591,15 @@ fn declarations(conn: &Connection, id: PersonId) -> Result<Vec<PersonDeclaration
     let rows = all(conn, &sql, [id.0], |r| {
         Ok((declaration_from(r)?, optional_summary(r, 7)?))
     })?;
-    let mut exempt: HashMap<MeetingId, ExemptItems> = HashMap::new();
+    let mut withheld: HashMap<DocumentId, Vec<Lines>> = HashMap::new();
     rows.into_iter()
         .map(|(declaration, meeting)| {
-            let is_exempt = match &meeting {
-                Some(m) => papers::exempt_items(conn, m.id, &mut exempt)?
-                    .covers_item(declaration.item.as_deref()),
-                None => false,
-            };
+            let document = declaration.source.document;
+            let is_exempt = papers::cached(&mut withheld, document, || {
+                papers::exempt_ranges(conn, document)
+            })?
+            .iter()
+            .any(|range| moot_store::overlaps(*range, declaration.source.lines));
             Ok(PersonDeclaration {
                 meeting,
                 declaration,

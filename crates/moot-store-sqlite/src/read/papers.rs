@@ -123,31 +123,44 @@ pub fn decisions(
             exempt: false,
         })
     })?;
-    let mut papers: HashMap<MeetingId, Vec<ReportEntry>> = HashMap::new();
+    let mut papers: HashMap<MeetingId, (Vec<AgendaEntry>, Vec<ReportEntry>)> = HashMap::new();
     let mut withheld: HashMap<DocumentId, Vec<Lines>> = HashMap::new();
     rows.into_iter()
         .map(|mut decision| {
+            let number = Some(decision.number.as_str());
+            let mut carriers = Vec::new();
             if let Some(meeting) = &decision.meeting {
-                let reports = cached(&mut papers, meeting.id, || {
+                let (agenda, reports) = cached(&mut papers, meeting.id, || {
                     let agenda = agenda(conn, meeting.id)?;
-                    reports(conn, "r.meeting_id = ?1", meeting.id.0, &agenda)
+                    let reports = reports(conn, "r.meeting_id = ?1", meeting.id.0, &agenda)?;
+                    Ok((agenda, reports))
                 })?;
                 decision.report = reports
                     .iter()
-                    .find(|r| r.decision.as_deref() == Some(decision.number.as_str()))
+                    .find(|r| r.decision.as_deref() == number)
                     .cloned();
+                carriers.extend(
+                    agenda
+                        .iter()
+                        .filter(|a| a.decision.as_deref() == number)
+                        .map(|a| a.exempt),
+                );
+                carriers.extend(
+                    reports
+                        .iter()
+                        .filter(|r| r.decision.as_deref() == number)
+                        .map(|r| r.exempt),
+                );
             }
             let document = decision.source.document;
-            decision.exempt = cached(&mut withheld, document, || exempt_ranges(conn, document))?
-                .iter()
-                .any(|range| overlaps(*range, decision.source.lines));
+            let in_exempt_lines =
+                cached(&mut withheld, document, || exempt_ranges(conn, document))?
+                    .iter()
+                    .any(|range| moot_store::overlaps(*range, decision.source.lines));
+            decision.exempt = !moot_store::decision_is_public(in_exempt_lines, &carriers);
             Ok(decision)
         })
         .collect()
-}
-
-pub(crate) fn overlaps(a: Lines, b: Lines) -> bool {
-    a.first <= b.last && b.first <= a.last
 }
 
 /// One stored document with its text and exempt line ranges.
@@ -221,36 +234,78 @@ fn document_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocumentRe
     })
 }
 
-/// The line ranges of exempt business in a document.
+/// The line ranges of exempt business in a document, as the exempt rule
+/// (`moot_store::ExemptItems`, `exempt_item_extents`) decides: exempt
+/// agenda items with their descriptions, minutes printed as exempt or
+/// recording an exempt item (each to the next minute, so nothing printed
+/// between them shows), declarations about exempt items, and exempt
+/// reports from header to the next part. Declarations inside an exempt
+/// minute lie within its lines.
 pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
     let lines = |r: &rusqlite::Row<'_>, at: usize| -> rusqlite::Result<Lines> {
         Ok(Lines::span(r.get(at)?, r.get(at + 1)?))
     };
-    let mut out = all(
+    let items = all(
         conn,
-        "SELECT lines_first, lines_last FROM agenda_items WHERE document_id = ?1 AND exempt",
+        "SELECT lines_first, lines_last, exempt FROM agenda_items WHERE document_id = ?1
+         ORDER BY position, lines_first",
         [doc.0],
-        |r| lines(r, 0),
+        |r| Ok((lines(r, 0)?, r.get::<_, bool>(2)?)),
     )?;
+    let (starts, last_line) = part_starts(conn, doc)?;
+    let mut out = moot_store::exempt_item_extents(&items, &starts, last_line);
     let mut exempt: HashMap<MeetingId, ExemptItems> = HashMap::new();
-    let referring = all(
+    let public = ExemptItems::default();
+    // Minutes, set by set: an exempt minute runs to the next minute.
+    let minutes = all(
         conn,
-        "SELECT mn.meeting_id, i.agenda_ref, i.lines_first, i.lines_last FROM minute_items i
-         JOIN minutes mn ON mn.id = i.minutes_id
-         WHERE mn.document_id = ?1 AND mn.meeting_id IS NOT NULL AND i.agenda_ref IS NOT NULL
-         UNION ALL
-         SELECT mn.meeting_id, d.item, d.lines_first, d.lines_last FROM declarations d
+        "SELECT mn.id, mn.meeting_id, i.agenda_ref, i.exempt, i.lines_first,
+         i.lines_last FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
+         WHERE mn.document_id = ?1 ORDER BY mn.id, i.position",
+        [doc.0],
+        |r| {
+            Ok((
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?.map(MeetingId),
+                ),
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, bool>(3)?,
+                lines(r, 4)?,
+            ))
+        },
+    )?;
+    let mut sets: Vec<(MinutesSet, Vec<(Lines, bool)>)> = Vec::new();
+    for (set, item, printed_exempt, range) in minutes {
+        let rule = match set.1 {
+            Some(meeting) => exempt_items(conn, meeting, &mut exempt)?,
+            None => &public,
+        };
+        let covered = rule.covers_minute(item.as_deref(), printed_exempt);
+        match sets.last_mut() {
+            Some((last, items)) if last.0 == set.0 => items.push((range, covered)),
+            _ => sets.push((set, vec![(range, covered)])),
+        }
+    }
+    // The last minute keeps its own lines: they run to the set's closing
+    // line, and what follows (a confirmation, a signature) is public.
+    for (_, items) in &sets {
+        out.extend(moot_store::exempt_item_extents(items, &[], 0));
+    }
+    let declarations = all(
+        conn,
+        "SELECT mn.meeting_id, d.item, d.lines_first, d.lines_last FROM declarations d
          JOIN minutes mn ON mn.id = d.minutes_id
          WHERE mn.document_id = ?1 AND mn.meeting_id IS NOT NULL AND d.item IS NOT NULL",
         [doc.0],
         |r| Ok((MeetingId(r.get(0)?), r.get::<_, String>(1)?, lines(r, 2)?)),
     )?;
-    for (meeting, item, range) in referring {
+    for (meeting, item, range) in declarations {
         if exempt_items(conn, meeting, &mut exempt)?.covers_item(Some(&item)) {
             out.push(range);
         }
     }
-    out.extend(exempt_reports(conn, doc)?);
+    out.extend(exempt_reports(conn, doc, &starts, last_line)?);
     // What it withheld before records left it (a superseded pack, minutes
     // printed again elsewhere: `reissue`).
     out.extend(all(
@@ -262,21 +317,12 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
     Ok(out)
 }
 
-/// Each exempt report of a document, from its header to the line before
-/// the next part (set of minutes or report) or the end of the text.
-fn exempt_reports(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
-    let meeting: Option<i64> = conn
-        .query_row(
-            "SELECT meeting_id FROM documents WHERE id = ?1",
-            [doc.0],
-            |r| r.get(0),
-        )
-        .map_err(db)?;
-    let agenda = match meeting {
-        Some(m) => agenda(conn, MeetingId(m))?,
-        None => Vec::new(),
-    };
-    let reports = reports(conn, "r.document_id = ?1", doc.0, &agenda)?;
+/// A set of minutes (its row id) and the meeting it records, if known.
+type MinutesSet = (i64, Option<MeetingId>);
+
+/// Where a document's parts (sets of minutes, reports) open, sorted, and
+/// its last line.
+fn part_starts(conn: &Connection, doc: DocumentId) -> Result<(Vec<u32>, u32), StoreError> {
     let mut starts = all(
         conn,
         "SELECT lines_first FROM minutes WHERE document_id = ?1
@@ -293,6 +339,29 @@ fn exempt_reports(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, Stor
             |r| r.get(0),
         )
         .map_err(db)?;
+    Ok((starts, last_line))
+}
+
+/// Each exempt report of a document, from its header to the line before
+/// the next part (set of minutes or report) or the end of the text.
+fn exempt_reports(
+    conn: &Connection,
+    doc: DocumentId,
+    starts: &[u32],
+    last_line: u32,
+) -> Result<Vec<Lines>, StoreError> {
+    let meeting: Option<i64> = conn
+        .query_row(
+            "SELECT meeting_id FROM documents WHERE id = ?1",
+            [doc.0],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    let agenda = match meeting {
+        Some(m) => agenda(conn, MeetingId(m))?,
+        None => Vec::new(),
+    };
+    let reports = reports(conn, "r.document_id = ?1", doc.0, &agenda)?;
     Ok(reports
         .iter()
         .filter(|r| r.exempt)

@@ -4,11 +4,13 @@
 //! `?body=ID` keeps one body's. Also as `/decisions.csv`.
 //!
 //! A report's subject shows only when the report is public
-//! (`ReportEntry::public_subject`); a number first met inside exempt
-//! business is listed without a subject, and its lines are withheld on
-//! the document page.
+//! (`ReportEntry::public_subject`); a number carried only by exempt
+//! business (`moot_store::decision_is_public`) is not listed for the
+//! public at all, and its lines are withheld on the document page; a
+//! signed-in member sees it marked "Exempt information".
 
 use super::{csv_bytes, csv_download, iso, meeting_json, source_json, source_link};
+use crate::auth::Viewer;
 use crate::error::{Failure, Format};
 use crate::html::{column_headers, meeting_link, page, scroll_table};
 use crate::AppState;
@@ -61,8 +63,14 @@ fn body_filter(uri: &Uri, format: Format) -> Result<Option<BodyId>, Failure> {
         .ok_or_else(|| Failure::bad_request(format, "The body in this address is not a number."))
 }
 
-async fn load(state: &AppState, uri: &Uri, format: Format) -> Result<Register, Failure> {
+async fn load(
+    state: &AppState,
+    uri: &Uri,
+    viewer: &Viewer,
+    format: Format,
+) -> Result<Register, Failure> {
     let filter = body_filter(uri, format)?;
+    let sees_exempt = viewer.audience().sees_exempt();
     state
         .read(format, move |s| {
             let bodies = s.bodies()?;
@@ -75,8 +83,11 @@ async fn load(state: &AppState, uri: &Uri, format: Format) -> Result<Register, F
                 )?),
                 None => None,
             };
+            let mut decisions = s.decisions(filter)?;
+            // A number carried only by exempt business is not public.
+            decisions.retain(|d| sees_exempt || !d.exempt);
             Ok(Register {
-                decisions: s.decisions(filter)?,
+                decisions,
                 body,
                 bodies,
             })
@@ -119,8 +130,12 @@ fn filter_form(register: &Register) -> Markup {
     }
 }
 
-async fn register_page(State(state): State<AppState>, uri: Uri) -> Result<Markup, Failure> {
-    let register = load(&state, &uri, Format::Html).await?;
+async fn register_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    uri: Uri,
+) -> Result<Markup, Failure> {
+    let register = load(&state, &uri, &viewer, Format::Html).await?;
     let title = match &register.body {
         Some(b) => format!("Decisions of {}", b.name),
         None => "Decisions register".to_owned(),
@@ -166,8 +181,12 @@ fn decision_json(d: &DecisionEntry) -> Value {
     })
 }
 
-async fn register_api(State(state): State<AppState>, uri: Uri) -> Result<Json<Value>, Failure> {
-    let register = load(&state, &uri, Format::Json).await?;
+async fn register_api(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    uri: Uri,
+) -> Result<Json<Value>, Failure> {
+    let register = load(&state, &uri, &viewer, Format::Json).await?;
     let decisions: Vec<Value> = register.decisions.iter().map(decision_json).collect();
     Ok(Json(json!({
         "body": register.body.as_ref().map(|b| json!({ "id": b.id.0, "name": b.name })),
@@ -189,8 +208,12 @@ const HEADER: [&str; 9] = [
     "source_last_line",
 ];
 
-async fn register_csv(State(state): State<AppState>, uri: Uri) -> Result<Response, Failure> {
-    let register = load(&state, &uri, Format::Html).await?;
+async fn register_csv(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    uri: Uri,
+) -> Result<Response, Failure> {
+    let register = load(&state, &uri, &viewer, Format::Html).await?;
     let rows = register
         .decisions
         .iter()

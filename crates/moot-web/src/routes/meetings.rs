@@ -56,7 +56,8 @@ async fn load(
 
 /// Removes every confidential text, unless `audience` may read exempt
 /// business: exempt agenda titles and reports, and the minutes and
-/// declarations that refer to an exempt item by number.
+/// declarations the exempt rule covers (about an exempt item, or printed
+/// under the minutes' own exempt heading).
 fn redact(detail: &mut MeetingDetail, audience: Audience) {
     if audience.sees_exempt() {
         return;
@@ -73,24 +74,31 @@ fn redact(detail: &mut MeetingDetail, audience: Audience) {
             report.subject = EXEMPT.to_owned();
             report.from = None;
             report.to = None;
+            report.decision = None;
         }
     }
     for minutes in &mut detail.minutes {
+        let withheld: Vec<bool> = minutes
+            .declarations
+            .iter()
+            .map(|d| exempt.covers_declaration(d, &minutes.items))
+            .collect();
+        for (declaration, _) in minutes
+            .declarations
+            .iter_mut()
+            .zip(withheld)
+            .filter(|(_, withheld)| *withheld)
+        {
+            declaration.text = EXEMPT_DECLARATION.to_owned();
+        }
         for item in minutes
             .items
             .iter_mut()
-            .filter(|i| exempt.covers_item(i.agenda_ref.as_deref()))
+            .filter(|i| exempt.covers_minute(i.agenda_ref.as_deref(), i.exempt))
         {
             item.title = EXEMPT.to_owned();
             item.resolutions.clear();
             item.corrections.clear();
-        }
-        for declaration in minutes
-            .declarations
-            .iter_mut()
-            .filter(|d| exempt.covers_item(d.item.as_deref()))
-        {
-            declaration.text = EXEMPT_DECLARATION.to_owned();
         }
     }
 }

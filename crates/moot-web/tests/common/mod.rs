@@ -31,10 +31,17 @@ pub struct Site {
 /// The corpus packs `names` (in `../shared/corpus`), read and extracted:
 /// (file name, text, pack).
 pub fn corpus_packs(names: &[&str]) -> Vec<(String, String, Pack)> {
+    read_packs(&moot_testdata::corpus_dir(), names)
+}
+
+/// The packs `names` in `dir`, read and extracted: (file name, text, pack).
+pub fn read_packs(dir: &Path, names: &[&str]) -> Vec<(String, String, Pack)> {
     names
         .iter()
         .map(|name| {
-            let text = std::fs::read_to_string(moot_testdata::corpus(name)).unwrap();
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let pack = moot_import::extract_text(&text).pack;
             (name.to_string(), text, pack)
         })
@@ -309,6 +316,7 @@ pub fn planted_pack() -> Pack {
         agenda_ref: Some(item.into()),
         resolved: true,
         resolutions: vec![resolution.into()],
+        exempt: false,
         lines: Lines::span(line, line + 1),
     };
     pack.minutes = vec![Minutes {
