@@ -76,7 +76,10 @@ fn read_limited(file: &Path, max_mib: u64) -> Result<Vec<u8>> {
             metadata.len() / (1024 * 1024)
         );
     }
-    let mut bytes = Vec::new();
+    // Sized from the file up front: growing by doubling would reserve up
+    // to twice the file while reading it.
+    let expected = usize::try_from(metadata.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     handle
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

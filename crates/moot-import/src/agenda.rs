@@ -178,7 +178,8 @@ fn numbered(text: &str) -> Option<(ItemNumber, String, &str)> {
     // A title has a word in it: "1. 1. 1. 1." (a numbered list gone
     // wrong, or a run of section numbers) is not an item.
     let worded = title_start.chars().any(char::is_alphabetic);
-    (starts_well && worded && !NOT_A_TITLE.is_match(title_start)).then_some((number, canonical, rest))
+    (starts_well && worded && !NOT_A_TITLE.is_match(title_start))
+        .then_some((number, canonical, rest))
 }
 
 /// "a4" → "A4"; sub-item letters stay lower case ("5a").

@@ -30,8 +30,8 @@ mod scorecard;
 mod search;
 
 pub use accounts::{
-    subject as account_subject, ABSOLUTE_SECONDS, FAILURE_WINDOW_SECONDS, IDLE_SECONDS,
-    MAX_FAILURES, SignInCheck, hashed as hash_new_password,
+    hashed as hash_new_password, subject as account_subject, SignInCheck, ABSOLUTE_SECONDS,
+    FAILURE_WINDOW_SECONDS, IDLE_SECONDS, MAX_FAILURES,
 };
 pub use migrate::schema_version;
 pub use pack::{slug, Checkpoint};

@@ -37,7 +37,10 @@ impl PublicUrl {
         let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host = host_name(authority)
             .ok_or_else(|| format!("the public URL {url:?} does not name a host"))?;
-        let path = rest[authority.len()..].split(['?', '#']).next().unwrap_or("");
+        let path = rest[authority.len()..]
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("");
         let scheme = &url[..url.len() - rest.len()];
         Ok(PublicUrl {
             origin: format!(
@@ -192,7 +195,10 @@ mod tests {
 
     #[test]
     fn host_names_lose_port_case_and_trailing_dot() {
-        assert_eq!(host_name("Moot.Example.org.:8080").as_deref(), Some("moot.example.org"));
+        assert_eq!(
+            host_name("Moot.Example.org.:8080").as_deref(),
+            Some("moot.example.org")
+        );
         assert_eq!(host_name("[::1]:80").as_deref(), Some("[::1]"));
         assert_eq!(host_name("127.0.0.1").as_deref(), Some("127.0.0.1"));
         for bad in ["", "a b", "a:b", "evil/x", "[::1]x", "a:123456"] {
@@ -204,10 +210,20 @@ mod tests {
     fn by_default_the_listening_address_and_localhost_are_allowed() {
         let listening = "127.0.0.1:8080".parse().ok();
         let allowed = AllowedHosts::new(&[], listening, None);
-        for good in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST", "[::1]:8080"] {
+        for good in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST",
+            "[::1]:8080",
+        ] {
             assert!(allowed.allows(good), "{good}");
         }
-        for bad in ["evil.example", "10.0.0.1:8080", "", "localhost.evil.example"] {
+        for bad in [
+            "evil.example",
+            "10.0.0.1:8080",
+            "",
+            "localhost.evil.example",
+        ] {
             assert!(!allowed.allows(bad), "{bad}");
         }
     }

@@ -27,7 +27,8 @@ impl TrustedProxy {
     /// Reads `192.0.2.1`, `2001:db8::1` or `10.0.0.0/8`.
     pub fn parse(text: &str) -> Result<TrustedProxy, String> {
         let text = text.trim();
-        let refused = || format!("{text:?} is not an IP address or network (e.g. 10.0.0.1 or 10.0.0.0/8)");
+        let refused =
+            || format!("{text:?} is not an IP address or network (e.g. 10.0.0.1 or 10.0.0.0/8)");
         let (address, prefix) = match text.split_once('/') {
             Some((address, prefix)) => (address, Some(prefix)),
             None => (text, None),
@@ -35,7 +36,11 @@ impl TrustedProxy {
         let network: IpAddr = address.parse().map_err(|_| refused())?;
         let most = if network.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
-            Some(p) => p.parse::<u8>().ok().filter(|p| *p <= most).ok_or_else(refused)?,
+            Some(p) => p
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= most)
+                .ok_or_else(refused)?,
             None => most,
         };
         Ok(TrustedProxy { network, prefix })
@@ -58,7 +63,8 @@ impl TrustedProxy {
                     == masked(u128::from(u32::from(ip)), 32, self.prefix)
             }
             (IpAddr::V6(net), IpAddr::V6(ip)) => {
-                masked(u128::from(net), 128, self.prefix) == masked(u128::from(ip), 128, self.prefix)
+                masked(u128::from(net), 128, self.prefix)
+                    == masked(u128::from(ip), 128, self.prefix)
             }
             _ => false,
         }
@@ -137,31 +143,60 @@ mod tests {
     fn an_untrusted_peer_is_the_client_whatever_it_forwards() {
         let trusted = TrustedProxy::parse_list("10.0.0.1").unwrap();
         let headers = forwarded(&["198.51.100.9"]);
-        assert_eq!(client_address(ip("203.0.113.5"), &headers, &trusted), ip("203.0.113.5"));
-        assert_eq!(client_address(ip("203.0.113.5"), &headers, &[]), ip("203.0.113.5"));
+        assert_eq!(
+            client_address(ip("203.0.113.5"), &headers, &trusted),
+            ip("203.0.113.5")
+        );
+        assert_eq!(
+            client_address(ip("203.0.113.5"), &headers, &[]),
+            ip("203.0.113.5")
+        );
     }
 
     #[test]
     fn behind_trusted_proxies_the_right_most_untrusted_hop_is_the_client() {
         let trusted = TrustedProxy::parse_list("10.0.0.0/8, 192.0.2.1").unwrap();
         let headers = forwarded(&["1.1.1.1, 198.51.100.9", "10.1.2.3"]);
-        assert_eq!(client_address(ip("192.0.2.1"), &headers, &trusted), ip("198.51.100.9"));
+        assert_eq!(
+            client_address(ip("192.0.2.1"), &headers, &trusted),
+            ip("198.51.100.9")
+        );
         let with_port = forwarded(&["198.51.100.9:4711"]);
-        assert_eq!(client_address(ip("10.0.0.7"), &with_port, &trusted), ip("198.51.100.9"));
+        assert_eq!(
+            client_address(ip("10.0.0.7"), &with_port, &trusted),
+            ip("198.51.100.9")
+        );
         let none = HeaderMap::new();
-        assert_eq!(client_address(ip("10.0.0.7"), &none, &trusted), ip("10.0.0.7"));
+        assert_eq!(
+            client_address(ip("10.0.0.7"), &none, &trusted),
+            ip("10.0.0.7")
+        );
         let junk = forwarded(&["1.1.1.1, junk, 10.0.0.9"]);
-        assert_eq!(client_address(ip("10.0.0.7"), &junk, &trusted), ip("10.0.0.9"));
+        assert_eq!(
+            client_address(ip("10.0.0.7"), &junk, &trusted),
+            ip("10.0.0.9")
+        );
         let mapped = ip("::ffff:10.0.0.7");
-        assert_eq!(client_address(mapped, &forwarded(&["198.51.100.9"]), &trusted), ip("198.51.100.9"));
+        assert_eq!(
+            client_address(mapped, &forwarded(&["198.51.100.9"]), &trusted),
+            ip("198.51.100.9")
+        );
     }
 
     #[test]
     fn proxies_are_addresses_or_networks() {
-        assert!(TrustedProxy::parse("10.0.0.0/8").unwrap().holds(ip("10.200.0.1")));
-        assert!(!TrustedProxy::parse("10.0.0.0/8").unwrap().holds(ip("11.0.0.1")));
-        assert!(TrustedProxy::parse("2001:db8::/32").unwrap().holds(ip("2001:db8::5")));
-        assert!(TrustedProxy::parse("0.0.0.0/0").unwrap().holds(ip("8.8.8.8")));
+        assert!(TrustedProxy::parse("10.0.0.0/8")
+            .unwrap()
+            .holds(ip("10.200.0.1")));
+        assert!(!TrustedProxy::parse("10.0.0.0/8")
+            .unwrap()
+            .holds(ip("11.0.0.1")));
+        assert!(TrustedProxy::parse("2001:db8::/32")
+            .unwrap()
+            .holds(ip("2001:db8::5")));
+        assert!(TrustedProxy::parse("0.0.0.0/0")
+            .unwrap()
+            .holds(ip("8.8.8.8")));
         for bad in ["", "10.0.0.0/33", "proxy.example", "10.0.0.1/x"] {
             assert!(TrustedProxy::parse(bad).is_err(), "{bad:?}");
         }

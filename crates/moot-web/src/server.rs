@@ -214,29 +214,32 @@ impl Task {
     async fn serve(mut self, stream: TcpStream, peer: SocketAddr, router: Router, limits: Limits) {
         let _ = stream.set_nodelay(true);
         let in_connection = Arc::clone(&self.connection);
-        let service = hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
-            let in_flight = InFlight::new(&in_connection);
-            request.extensions_mut().insert(ConnectInfo(peer));
-            let router = router.clone();
-            async move {
-                let response = router.oneshot(request.map(axum::body::Body::new)).await;
-                drop(in_flight);
-                response
-            }
-        });
+        let service = hyper::service::service_fn(
+            move |mut request: hyper::Request<hyper::body::Incoming>| {
+                let in_flight = InFlight::new(&in_connection);
+                request.extensions_mut().insert(ConnectInfo(peer));
+                let router = router.clone();
+                async move {
+                    let response = router.oneshot(request.map(axum::body::Body::new)).await;
+                    drop(in_flight);
+                    response
+                }
+            },
+        );
         let mut builder = http1::Builder::new();
         builder
             .timer(TokioTimer::new())
             .header_read_timeout(limits.header_timeout);
         let served = builder.serve_connection(TokioIo::new(stream), service);
         tokio::pin!(served);
-        tokio::select! {
-            _ = served.as_mut() => {}
-            () = self.connection.shed.notified() => {}
-            _ = self.stopped.wait_for(|stop| *stop) => {
-                served.as_mut().graceful_shutdown();
-                let _ = tokio::time::timeout(GRACE, served).await;
-            }
+        let stopping = tokio::select! {
+            _ = served.as_mut() => false,
+            () = self.connection.shed.notified() => false,
+            _ = self.stopped.wait_for(|stop| *stop) => true,
+        };
+        if stopping {
+            served.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(GRACE, served).await;
         }
         if let Ok(mut open) = self.registry.lock() {
             open.open.remove(&self.id);
@@ -252,7 +255,9 @@ mod tests {
         let mut registry = Registry::default();
         for &b in busy {
             let connection = Arc::new(Connection::default());
-            connection.in_flight.store(usize::from(b), Ordering::Release);
+            connection
+                .in_flight
+                .store(usize::from(b), Ordering::Release);
             registry.add(connection);
         }
         registry

@@ -339,7 +339,10 @@ mod tests {
         let BodyKind::Multipart(boundary) = BodyKind::of(&headers) else {
             panic!("a multipart body");
         };
-        assert_eq!(BodyKind::Multipart(boundary.clone()).limit(true), MAX_UPLOAD);
+        assert_eq!(
+            BodyKind::Multipart(boundary.clone()).limit(true),
+            MAX_UPLOAD
+        );
         assert_eq!(BodyKind::Multipart(boundary.clone()).limit(false), MAX_FORM);
         let body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n\
             --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n\

@@ -17,10 +17,10 @@
 //! cost more than the reads themselves).
 
 use crate::error::{Failure, Format};
+use crate::forms::Errors;
 use crate::hosts::{AllowedHosts, PublicUrl};
 use crate::proxy::TrustedProxy;
 use crate::server::Limits;
-use crate::forms::Errors;
 use moot_clerk::BankHolidays;
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
 use moot_store::StoreError;
@@ -77,7 +77,11 @@ pub struct Settings {
 impl Settings {
     /// The host names the site answers to.
     pub fn allowed_hosts(&self) -> AllowedHosts {
-        AllowedHosts::new(&self.allowed_hosts, self.listening, self.public_url.as_ref())
+        AllowedHosts::new(
+            &self.allowed_hosts,
+            self.listening,
+            self.public_url.as_ref(),
+        )
     }
 }
 

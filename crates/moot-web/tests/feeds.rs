@@ -395,7 +395,11 @@ fn with_a_public_url_feeds_and_calendars_link_to_it_whatever_host_is_named() {
         .collect();
     assert!(!events.is_empty());
     for event in events {
-        assert!(value(event, "UID").ends_with("@moot.example.gov.uk"), "{}", value(event, "UID"));
+        assert!(
+            value(event, "UID").ends_with("@moot.example.gov.uk"),
+            "{}",
+            value(event, "UID")
+        );
         assert!(value(event, "URL").starts_with("https://moot.example.gov.uk/meetings/"));
     }
 }
@@ -404,10 +408,18 @@ fn with_a_public_url_feeds_and_calendars_link_to_it_whatever_host_is_named() {
 fn a_forged_host_gets_no_feed_or_calendar_built_from_it() {
     let site = demo_site();
     let body = body_id(&site, "Health and Wellbeing Board");
-    for target in ["/feeds/minutes.atom".to_owned(), format!("/bodies/{body}/meetings.ics"), "/".to_owned()] {
+    for target in [
+        "/feeds/minutes.atom".to_owned(),
+        format!("/bodies/{body}/meetings.ics"),
+        "/".to_owned(),
+    ] {
         let forged = common::request(&site, "GET", &target, &[("Host", "evil.example")], "");
         assert_eq!(forged.status, 400, "{target}");
-        assert!(!forged.body.contains("evil.example"), "{target}: {}", forged.body);
+        assert!(
+            !forged.body.contains("evil.example"),
+            "{target}: {}",
+            forged.body
+        );
         let listening = site.addr.to_string();
         let own = common::request(&site, "GET", &target, &[("Host", &listening)], "");
         assert_eq!(own.status, 200, "{target}");

@@ -398,6 +398,7 @@ fn no_decision_or_attendance_csv_cell_runs_as_a_formula() {
     let body = list(&json(&site, "/api/bodies")["bodies"])[0]["id"]
         .as_i64()
         .unwrap();
-    let attendance = common::assert_csv_runs_no_formula(&site, &format!("/bodies/{body}/attendance.csv"));
+    let attendance =
+        common::assert_csv_runs_no_formula(&site, &format!("/bodies/{body}/attendance.csv"));
     assert!(attendance.contains("'-planted.txt"), "{attendance}");
 }

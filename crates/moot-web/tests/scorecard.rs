@@ -51,7 +51,10 @@ fn no_scorecard_exception_or_indicator_csv_cell_runs_as_a_formula_but_negatives_
     load_csv(&dir, FORMULA_CSV);
     let site = serve_dir(dir);
     let card = json(&site, "/api/bodies/1/scorecard");
-    let url = card["rows"][0]["indicator"]["url"].as_str().unwrap().to_owned();
+    let url = card["rows"][0]["indicator"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     for target in [
         "/bodies/1/scorecard.csv".to_owned(),
         "/bodies/1/exceptions.csv".to_owned(),
@@ -60,7 +63,10 @@ fn no_scorecard_exception_or_indicator_csv_cell_runs_as_a_formula_but_negatives_
     ] {
         let text = common::assert_csv_runs_no_formula(&site, &target);
         assert!(text.contains("'=HYPERLINK("), "{target}: {text}");
-        assert!(text.contains(",-80,"), "{target}: a negative value stays a number: {text}");
+        assert!(
+            text.contains(",-80,"),
+            "{target}: a negative value stays a number: {text}"
+        );
     }
 }
 

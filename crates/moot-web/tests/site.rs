@@ -353,9 +353,16 @@ fn at_the_connection_cap_idle_connections_make_way_for_a_new_request() {
     let start = Instant::now();
     let (status, _) = get(&site, "/");
     assert_eq!(status, 200);
-    assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
     // The oldest idle connection was closed to make room.
     let start = Instant::now();
     common::read_until_closed(&mut idle[0]);
-    assert!(start.elapsed() < Duration::from_secs(1), "the oldest was kept");
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "the oldest was kept"
+    );
 }

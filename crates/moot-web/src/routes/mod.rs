@@ -95,8 +95,9 @@ fn csv_bytes<const N: usize>(header: [&str; N], rows: Vec<[String; N]>) -> Resul
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).map_err(|e| e.to_string())?;
     for row in rows {
+        let cells: Vec<_> = row.iter().map(|cell| spreadsheet_safe(cell)).collect();
         writer
-            .write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))
             .map_err(|e| e.to_string())?;
     }
     writer.into_inner().map_err(|e| e.to_string())
@@ -223,7 +224,10 @@ mod tests {
     #[test]
     fn csv_cells_that_a_spreadsheet_would_run_get_a_quote_but_numbers_stay_numbers() {
         for (cell, safe) in [
-            ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+            (
+                "=HYPERLINK(\"http://evil\")",
+                "'=HYPERLINK(\"http://evil\")",
+            ),
             ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
             ("-2+3", "'-2+3"),
             ("@SUM(A1)", "'@SUM(A1)"),

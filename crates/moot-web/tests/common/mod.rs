@@ -127,7 +127,10 @@ pub fn request(
 ) -> Response {
     let mut stream = TcpStream::connect(site.addr).unwrap();
     let mut head = format!("{method} {target} HTTP/1.1\r\nConnection: close\r\n");
-    if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("host")) {
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
         head.push_str("Host: localhost\r\n");
     }
     for (name, value) in headers {
@@ -186,9 +189,11 @@ pub fn read_until_closed(stream: &mut TcpStream) -> String {
 /// A cell a spreadsheet would run as a formula: one starting with `=`,
 /// `+`, `-`, `@`, a tab or a carriage return that is not a plain number.
 pub fn is_formula(cell: &str) -> bool {
-    let number = cell
-        .strip_prefix(['-', '+'])
-        .is_some_and(|n| !n.is_empty() && n.parse::<f64>().is_ok() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    let number = cell.strip_prefix(['-', '+']).is_some_and(|n| {
+        !n.is_empty()
+            && n.parse::<f64>().is_ok()
+            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    });
     cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number
 }
 
@@ -202,7 +207,10 @@ pub fn assert_csv_runs_no_formula(site: &Site, target: &str) -> String {
         .from_reader(response.body.as_bytes());
     for record in reader.records() {
         for cell in record.unwrap().iter() {
-            assert!(!is_formula(cell), "{target}: the cell {cell:?} would run as a formula");
+            assert!(
+                !is_formula(cell),
+                "{target}: the cell {cell:?} would run as a formula"
+            );
         }
     }
     response.body
