@@ -387,6 +387,11 @@ fn no_decision_or_attendance_csv_cell_runs_as_a_formula() {
     pack.minutes[0].body = pack.meeting.body.clone();
     pack.reports[1].subject = "@SUM(1+1)*cmd|' /C calc'!A0".to_owned();
     pack.reports[1].decision = Some("20/00002".to_owned());
+    pack.decisions.push(moot_domain::DecisionRef {
+        number: "20/00002".into(),
+        lines: moot_domain::Lines::one(17),
+    });
+    pack.minutes[0].present[1] = "-Mrs Beth Baker".to_owned();
     let site = common::serve(&[(
         "-planted.txt".to_owned(),
         common::PLANTED_TEXT.to_owned(),
@@ -400,5 +405,5 @@ fn no_decision_or_attendance_csv_cell_runs_as_a_formula() {
         .unwrap();
     let attendance =
         common::assert_csv_runs_no_formula(&site, &format!("/bodies/{body}/attendance.csv"));
-    assert!(attendance.contains("'-planted.txt"), "{attendance}");
+    assert!(attendance.contains("'-Mrs Beth Baker"), "{attendance}");
 }
