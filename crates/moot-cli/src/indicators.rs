@@ -50,6 +50,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 
 fn load(db: &DbArgs, file: &Path) -> Result<ExitCode> {
     let shown = file.display();
+    let regular = std::fs::metadata(file)
+        .map_err(anyhow::Error::from)
+        .and_then(|m| crate::read::refuse_unless_regular(&m));
+    if let Err(error) = regular {
+        eprintln!("moot: {shown}: {}", crate::read::one_line(&error));
+        return Ok(ExitCode::from(1));
+    }
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(error) => {

@@ -64,18 +64,22 @@ pub fn one_line(error: &anyhow::Error) -> String {
 
 fn read_limited(file: &Path, max_mib: u64) -> Result<Vec<u8>> {
     let limit = max_mib.saturating_mul(1024 * 1024);
+    // Looked at before opening: opening a FIFO waits for a writer, and
+    // reading a device may never end.
+    refuse_unless_regular(&std::fs::metadata(file).context("cannot open")?)?;
     let handle = File::open(file).context("cannot open")?;
     let metadata = handle.metadata().context("cannot read")?;
-    if metadata.is_dir() {
-        bail!("is a directory, not a pack file");
-    }
+    refuse_unless_regular(&metadata)?;
     if metadata.len() > limit {
         bail!(
             "too large ({} MiB; the limit is {max_mib} MiB, see --max-size)",
             metadata.len() / (1024 * 1024)
         );
     }
-    let mut bytes = Vec::new();
+    // Sized from the file up front: growing by doubling would reserve up
+    // to twice the file while reading it.
+    let expected = usize::try_from(metadata.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     handle
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -84,6 +88,33 @@ fn read_limited(file: &Path, max_mib: u64) -> Result<Vec<u8>> {
         bail!("too large (the limit is {max_mib} MiB, see --max-size)");
     }
     Ok(bytes)
+}
+
+/// Refuses anything but a regular file (a directory, a FIFO, a socket, a
+/// device), saying what it is.
+pub fn refuse_unless_regular(metadata: &std::fs::Metadata) -> Result<()> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a directory"
+    } else if is_fifo(&kind) {
+        "a FIFO (named pipe)"
+    } else {
+        "a socket or device"
+    };
+    bail!("is {what}, not a pack file; only regular files are read")
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::FileType) -> bool {
+    false
 }
 
 /// The importer must never panic; if a bug makes it, that input fails with

@@ -31,6 +31,21 @@ pub struct Args {
     /// cookies are marked Secure [default: $MOOT_PUBLIC_URL].
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
+    /// The host names the site answers to (a request naming another is
+    /// refused); repeat or separate with commas; `*` for any [default:
+    /// $MOOT_ALLOWED_HOSTS, else the --addr host, localhost and the
+    /// --public-url host].
+    #[arg(long, value_name = "HOST", value_delimiter = ',')]
+    allowed_hosts: Vec<String>,
+    /// A reverse proxy (address or network, e.g. 10.0.0.0/8) whose
+    /// X-Forwarded-For names the client, for the sign-in rate limit;
+    /// repeat or separate with commas [default: $MOOT_TRUSTED_PROXY].
+    #[arg(long, value_name = "ADDR", value_delimiter = ',')]
+    trusted_proxy: Vec<String>,
+    /// The most connections open at once [default: the open-file limit,
+    /// raised to its maximum, less 256].
+    #[arg(long, value_name = "N")]
+    max_connections: Option<usize>,
     /// A newer bank holiday list for the notice check (lines
     /// `YYYY-MM-DD name`, `#` comments), instead of the one shipped
     /// [default: $MOOT_BANK_HOLIDAYS].
@@ -78,8 +93,20 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         .clone()
         .or_else(|| std::env::var("MOOT_PUBLIC_URL").ok())
     {
-        state.set_public_url(&url);
+        state
+            .set_public_url(&url)
+            .map_err(|problem| anyhow::anyhow!("--public-url: {problem}"))?;
     }
+    state.set_allowed_hosts(listed(&args.allowed_hosts, "MOOT_ALLOWED_HOSTS"));
+    let proxies = listed(&args.trusted_proxy, "MOOT_TRUSTED_PROXY").join(",");
+    state.set_trusted_proxies(
+        moot_web::proxy::TrustedProxy::parse_list(&proxies)
+            .map_err(|problem| anyhow::anyhow!("--trusted-proxy: {problem}"))?,
+    );
+    state.set_limits(moot_web::Limits {
+        max_connections: args.max_connections.unwrap_or_else(connection_cap),
+        ..moot_web::Limits::default()
+    });
     if let Some(file) = args
         .bank_holidays
         .clone()
@@ -99,6 +126,39 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             .context("the server stopped")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The values of a repeatable flag, else of the comma-separated
+/// environment variable `env`.
+fn listed(flag: &[String], env: &str) -> Vec<String> {
+    let values: Vec<String> = if flag.is_empty() {
+        std::env::var(env)
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_owned)
+            .collect()
+    } else {
+        flag.to_vec()
+    };
+    values
+        .into_iter()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// Descriptors kept free of connections: the database, its index's
+/// files, the log.
+const RESERVED_FILES: u64 = 256;
+
+/// The connection cap when none is given: the open-file limit, raised
+/// from its soft value to the most the system allows (typically from
+/// 1024 to 524288 under systemd), less [`RESERVED_FILES`], so connections
+/// never starve `accept` (or the database) of descriptors.
+fn connection_cap() -> usize {
+    let limit = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
+    let cap = limit.saturating_sub(RESERVED_FILES).max(16);
+    usize::try_from(cap).unwrap_or(usize::MAX)
 }
 
 /// Reads the bank holiday list in `file`; a bad line fails the start,

@@ -217,3 +217,31 @@ fn a_killed_import_leaves_only_whole_packs() {
     assert!(rest.status.success());
     assert_eq!(documents(&db), total);
 }
+
+#[test]
+fn a_fifo_is_refused_with_a_one_line_error_instead_of_hanging() {
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("pack.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    let db = dir.path().join("moot.db");
+    let start = Instant::now();
+    let output = moot(&["import", fifo.to_str().unwrap()], &db);
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "it waited for a writer"
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("pack.txt"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        line.contains("is a FIFO (named pipe), not a pack file"),
+        "{line}"
+    );
+    // A directory full of them is walked and each is refused alike.
+    let output = moot(&["import", dir.path().to_str().unwrap()], &db);
+    assert_eq!(output.status.code(), Some(1));
+}

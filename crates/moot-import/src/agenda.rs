@@ -175,7 +175,11 @@ fn numbered(text: &str) -> Option<(ItemNumber, String, &str)> {
         .chars()
         .next()
         .is_some_and(|ch| ch.is_alphanumeric() || ch == '\'' || ch == '"');
-    (starts_well && !NOT_A_TITLE.is_match(title_start)).then_some((number, canonical, rest))
+    // A title has a word in it: "1. 1. 1. 1." (a numbered list gone
+    // wrong, or a run of section numbers) is not an item.
+    let worded = title_start.chars().any(char::is_alphabetic);
+    (starts_well && worded && !NOT_A_TITLE.is_match(title_start))
+        .then_some((number, canonical, rest))
 }
 
 /// "a4" → "A4"; sub-item letters stay lower case ("5a").
@@ -443,6 +447,7 @@ mod tests {
     fn times_and_dates_are_not_items() {
         assert!(numbered("10.00 am").is_none());
         assert!(numbered("22 July 2014").is_none());
+        assert!(numbered("1. 1. 1. 1. 1.").is_none());
         assert!(numbered("- A4 Minutes").is_some());
         assert!(numbered("Item 5: Budget").is_some());
     }

@@ -84,7 +84,9 @@ fn by_username(conn: &Connection, username: &str) -> Result<Option<(Account, Str
     .map_err(db)
 }
 
-fn hashed(password: &str) -> Result<String, StoreError> {
+/// The argon2id hash of a new password (slow on purpose); a password too
+/// weak is [`StoreError::Invalid`] with a sentence for the user.
+pub fn hashed(password: &str) -> Result<String, StoreError> {
     if let Some(problem) = moot_auth::password_problem(password) {
         return Err(StoreError::Invalid(problem));
     }
@@ -97,13 +99,24 @@ pub(crate) fn add(
     actor: &Actor,
     new: &NewAccount<'_>,
 ) -> Result<Account, StoreError> {
+    let hash = hashed(new.password)?;
+    add_hashed(conn, actor, new, &hash)
+}
+
+/// Makes an account whose password was hashed already ([`hashed`]; the
+/// `password` of `new` is not read), with its audit entry.
+pub(crate) fn add_hashed(
+    conn: &mut Connection,
+    actor: &Actor,
+    new: &NewAccount<'_>,
+    hash: &str,
+) -> Result<Account, StoreError> {
     if let Some(problem) = moot_auth::username_problem(new.username) {
         return Err(StoreError::Invalid(problem));
     }
     if new.display_name.trim().is_empty() {
         return Err(StoreError::Invalid("Enter a display name".to_owned()));
     }
-    let hash = hashed(new.password)?;
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(db)?;
@@ -278,33 +291,73 @@ fn limited(
         .then(|| oldest.map_or(1, |at| (at + FAILURE_WINDOW_SECONDS - now).max(1) as u64)))
 }
 
-/// Checks a password and, when right, opens a session. Unknown and
-/// disabled accounts are checked against a dummy hash, so they take as
-/// long as a wrong password. Failures are counted per user name and per
-/// address; at [`MAX_FAILURES`] within the window, attempts are refused
-/// without being checked.
-pub(crate) fn sign_in(
-    conn: &mut Connection,
+/// What a sign-in needs before its password is checked: refused
+/// unchecked by the rate limit, or the account (if any) to check it
+/// against. Checking the password (argon2, slow on purpose) is left to
+/// the caller, so it can be done without holding a write lock.
+#[derive(Debug, Clone)]
+pub enum SignInCheck {
+    /// Too many failures lately: refused without being checked.
+    Limited {
+        /// Seconds until an attempt is checked again.
+        retry_after: u64,
+    },
+    /// Check the password against this active account's hash (`None`:
+    /// no such active account; a dummy hash is checked instead, so that
+    /// takes as long as a wrong password).
+    Verify(Option<(Account, String)>),
+}
+
+impl SignInCheck {
+    /// Checks `password` (slowly): the account it opens, if right.
+    pub fn verify(self, password: &str) -> Option<Account> {
+        match self {
+            SignInCheck::Limited { .. } => None,
+            SignInCheck::Verify(Some((account, hash))) => {
+                moot_auth::verify_password(password, &hash).then_some(account)
+            }
+            SignInCheck::Verify(None) => {
+                moot_auth::verify_nothing(password);
+                None
+            }
+        }
+    }
+}
+
+/// The first half of a sign-in (reads only): the rate limit, then the
+/// account to check the password against. Failures are counted per user
+/// name and per address; at [`MAX_FAILURES`] within the window, attempts
+/// are refused without being checked.
+pub(crate) fn sign_in_check(
+    conn: &Connection,
     username: &str,
-    password: &str,
     address: &str,
-) -> Result<SignIn, StoreError> {
+) -> Result<SignInCheck, StoreError> {
     let now = now(conn)?;
     let by_name = limited(conn, "username", username, now)?;
     let by_address = limited(conn, "address", address, now)?;
     if let Some(retry_after) = by_name.into_iter().chain(by_address).max() {
-        return Ok(SignIn::Limited { retry_after });
+        return Ok(SignInCheck::Limited { retry_after });
     }
     let found = by_username(conn, username)?.filter(|(a, _)| a.is_active());
-    let right = match &found {
-        Some((_, hash)) => moot_auth::verify_password(password, hash),
-        None => moot_auth::verify_nothing(password),
-    };
+    Ok(SignInCheck::Verify(found))
+}
+
+/// The second half of a sign-in, once the password was checked: opens a
+/// session for `accepted`, or counts a failure against the user name and
+/// address.
+pub(crate) fn sign_in_finish(
+    conn: &mut Connection,
+    username: &str,
+    address: &str,
+    accepted: Option<Account>,
+) -> Result<SignIn, StoreError> {
+    let now = now(conn)?;
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(db)?;
-    let outcome = match found.filter(|_| right) {
-        Some((account, _)) => {
+    let outcome = match accepted {
+        Some(account) => {
             tx.execute("DELETE FROM login_failures WHERE username = ?1", [username])
                 .map_err(db)?;
             let token =
@@ -336,6 +389,23 @@ pub(crate) fn sign_in(
     };
     tx.commit().map_err(db)?;
     Ok(outcome)
+}
+
+/// Checks a password and, when right, opens a session: the two halves
+/// above with the password checked between them.
+pub(crate) fn sign_in(
+    conn: &mut Connection,
+    username: &str,
+    password: &str,
+    address: &str,
+) -> Result<SignIn, StoreError> {
+    match sign_in_check(conn, username, address)? {
+        SignInCheck::Limited { retry_after } => Ok(SignIn::Limited { retry_after }),
+        check => {
+            let accepted = check.verify(password);
+            sign_in_finish(conn, username, address, accepted)
+        }
+    }
 }
 
 /// The active account whose live session has `token`, noting the use. An

@@ -31,8 +31,8 @@ mod scorecard;
 mod search;
 
 pub use accounts::{
-    subject as account_subject, ABSOLUTE_SECONDS, FAILURE_WINDOW_SECONDS, IDLE_SECONDS,
-    MAX_FAILURES,
+    hashed as hash_new_password, subject as account_subject, SignInCheck, ABSOLUTE_SECONDS,
+    FAILURE_WINDOW_SECONDS, IDLE_SECONDS, MAX_FAILURES,
 };
 pub use migrate::{migrations, schema_version};
 pub use pack::{slug, Checkpoint};
@@ -101,6 +101,18 @@ impl SqliteStore {
         accounts::add(&mut self.conn, actor, new)
     }
 
+    /// Like [`SqliteStore::add_account`] with the password hashed already
+    /// ([`hash_new_password`], slow, done without holding this
+    /// connection); `new.password` is not read.
+    pub fn add_account_hashed(
+        &mut self,
+        actor: &Actor,
+        new: &NewAccount<'_>,
+        hash: &str,
+    ) -> Result<Account, StoreError> {
+        accounts::add_hashed(&mut self.conn, actor, new, hash)
+    }
+
     /// Every account, by user name.
     pub fn accounts(&self) -> Result<Vec<Account>, StoreError> {
         accounts::list(&self.conn)
@@ -151,6 +163,25 @@ impl SqliteStore {
         address: &str,
     ) -> Result<SignIn, StoreError> {
         accounts::sign_in(&mut self.conn, username, password, address)
+    }
+
+    /// The first half of [`SqliteStore::sign_in`], reading only: the rate
+    /// limit and the account whose password is to be checked. Check it
+    /// with [`SignInCheck::verify`] (slow) without holding a write lock,
+    /// then finish with [`SqliteStore::sign_in_finish`].
+    pub fn sign_in_check(&self, username: &str, address: &str) -> Result<SignInCheck, StoreError> {
+        accounts::sign_in_check(&self.conn, username, address)
+    }
+
+    /// The second half of a sign-in: a session for `accepted`, or a
+    /// failure counted against the user name and address.
+    pub fn sign_in_finish(
+        &mut self,
+        username: &str,
+        address: &str,
+        accepted: Option<Account>,
+    ) -> Result<SignIn, StoreError> {
+        accounts::sign_in_finish(&mut self.conn, username, address, accepted)
     }
 
     /// The active account signed in with session `token`, if the session

@@ -104,6 +104,25 @@ impl Failure {
         Failure::new(StatusCode::PAYLOAD_TOO_LARGE, format, message)
     }
 
+    /// 408: the request (its body, or the answer to it) took longer than
+    /// the site allows one request.
+    pub fn timed_out(format: Format) -> Failure {
+        Failure::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format,
+            "This request took too long. Please try again.",
+        )
+    }
+
+    /// 400: the request named a host this site is not served under.
+    pub fn wrong_host(format: Format) -> Failure {
+        Failure::new(
+            StatusCode::BAD_REQUEST,
+            format,
+            "This site is not served under that name.",
+        )
+    }
+
     /// A change refused because of the state a record is in (confirmed
     /// minutes are locked, a published agenda is closed): 409.
     pub fn conflict(format: Format, message: &str) -> Failure {

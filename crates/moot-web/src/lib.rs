@@ -19,23 +19,26 @@ pub mod auth;
 mod chart;
 mod error;
 pub mod forms;
+pub mod hosts;
 mod html;
 mod ical;
+pub mod proxy;
 mod query_string;
 mod rating;
 mod routes;
+pub mod server;
 mod session;
 mod state;
 
-pub use state::AppState;
+pub use server::Limits;
+pub use state::{AppState, Settings};
 
-use axum::extract::Request;
-use axum::http::header::{HeaderName, HeaderValue};
+use axum::extract::{Request, State};
+use axum::http::header::{HeaderName, HeaderValue, HOST};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use error::{Failure, Format};
-use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -78,6 +81,8 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             session::layer,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), check_host))
+        .layer(middleware::from_fn_with_state(state.clone(), time_limit))
         .with_state(state)
         .layer(middleware::from_fn(limit_target));
     for (name, value) in SECURITY_HEADERS {
@@ -96,21 +101,54 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
     serve_until(listener, state, std::future::pending()).await
 }
 
-/// Serves the site on `listener` until `stop` resolves. Each request
-/// knows the address it came from (the sign-in rate limit counts by it).
+/// Serves the site on `listener` until `stop` resolves, within the
+/// state's [`Limits`] (see [`server`]). Each request knows the address it
+/// came from (the sign-in rate limit counts by it).
 pub async fn serve_until(
     listener: TcpListener,
     state: AppState,
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(stop)
-        .await
+    state.set_listening(listener.local_addr()?);
+    let limits = state.settings().limits;
+    server::run(listener, router(state), limits, stop).await
 }
 
 async fn not_found(request: Request) -> Failure {
     Failure::not_found(Format::of_path(request.uri().path()))
+}
+
+/// Refuses (400) a request naming a host the site does not answer to
+/// (see [`hosts`]). A request naming none (HTTP/1.0) passes: nothing is
+/// built from a host it did not send.
+async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let named = request
+        .uri()
+        .authority()
+        .map(|a| a.as_str().to_owned())
+        .or_else(|| {
+            request
+                .headers()
+                .get(HOST)
+                .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
+        });
+    if let Some(host) = named {
+        if !state.settings().allowed_hosts().allows(&host) {
+            return Failure::wrong_host(Format::of_path(request.uri().path())).into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Ends (408) a request that takes longer than the site's limit, body
+/// and answer included, so a slow client holds nothing for long.
+async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let format = Format::of_path(request.uri().path());
+    let limit = state.settings().limits.request_timeout;
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => Failure::timed_out(format).into_response(),
+    }
 }
 
 async fn limit_target(request: Request, next: Next) -> Response {

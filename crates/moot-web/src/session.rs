@@ -13,9 +13,13 @@
 //!    pre-session) token. Anything else is 403 before a handler runs, so
 //!    no route can forget the check. The form's fields, parsed once, are
 //!    handed on as [`FormFields`]. A `multipart/form-data` form (a paper
-//!    upload) is read here too, up to [`MAX_UPLOAD`]: its text parts are
-//!    its fields (the CSRF token among them) and its files are handed on
-//!    as [`FormFiles`]; a bigger body is 413 with the limit named.
+//!    upload) is read here too: its text parts are its fields (the CSRF
+//!    token among them) and its files are handed on as [`FormFiles`]. Only
+//!    a signed-in clerk posting to one of [`crate::routes::UPLOAD_ROUTES`]
+//!    may send up to [`MAX_UPLOAD`] (a bigger body is 413 with the limit
+//!    named); every other body is read up to [`MAX_FORM`], and one that
+//!    declares a bigger length is 413 before any of it is read, so an
+//!    anonymous visitor cannot make the site buffer megabytes.
 //! 3. It makes the visit available to handlers (as a request extension,
 //!    read by the extractors in `auth.rs`) and to the page layout (a task
 //!    local, so every page's header can say who is signed in without each
@@ -141,13 +145,37 @@ impl BodyKind {
         }
     }
 
-    /// The most of this kind of body that is read.
-    fn limit(&self) -> usize {
+    /// The most of this kind of body that is read: a paper's worth for a
+    /// multipart form a clerk sends to an upload route, a few fields for
+    /// anything else (so nobody else can make the site buffer megabytes).
+    fn limit(&self, may_upload: bool) -> usize {
         match self {
-            BodyKind::Multipart(_) => MAX_UPLOAD,
-            BodyKind::Form | BodyKind::Other => MAX_FORM,
+            BodyKind::Multipart(_) if may_upload => MAX_UPLOAD,
+            BodyKind::Multipart(_) | BodyKind::Form | BodyKind::Other => MAX_FORM,
         }
     }
+}
+
+/// Whether this request may send a paper: a signed-in clerk (or admin)
+/// posting to one of the upload routes.
+fn may_upload(visit: &Visit, parts: &axum::http::request::Parts) -> bool {
+    let clerk = visit
+        .account
+        .as_ref()
+        .is_some_and(|a| a.role >= moot_store::Role::Clerk);
+    let route = parts
+        .extensions
+        .get::<axum::extract::MatchedPath>()
+        .map(axum::extract::MatchedPath::as_str);
+    clerk && route.is_some_and(|r| crate::routes::UPLOAD_ROUTES.contains(&r))
+}
+
+/// The body length the request declares, if any.
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
 }
 
 /// Reads a multipart body: text parts as fields, file parts as files.
@@ -252,12 +280,19 @@ async fn guard(visit: &Visit, request: Request, format: Format) -> Result<Reques
     }
     let (mut parts, body) = request.into_parts();
     let kind = BodyKind::of(&parts.headers);
-    let bytes = axum::body::to_bytes(body, kind.limit())
+    let uploading = may_upload(visit, &parts);
+    let limit = kind.limit(uploading);
+    let too_large = || match kind {
+        BodyKind::Multipart(_) if uploading => Failure::too_large_because(format, UPLOAD_TOO_LARGE),
+        _ => Failure::too_large(format),
+    };
+    // A body declared too large is refused before a byte of it is read.
+    if declared_length(&parts.headers).is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let bytes = axum::body::to_bytes(body, limit)
         .await
-        .map_err(|_| match kind {
-            BodyKind::Multipart(_) => Failure::too_large_because(format, UPLOAD_TOO_LARGE),
-            BodyKind::Form | BodyKind::Other => Failure::too_large(format),
-        })?;
+        .map_err(|_| too_large())?;
     let unreadable = || Failure::bad_request(format, "This form could not be read.");
     let (fields, files) = match kind {
         BodyKind::Form => std::str::from_utf8(&bytes)
@@ -304,7 +339,11 @@ mod tests {
         let BodyKind::Multipart(boundary) = BodyKind::of(&headers) else {
             panic!("a multipart body");
         };
-        assert_eq!(BodyKind::Multipart(boundary.clone()).limit(), MAX_UPLOAD);
+        assert_eq!(
+            BodyKind::Multipart(boundary.clone()).limit(true),
+            MAX_UPLOAD
+        );
+        assert_eq!(BodyKind::Multipart(boundary.clone()).limit(false), MAX_FORM);
         let body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n\
             --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n\
             Minutes\r\n--XyZ--\r\n";

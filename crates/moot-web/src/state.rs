@@ -21,11 +21,15 @@
 
 use crate::error::{Failure, Format};
 use crate::forms::Errors;
+use crate::hosts::{AllowedHosts, PublicUrl};
+use crate::proxy::TrustedProxy;
+use crate::server::Limits;
 use moot_clerk::BankHolidays;
 use moot_domain::{Clock, Date, SystemClock};
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
 use moot_store::StoreError;
 use moot_store_sqlite::SqliteStore;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -54,6 +58,37 @@ struct Inner {
     holidays: RwLock<Arc<BankHolidays>>,
     /// What "now" and "today" are.
     clock: RwLock<Arc<dyn Clock>>,
+    /// The site's settings from configuration.
+    settings: RwLock<Arc<Settings>>,
+    /// One permit per password check (argon2: 19 MiB and tens of
+    /// milliseconds each) that may run at once.
+    slow: Semaphore,
+}
+
+/// What `moot serve`'s configuration says about how the site is reached.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `--public-url`: where absolute links point.
+    pub public_url: Option<PublicUrl>,
+    /// `--allowed-hosts` as given (empty: the defaults).
+    pub allowed_hosts: Vec<String>,
+    /// Where the site listens (known once it does).
+    pub listening: Option<SocketAddr>,
+    /// `--trusted-proxy`: whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<TrustedProxy>,
+    /// What one client may hold of the server.
+    pub limits: Limits,
+}
+
+impl Settings {
+    /// The host names the site answers to.
+    pub fn allowed_hosts(&self) -> AllowedHosts {
+        AllowedHosts::new(
+            &self.allowed_hosts,
+            self.listening,
+            self.public_url.as_ref(),
+        )
+    }
 }
 
 impl AppState {
@@ -85,6 +120,10 @@ impl AppState {
                 search,
                 holidays: RwLock::new(Arc::new(BankHolidays::shipped())),
                 clock: RwLock::new(Arc::new(SystemClock)),
+                settings: RwLock::new(Arc::new(Settings::default())),
+                slow: Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+                ),
             }),
         })
     }
@@ -93,9 +132,53 @@ impl AppState {
     /// when it is `https://…`, cookies are marked `Secure`, so browsers
     /// send them only over TLS (a proxy in front terminating TLS is the
     /// usual set-up, so the request itself cannot tell).
-    pub fn set_public_url(&self, url: &str) {
-        let tls = url.trim().to_ascii_lowercase().starts_with("https://");
-        self.inner.secure.store(tls, Ordering::Relaxed);
+    ///
+    /// Absolute links (feeds, calendars) are built from it from now on,
+    /// never from the request's `Host`. A URL that is not `http(s)://host`
+    /// is refused with a sentence saying so.
+    pub fn set_public_url(&self, url: &str) -> Result<(), String> {
+        let url = PublicUrl::parse(url)?;
+        self.inner.secure.store(url.is_https(), Ordering::Relaxed);
+        self.change_settings(|s| s.public_url = Some(url));
+        Ok(())
+    }
+
+    /// Answers only requests naming one of `hosts` (`--allowed-hosts`;
+    /// see [`crate::hosts`]) instead of the default names.
+    pub fn set_allowed_hosts(&self, hosts: Vec<String>) {
+        self.change_settings(|s| s.allowed_hosts = hosts);
+    }
+
+    /// Believes `X-Forwarded-For` from these proxies (see
+    /// [`crate::proxy`]).
+    pub fn set_trusted_proxies(&self, proxies: Vec<TrustedProxy>) {
+        self.change_settings(|s| s.trusted_proxies = proxies);
+    }
+
+    /// Serves within `limits` (see [`crate::server`]).
+    pub fn set_limits(&self, limits: Limits) {
+        self.change_settings(|s| s.limits = limits);
+    }
+
+    /// Notes where the site listens (for the default allowed hosts).
+    pub(crate) fn set_listening(&self, addr: SocketAddr) {
+        self.change_settings(|s| s.listening = Some(addr));
+    }
+
+    /// The site's settings now.
+    pub fn settings(&self) -> Arc<Settings> {
+        self.inner
+            .settings
+            .read()
+            .map_or_else(|_| Arc::new(Settings::default()), |s| Arc::clone(&*s))
+    }
+
+    fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        if let Ok(mut held) = self.inner.settings.write() {
+            let mut settings = Settings::clone(&held);
+            change(&mut settings);
+            *held = Arc::new(settings);
+        }
     }
 
     /// Counts notice with `holidays` from now on, instead of the list
@@ -249,6 +332,24 @@ impl AppState {
         .await?
         .map(|_| ())
         .map_err(|e| Failure::internal(format, &e.to_string()))
+    }
+
+    /// Runs `work` (a password check: slow and memory-hungry on purpose)
+    /// on the blocking thread pool, holding no connection and no lock,
+    /// at most one per core at once so a crowd of sign-ins cannot take
+    /// the server's memory.
+    pub async fn slow_work<T, F>(&self, format: Format, work: F) -> Result<T, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let _permit = self
+            .inner
+            .slow
+            .acquire()
+            .await
+            .map_err(|_| Failure::internal(format, "the password check queue closed"))?;
+        blocking(format, work).await
     }
 
     /// Runs `query` on the search index on the blocking thread pool.

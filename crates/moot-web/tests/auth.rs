@@ -530,3 +530,52 @@ fn the_sign_in_twin_matches_its_schema() {
     let doc = json(&site, "/api/openapi.json");
     assert_matches_schema(&doc, "/api/login", "/api/login", &json(&site, "/api/login"));
 }
+
+/// A sign-in attempt as `username` whose request says it was forwarded
+/// for `forwarded` (an `X-Forwarded-For` value).
+fn sign_in_forwarded(site: &Site, username: &str, password: &str, forwarded: &str) -> Response {
+    let browser = visit_login(site);
+    let form = format!(
+        "csrf_token={}&username={username}&password={}&next=",
+        browser.csrf,
+        password.replace(' ', "+")
+    );
+    let headers = [
+        ("Cookie", browser.cookie.as_str()),
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("X-Forwarded-For", forwarded),
+    ];
+    request(site, "POST", "/login", &headers, &form)
+}
+
+/// Five failures under five user names, each forwarded for `forwarded`.
+fn five_failures_forwarded_for(site: &Site, forwarded: &str) {
+    for i in 0..5 {
+        let failed = sign_in_forwarded(site, &format!("nobody{i}"), "wrong password", forwarded);
+        assert_eq!(failed.status, 401, "{}", failed.body);
+    }
+}
+
+#[test]
+fn x_forwarded_for_from_a_peer_that_is_not_a_trusted_proxy_is_ignored() {
+    let site = site();
+    five_failures_forwarded_for(&site, "198.51.100.1");
+    let elsewhere = sign_in_forwarded(&site, "clerk", PASSWORD, "198.51.100.2");
+    assert_eq!(elsewhere.status, 429, "the peer itself is over its limit");
+}
+
+#[test]
+fn behind_a_trusted_proxy_the_forwarded_client_is_counted_not_the_proxy() {
+    let site = site();
+    let site = common::serve_dir_with(site.dir, |state| {
+        state.set_trusted_proxies(moot_web::proxy::TrustedProxy::parse_list("127.0.0.1").unwrap());
+    });
+    five_failures_forwarded_for(&site, "198.51.100.1");
+    let other_client = sign_in_forwarded(&site, "clerk", PASSWORD, "198.51.100.2");
+    assert_eq!(other_client.status, 303, "{}", other_client.body);
+    let same_client = sign_in_forwarded(&site, "admin", PASSWORD, "198.51.100.1");
+    assert_eq!(same_client.status, 429, "{}", same_client.body);
+    // The client may write what it likes left of the proxy's entry.
+    let forged = sign_in_forwarded(&site, "member", PASSWORD, "198.51.100.2, 198.51.100.1");
+    assert_eq!(forged.status, 429, "{}", forged.body);
+}

@@ -359,3 +359,70 @@ fn nothing_exempt_reaches_a_feed() {
         "{calendar}"
     );
 }
+
+/// The demo packs served with `--public-url https://moot.example.gov.uk/`.
+fn public_url_site() -> Site {
+    let demo = demo_site();
+    common::serve_dir_with(demo.dir, |state| {
+        state
+            .set_public_url("https://moot.example.gov.uk/")
+            .unwrap();
+    })
+}
+
+#[test]
+fn with_a_public_url_feeds_and_calendars_link_to_it_whatever_host_is_named() {
+    let site = public_url_site();
+    // The public URL's host is allowed, and a host that is not is refused
+    // before anything is built from it.
+    for host in ["localhost", "moot.example.gov.uk"] {
+        let atom = common::request(&site, "GET", "/feeds/minutes.atom", &[("Host", host)], "");
+        assert_eq!(atom.status, 200, "{host}: {}", atom.body);
+        let (_, self_link, entries) = read_atom(&atom.body);
+        assert_eq!(self_link, "https://moot.example.gov.uk/feeds/minutes.atom");
+        assert!(entries
+            .iter()
+            .all(|e| e.link.starts_with("https://moot.example.gov.uk/meetings/")));
+        assert!(!atom.body.contains("localhost"), "{}", atom.body);
+    }
+    let body = body_id(&site, "Health and Wellbeing Board");
+    let calendar = fetch(&site, &format!("/bodies/{body}/meetings.ics")).body;
+    let unfolded = unfold(&calendar);
+    let parsed = read_calendar(&unfolded).unwrap();
+    let events: Vec<_> = parsed
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VEVENT")
+        .collect();
+    assert!(!events.is_empty());
+    for event in events {
+        assert!(
+            value(event, "UID").ends_with("@moot.example.gov.uk"),
+            "{}",
+            value(event, "UID")
+        );
+        assert!(value(event, "URL").starts_with("https://moot.example.gov.uk/meetings/"));
+    }
+}
+
+#[test]
+fn a_forged_host_gets_no_feed_or_calendar_built_from_it() {
+    let site = demo_site();
+    let body = body_id(&site, "Health and Wellbeing Board");
+    for target in [
+        "/feeds/minutes.atom".to_owned(),
+        format!("/bodies/{body}/meetings.ics"),
+        "/".to_owned(),
+    ] {
+        let forged = common::request(&site, "GET", &target, &[("Host", "evil.example")], "");
+        assert_eq!(forged.status, 400, "{target}");
+        assert!(
+            !forged.body.contains("evil.example"),
+            "{target}: {}",
+            forged.body
+        );
+        let listening = site.addr.to_string();
+        let own = common::request(&site, "GET", &target, &[("Host", &listening)], "");
+        assert_eq!(own.status, 200, "{target}");
+    }
+}

@@ -381,3 +381,33 @@ fn a_member_listed_for_a_minuted_meeting_but_not_in_its_minutes_is_absent() {
     assert_eq!(rate_of("Mr Carl Cole"), ("apologies".into(), 0.into()));
     assert_eq!(rate_of("Mr Able Archer"), ("present".into(), 1.into()));
 }
+
+#[test]
+fn no_decision_or_attendance_csv_cell_runs_as_a_formula() {
+    let formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    let mut pack = common::planted_pack();
+    pack.meeting.organisation = Some(formula.to_owned());
+    pack.meeting.body = Some("+Board of Formulae".to_owned());
+    pack.minutes[0].body = pack.meeting.body.clone();
+    pack.reports[1].subject = "@SUM(1+1)*cmd|' /C calc'!A0".to_owned();
+    pack.reports[1].decision = Some("20/00002".to_owned());
+    pack.decisions.push(moot_domain::DecisionRef {
+        number: "20/00002".into(),
+        lines: moot_domain::Lines::one(17),
+    });
+    pack.minutes[0].present[1] = "-Mrs Beth Baker".to_owned();
+    let site = common::serve(&[(
+        "-planted.txt".to_owned(),
+        common::PLANTED_TEXT.to_owned(),
+        pack,
+    )]);
+    let decisions = common::assert_csv_runs_no_formula(&site, "/decisions.csv");
+    assert!(decisions.contains("'=HYPERLINK("), "{decisions}");
+    assert!(decisions.contains("'@SUM(1+1)"), "{decisions}");
+    let body = list(&json(&site, "/api/bodies")["bodies"])[0]["id"]
+        .as_i64()
+        .unwrap();
+    let attendance =
+        common::assert_csv_runs_no_formula(&site, &format!("/bodies/{body}/attendance.csv"));
+    assert!(attendance.contains("'-Mrs Beth Baker"), "{attendance}");
+}

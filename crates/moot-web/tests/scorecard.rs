@@ -22,21 +22,52 @@ B1,Days to answer letters,L,2024-02-29,February 2024,10,,,12,15,,Invented Board,
 C1,Volunteers,H,2024-02-29,,42,,,,,,Invented Board,
 ";
 
-fn load_csv(dir: &TempDir) {
+fn load_csv(dir: &TempDir, csv: &str) {
     let mut store = SqliteStore::open(&dir.path().join("moot.db")).unwrap();
-    let rows = moot_scorecard::read_indicator_csv(CSV.as_bytes()).unwrap();
+    let rows = moot_scorecard::read_indicator_csv(csv.as_bytes()).unwrap();
     let source = SourceFile {
         name: "board.csv",
-        bytes: CSV.as_bytes(),
-        text: CSV,
+        bytes: csv.as_bytes(),
+        text: csv,
     };
     store.load_indicators(&source, &rows).unwrap();
 }
 
 fn csv_site() -> Site {
     let dir = TempDir::new().unwrap();
-    load_csv(&dir);
+    load_csv(&dir, CSV);
     serve_dir(dir)
+}
+
+/// A scorecard whose text cells are spreadsheet formulas (and whose
+/// values are negative numbers).
+const FORMULA_CSV: &str = "code,name,polarity,period_end,period_label,value,numerator,denominator,target,minimum,rating,body,commentary
+=A1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",H,2024-01-31,@month,-80,,,-75,-60,RED,+Board of Formulae,-1+cmd|' /C calc'!A0
+";
+
+#[test]
+fn no_scorecard_exception_or_indicator_csv_cell_runs_as_a_formula_but_negatives_stay_numbers() {
+    let dir = TempDir::new().unwrap();
+    load_csv(&dir, FORMULA_CSV);
+    let site = serve_dir(dir);
+    let card = json(&site, "/api/bodies/1/scorecard");
+    let url = card["rows"][0]["indicator"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for target in [
+        "/bodies/1/scorecard.csv".to_owned(),
+        "/bodies/1/exceptions.csv".to_owned(),
+        "/scorecard/exceptions.csv".to_owned(),
+        format!("{url}.csv"),
+    ] {
+        let text = common::assert_csv_runs_no_formula(&site, &target);
+        assert!(text.contains("'=HYPERLINK("), "{target}: {text}");
+        assert!(
+            text.contains(",-80,"),
+            "{target}: a negative value stays a number: {text}"
+        );
+    }
 }
 
 /// The scorecard row of the indicator coded `code`.

@@ -5,6 +5,7 @@ mod common;
 
 use common::{agenda_item, assert_status, corpus_site, fetch, get, json, meeting_id, serve};
 use moot_domain::{Date, Lines, MinuteItem, Minutes, Pack};
+use std::time::{Duration, Instant};
 
 #[test]
 fn the_home_page_lists_meetings_with_uk_dates() {
@@ -251,4 +252,118 @@ fn the_home_page_lists_future_meetings_as_upcoming() {
     let latest = page.find("Latest meetings").unwrap();
     let listed = page.find("Monday 7 January 2199").unwrap();
     assert!(upcoming < listed && listed < latest, "{page}");
+}
+
+/// The head of a 20 MB multipart upload of a paper, without its body.
+fn upload_head(cookie: Option<&str>) -> String {
+    let cookie = cookie.map_or(String::new(), |c| format!("Cookie: {c}\r\n"));
+    format!(
+        "POST /clerk/items/1/papers HTTP/1.1\r\nHost: localhost\r\n{cookie}\
+         Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 20971520\r\n\r\n"
+    )
+}
+
+#[test]
+fn an_upload_from_anyone_but_a_clerk_is_refused_before_its_body_is_read() {
+    let site = common::planted_site();
+    common::signed_in::add_accounts(&site);
+    let member = common::signed_in::sign_in(&site, moot_store::Role::Member);
+    let patience = Duration::from_secs(5);
+    for cookie in [None, Some(member.cookie.as_str())] {
+        // Only the head is sent: a server waiting for the body would not
+        // answer before the client gives up.
+        let start = Instant::now();
+        let mut stream = common::send_partial(&site, upload_head(cookie).as_bytes(), patience);
+        let response = common::read_until_closed(&mut stream);
+        assert_eq!(common::status_of(&response), 413, "{cookie:?}: {response}");
+        assert!(start.elapsed() < patience, "{cookie:?}");
+    }
+    // Sent in chunks without a length, it is cut off at a form's size.
+    let mut head = "POST /clerk/items/1/papers HTTP/1.1\r\nHost: localhost\r\n\
+        Content-Type: multipart/form-data; boundary=XyZ\r\nTransfer-Encoding: chunked\r\n\r\n"
+        .as_bytes()
+        .to_vec();
+    for _ in 0..4 {
+        head.extend_from_slice(b"8000\r\n");
+        head.extend_from_slice(&[b'x'; 0x8000]);
+        head.extend_from_slice(b"\r\n");
+    }
+    let mut stream = common::send_partial(&site, &head, patience);
+    let response = common::read_until_closed(&mut stream);
+    assert_eq!(common::status_of(&response), 413, "{response}");
+}
+
+/// A site over the planted pack with `limits`.
+fn limited_site(limits: moot_web::Limits) -> common::Site {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::import(
+        dir.path(),
+        &[(
+            "planted.txt".into(),
+            common::PLANTED_TEXT.into(),
+            common::planted_pack(),
+        )],
+    );
+    common::serve_dir_with(dir, |state| state.set_limits(limits))
+}
+
+#[test]
+fn a_client_that_sends_no_request_head_in_time_is_disconnected() {
+    let site = limited_site(moot_web::Limits {
+        header_timeout: Duration::from_millis(300),
+        ..moot_web::Limits::default()
+    });
+    for start_of_head in ["", "GET / HTTP/1.1\r\nHost: localhost\r\n"] {
+        let start = Instant::now();
+        let mut stream =
+            common::send_partial(&site, start_of_head.as_bytes(), Duration::from_secs(5));
+        let said = common::read_until_closed(&mut stream);
+        let waited = start.elapsed();
+        assert!(
+            waited >= Duration::from_millis(250) && waited < Duration::from_secs(4),
+            "{start_of_head:?}: closed after {waited:?}"
+        );
+        assert!(!said.contains("200 OK"), "{said}");
+    }
+}
+
+#[test]
+fn a_request_whose_body_is_slower_than_the_limit_gets_408() {
+    let site = limited_site(moot_web::Limits {
+        request_timeout: Duration::from_millis(300),
+        ..moot_web::Limits::default()
+    });
+    let head = "POST /login HTTP/1.1\r\nHost: localhost\r\n\
+        Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nusername=";
+    let mut stream = common::send_partial(&site, head.as_bytes(), Duration::from_secs(5));
+    let response = common::read_until_closed(&mut stream);
+    assert_eq!(common::status_of(&response), 408, "{response}");
+}
+
+#[test]
+fn at_the_connection_cap_idle_connections_make_way_for_a_new_request() {
+    let site = limited_site(moot_web::Limits {
+        max_connections: 4,
+        ..moot_web::Limits::default()
+    });
+    let mut idle: Vec<_> = (0..4)
+        .map(|_| common::send_partial(&site, b"", Duration::from_secs(2)))
+        .collect();
+    // Let the server accept them all before the newcomer arrives.
+    std::thread::sleep(Duration::from_millis(200));
+    let start = Instant::now();
+    let (status, _) = get(&site, "/");
+    assert_eq!(status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    // The oldest idle connection was closed to make room.
+    let start = Instant::now();
+    common::read_until_closed(&mut idle[0]);
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "the oldest was kept"
+    );
 }

@@ -2,9 +2,11 @@
 //!
 //! `/login` shows the form (and, to a visitor without one, sets the
 //! pre-session cookie its CSRF token comes from); posting it checks the
-//! password in the store, which counts failures per user name and per
-//! client address and refuses, with 429 and when to try again, after
-//! five in fifteen minutes. A right password opens a new session (a new
+//! password (argon2, outside the write lock), and the store counts
+//! failures per user name and per client address (the peer, or behind a
+//! `--trusted-proxy` the address it forwarded: [`crate::proxy`]) and
+//! refuses, with 429 and when to try again, after five in fifteen
+//! minutes. A right password opens a new session (a new
 //! token: a token planted before sign-in is never promoted) and sends
 //! the visitor on to `next` when that is a path on this site.
 //! `/logout` deletes the session. `/account` shows who is signed in.
@@ -13,6 +15,7 @@ use crate::auth::{local_path, Fields, RequireMember, Viewer};
 use crate::error::{Failure, Format};
 use crate::forms::{self, csrf_field, error_summary, text_input, Errors, Input};
 use crate::html::page;
+use crate::proxy;
 use crate::session::{self, csrf_for, set_cookie, PRESESSION_COOKIE, SESSION_COOKIE};
 use crate::AppState;
 use axum::extract::{ConnectInfo, RawQuery, State};
@@ -23,6 +26,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use maud::html;
 use moot_store::{Account, SignIn};
+use moot_store_sqlite::SignInCheck;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 
@@ -108,6 +112,7 @@ async fn login_page(State(state): State<AppState>, RawQuery(query): RawQuery) ->
 async fn login(
     State(state): State<AppState>,
     connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
     Fields(fields): Fields,
 ) -> Result<Response, Failure> {
     let attempt = Attempt {
@@ -130,14 +135,11 @@ async fn login(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
-    let address = connection.map_or("unknown".to_owned(), |c| c.0 .0.ip().to_string());
-    let username = attempt.username.clone();
-    let outcome = state
-        .write(Format::Html, move |s| {
-            s.sign_in(&username, &password, &address)
-        })
-        .await?
-        .map_err(|e| Failure::internal(Format::Html, &e))?;
+    let trusted = state.settings().trusted_proxies.clone();
+    let address = connection.map_or("unknown".to_owned(), |c| {
+        proxy::client_address(c.0 .0.ip(), &headers, &trusted).to_string()
+    });
+    let outcome = check_sign_in(&state, attempt.username.clone(), password, address).await?;
     match outcome {
         SignIn::Accepted { token, .. } => {
             Ok(signed_in(&state, &token, local_path(Some(&attempt.next))))
@@ -168,6 +170,34 @@ async fn login(
             Ok(response)
         }
     }
+}
+
+/// Checks a sign-in in three steps, so that argon2 (slow on purpose)
+/// never runs while the write connection is held: the rate limit and
+/// the account are read, the password is checked on the blocking pool
+/// (a few at a time), and only the outcome is written.
+async fn check_sign_in(
+    state: &AppState,
+    username: String,
+    password: String,
+    address: String,
+) -> Result<SignIn, Failure> {
+    let (name, from) = (username.clone(), address.clone());
+    let check = state
+        .read(Format::Html, move |s| s.sign_in_check(&name, &from))
+        .await?;
+    if let SignInCheck::Limited { retry_after } = check {
+        return Ok(SignIn::Limited { retry_after });
+    }
+    let accepted = state
+        .slow_work(Format::Html, move || check.verify(&password))
+        .await?;
+    state
+        .write(Format::Html, move |s| {
+            s.sign_in_finish(&username, &address, accepted)
+        })
+        .await?
+        .map_err(|e| Failure::internal(Format::Html, &e))
 }
 
 /// 303 to `next` with the new session's cookie, the pre-session cookie

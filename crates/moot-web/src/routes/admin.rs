@@ -200,16 +200,23 @@ async fn add_account(
     if let (true, Some(role)) = (errors.is_empty(), role) {
         let (username, display_name) = (draft.username.clone(), draft.display_name.clone());
         let actor = admin.account.actor();
+        // argon2 runs before the write connection is taken, not under it.
+        let hash = state
+            .slow_work(Format::Html, move || {
+                moot_store_sqlite::hash_new_password(&password)
+            })
+            .await?
+            .map_err(|e| Failure::from_store(e, Format::Html))?;
         let outcome = state
             .write(Format::Html, move |s| {
                 let new = NewAccount {
                     username: &username,
                     display_name: &display_name,
-                    password: &password,
+                    password: "",
                     role,
                     person,
                 };
-                s.add_account(&actor, &new)
+                s.add_account_hashed(&actor, &new, &hash)
             })
             .await?;
         match outcome {

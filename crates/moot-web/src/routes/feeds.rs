@@ -9,6 +9,7 @@
 
 use crate::atom::{self, Entry, Feed};
 use crate::error::{Failure, Format, Id};
+use crate::hosts::Origin;
 use crate::html::{meeting_name, uk_date};
 use crate::ical::{Calendar, Event, Start};
 use crate::AppState;
@@ -38,21 +39,12 @@ pub fn router() -> Router<AppState> {
         .route(ATOM_PATH, get(atom_feed))
 }
 
-/// `http://host` from the request's Host header, for the absolute
-/// addresses feeds need; a header that is not a plain host[:port] gives
-/// `localhost`.
-fn origin(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.len() <= 255
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    format!("http://{host}")
+/// Where the feeds' absolute addresses point: `--public-url` when set,
+/// else the host the request named (checked against the allowed hosts
+/// before any handler runs; see [`crate::hosts`]).
+fn origin(state: &AppState, headers: &HeaderMap) -> Origin {
+    let host = headers.get(HOST).and_then(|h| h.to_str().ok());
+    Origin::of(state.settings().public_url.as_ref(), host)
 }
 
 fn with_type(content_type: &'static str, body: String) -> Response {
@@ -70,17 +62,16 @@ async fn calendar(
             Ok((s.body(id)?, s.body_calendar(id)?))
         })
         .await?;
-    let origin = origin(&headers);
-    let host = origin.trim_start_matches("http://");
+    let origin = origin(&state, &headers);
     let name = &record.body.name;
     let mut calendar = Calendar::new("-//Moot//Council meetings//EN", &format!("{name} meetings"));
     for m in &meetings {
-        add_event(&mut calendar, m, name, &origin, host);
+        add_event(&mut calendar, m, name, &origin);
     }
     Ok(with_type("text/calendar; charset=utf-8", calendar.finish()))
 }
 
-fn add_event(calendar: &mut Calendar, m: &CalendarMeeting, body: &str, origin: &str, host: &str) {
+fn add_event(calendar: &mut Calendar, m: &CalendarMeeting, body: &str, origin: &Origin) {
     let Some(date) = m.meeting.date else { return };
     let start = match m.meeting.time {
         Some(time) => Start::London(date, time),
@@ -88,12 +79,12 @@ fn add_event(calendar: &mut Calendar, m: &CalendarMeeting, body: &str, origin: &
     };
     let id = m.meeting.id.0;
     calendar.event(&Event {
-        uid: &format!("meeting-{id}@{host}"),
+        uid: &format!("meeting-{id}@{}", origin.host),
         stamp: &m.recorded,
         start,
         summary: body,
         location: m.venue.as_deref(),
-        url: &format!("{origin}/meetings/{id}"),
+        url: &format!("{}/meetings/{id}", origin.base),
     });
 }
 
@@ -101,7 +92,7 @@ async fn atom_feed(State(state): State<AppState>, headers: HeaderMap) -> Result<
     let entries = state
         .read(Format::Html, |s| s.feed_entries(FEED_LIMIT))
         .await?;
-    let origin = origin(&headers);
+    let origin = origin(&state, &headers).base;
     let entries: Vec<Entry> = entries
         .iter()
         .filter_map(|e| public_entry(e, &origin))

@@ -17,6 +17,11 @@ pub mod people;
 pub mod scorecard;
 pub mod search;
 
+/// The routes whose multipart body may be as large as a paper
+/// ([`crate::session::MAX_UPLOAD`]), for a signed-in clerk only; every
+/// other body is a few fields.
+pub const UPLOAD_ROUTES: [&str; 1] = [clerk::agenda::PAPER_UPLOAD];
+
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -84,14 +89,43 @@ fn csv_download(file_name: &str, body: Vec<u8>) -> Response {
         .into_response()
 }
 
-/// Writes `rows` under `header` as CSV (quoted where needed).
+/// Writes `rows` under `header` as CSV (quoted where needed), every cell
+/// [`spreadsheet_safe`]: every CSV download is written here.
 fn csv_bytes<const N: usize>(header: [&str; N], rows: Vec<[String; N]>) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).map_err(|e| e.to_string())?;
     for row in rows {
-        writer.write_record(&row).map_err(|e| e.to_string())?;
+        let cells: Vec<_> = row.iter().map(|cell| spreadsheet_safe(cell)).collect();
+        writer
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .map_err(|e| e.to_string())?;
     }
     writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// A cell a spreadsheet will not run as a formula (OWASP's rule for CSV
+/// injection): text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets a single quote in front. A plain number (`-12`, `+3.5`)
+/// is left as it is, so a negative value in a scorecard stays a number a
+/// spreadsheet can add up: a number alone cannot be a formula.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A sign, digits, and at most one decimal point among them.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty())
+        && all_digits(whole)
+        && all_digits(fraction)
+        && !digits.ends_with('.')
 }
 
 /// The other sides of a person's substitutions at one meeting: the member
@@ -180,5 +214,37 @@ fn rate_words(rate: moot_store::Rate) -> String {
     match rate.percent() {
         Some(percent) => format!("{} of {} {noun} ({percent}%)", rate.attended, rate.expected),
         None => "No counted meetings".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_get_a_quote_but_numbers_stay_numbers() {
+        for (cell, safe) in [
+            (
+                "=HYPERLINK(\"http://evil\")",
+                "'=HYPERLINK(\"http://evil\")",
+            ),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-.", "'-."),
+            ("-12", "-12"),
+            ("-12.5", "-12.5"),
+            ("+3", "+3"),
+            ("-.5", "-.5"),
+            ("Children's services", "Children's services"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe, "{cell:?}");
+        }
+        let bytes = csv_bytes(["a", "b"], vec![["=1+1".to_owned(), "-4".to_owned()]]).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), "a,b\n'=1+1,-4\n");
     }
 }

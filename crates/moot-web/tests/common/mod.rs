@@ -88,14 +88,24 @@ pub const TEST_BANK_HOLIDAYS: &str = "\
 /// Serves `moot.db` in `dir` (with its index beside it) on a free port,
 /// with the clock at [`test_clock`] and [`TEST_BANK_HOLIDAYS`].
 pub fn serve_dir(dir: TempDir) -> Site {
-    serve_dir_at(dir, test_clock())
+    serve_dir_with(dir, |_| {})
 }
 
 /// Serves `moot.db` in `dir` as [`serve_dir`] does, with the clock at `clock`.
 pub fn serve_dir_at(dir: TempDir, clock: moot_domain::FixedClock) -> Site {
+    serve_dir_with(dir, move |state| {
+        state.set_clock(std::sync::Arc::new(clock))
+    })
+}
+
+/// Serves `moot.db` in `dir` on a free port, with the clock at
+/// [`test_clock`], [`TEST_BANK_HOLIDAYS`], then the settings `configure`
+/// gives the state (a public URL, limits, another clock…).
+pub fn serve_dir_with(dir: TempDir, configure: impl FnOnce(&moot_web::AppState)) -> Site {
     let state = moot_web::AppState::open(dir.path().join("moot.db")).unwrap();
-    state.set_clock(std::sync::Arc::new(clock));
+    state.set_clock(std::sync::Arc::new(test_clock()));
     state.set_bank_holidays(moot_clerk::BankHolidays::parse(TEST_BANK_HOLIDAYS).unwrap());
+    configure(&state);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();
@@ -136,7 +146,8 @@ pub fn fetch(site: &Site, target: &str) -> Response {
 }
 
 /// Sends `method target` with `headers` (name, value) and `body`;
-/// returns the whole response.
+/// returns the whole response. The request names `Host: localhost`
+/// unless `headers` name another.
 pub fn request(
     site: &Site,
     method: &str,
@@ -145,8 +156,13 @@ pub fn request(
     body: &str,
 ) -> Response {
     let mut stream = TcpStream::connect(site.addr).unwrap();
-    let mut head =
-        format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    let mut head = format!("{method} {target} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
+        head.push_str("Host: localhost\r\n");
+    }
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -157,11 +173,7 @@ pub fn request(
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let status = status_of(&response);
     let (head, body) = response.split_once("\r\n\r\n").unwrap_or_default();
     let head = head.to_ascii_lowercase();
     let body = if head.contains("transfer-encoding: chunked") {
@@ -170,6 +182,68 @@ pub fn request(
         body.to_owned()
     };
     Response { status, head, body }
+}
+
+/// The status code of a response's text (0 when there is none).
+pub fn status_of(response: &str) -> u16 {
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Opens a connection and sends `bytes` (the start of a request, say),
+/// leaving the connection open; reads on it give up after `patience`.
+pub fn send_partial(site: &Site, bytes: &[u8], patience: std::time::Duration) -> TcpStream {
+    let mut stream = TcpStream::connect(site.addr).unwrap();
+    stream.set_read_timeout(Some(patience)).unwrap();
+    stream.write_all(bytes).unwrap();
+    stream
+}
+
+/// What the server sends on `stream` until it closes it (or the read
+/// times out: then what came before).
+pub fn read_until_closed(stream: &mut TcpStream) -> String {
+    let mut response = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => response.extend_from_slice(&chunk[..n]),
+        }
+    }
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// A cell a spreadsheet would run as a formula: one starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return that is not a plain number.
+pub fn is_formula(cell: &str) -> bool {
+    let number = cell.strip_prefix(['-', '+']).is_some_and(|n| {
+        !n.is_empty()
+            && n.parse::<f64>().is_ok()
+            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    });
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number
+}
+
+/// Checks that no cell of the CSV download at `target` would run as a
+/// formula, and returns its text.
+pub fn assert_csv_runs_no_formula(site: &Site, target: &str) -> String {
+    let response = fetch(site, target);
+    assert_eq!(response.status, 200, "{target}: {}", response.body);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(response.body.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !is_formula(cell),
+                "{target}: the cell {cell:?} would run as a formula"
+            );
+        }
+    }
+    response.body
 }
 
 /// Checks `value` against the OpenAPI document's 200 schema for

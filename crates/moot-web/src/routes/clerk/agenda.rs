@@ -11,6 +11,7 @@
 //! Success is a 303 to the page the contract names.
 
 mod meeting;
+pub(crate) use meeting::PAPER_UPLOAD;
 pub(crate) mod packs;
 mod publish;
 

@@ -32,13 +32,18 @@ use moot_store::{
 };
 use serde_json::{json, Value};
 
+/// The route a clerk uploads a paper to: the one route (with the
+/// others in [`crate::routes::UPLOAD_ROUTES`]) whose multipart body may
+/// be a paper's size.
+pub(crate) const PAPER_UPLOAD: &str = "/clerk/items/{id}/papers";
+
 /// The meeting page's routes and its forms' targets.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/clerk/meetings/{id}", get(meeting_page))
         .route("/api/clerk/meetings/{id}", get(meeting_api))
         .route("/clerk/meetings/{id}/items", post(add_item))
-        .route("/clerk/items/{id}/papers", post(attach_paper))
+        .route(PAPER_UPLOAD, post(attach_paper))
         .route("/clerk/papers/{id}", get(paper_bytes))
 }
 
