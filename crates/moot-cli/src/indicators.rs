@@ -51,7 +51,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 fn load(db: &DbArgs, file: &Path) -> Result<ExitCode> {
     let shown = file.display();
     let regular = std::fs::metadata(file)
-        .map_err(anyhow::Error::from)
+        .context("cannot read")
         .and_then(|m| crate::read::refuse_unless_regular(&m));
     if let Err(error) = regular {
         eprintln!("moot: {shown}: {}", crate::read::one_line(&error));

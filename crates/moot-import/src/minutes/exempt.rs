@@ -45,10 +45,28 @@ static READMITTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A record that there was no closed business after all ("There were no
+/// items requiring the exclusion of the press and public", "No exempt
+/// items", "None." under an exempt heading). Only these set wordings
+/// count, so a sentence that merely holds a "no" elsewhere still opens
+/// closed business.
+static NO_CLOSED_BUSINESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:there\s+(?:were|was|are|is)\s+no|no\s+(?:exempt\s+|confidential\s+|private\s+|part\s+(?:2|ii)\s+)?(?:items?|business|matters?|reports?|need))\b",
+        r".{0,80}\b(?:exempt|exclu\w*|private|confidential|part\s+(?:2|ii)|closed\s+session)",
+        r"|\bexclu\w*\b.{0,40}\bnot\s+(?:necessary|required|needed)\b",
+        r"|^(?:none|nil|no\s+items?)\.?$",
+    ))
+    .expect("valid regex")
+});
+
 /// Whether a line of minutes opens (`Some(true)`) or closes
 /// (`Some(false)`) exempt business.
 fn turns(text: &str) -> Option<bool> {
     let text = text.trim();
+    if NO_CLOSED_BUSINESS.is_match(text) {
+        return Some(false);
+    }
     let short = text.split_whitespace().count() <= MAX_HEADING_WORDS && !text.ends_with('.');
     if short {
         if let Some(private) = business_heading(text) {
@@ -107,6 +125,7 @@ mod tests {
             "EXCLUSION OF THE PRESS AND PUBLIC",
             "MOTION TO EXCLUDE THE PRESS AND PUBLIC FOR EXEMPT ITEM",
             "RESOLVED that the press and public be excluded from the meeting for the following business.",
+            "No representations having been received, RESOLVED that the press and public be excluded.",
         ] {
             assert_eq!(turns(line), Some(true), "{line}");
         }
@@ -114,6 +133,10 @@ mod tests {
             "Part 1",
             "UNRESTRICTED ITEMS",
             "The press and public were readmitted to the meeting.",
+            "There were no items requiring the exclusion of the press and public.",
+            "No exempt items",
+            "None.",
+            "Exclusion of the press and public was not required.",
         ] {
             assert_eq!(turns(line), Some(false), "{line}");
         }
