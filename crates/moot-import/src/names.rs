@@ -459,6 +459,7 @@ pub fn list_pieces(text: &str) -> Vec<String> {
     let split = split_list(text)
         .into_iter()
         .flat_map(at_inner_plural_titles)
+        .flat_map(at_inner_honorifics)
         .collect::<Vec<_>>();
     for piece in split {
         // "… and Hamilton and from Dennis Stacey": a new run of the list,
@@ -516,6 +517,48 @@ fn at_inner_plural_titles(piece: &str) -> Vec<&str> {
         }
         depth = depth.saturating_sub(word.matches(')').count());
         previous = Some((at, word));
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        pieces.push(piece[start..cut].trim());
+        start = cut;
+    }
+    pieces.push(piece[start..].trim());
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// "Mr. D. Bill CC Mrs. C. Brock CC": titled names run together with no
+/// separator (a flattened column) are cut before each title that follows
+/// a word of the name before. Only a piece that is wholly such a run (it
+/// starts with a title, after any letters of the name before it) is cut.
+fn at_inner_honorifics(piece: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    let mut previous_titled = true;
+    let mut first = true;
+    for (at, word) in piece
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w))
+    {
+        // "AE, CC Mr. R. Fraser": letters cut from the name before by its
+        // comma lead the piece, and go back to that name.
+        if first && is_postnominal(word) {
+            previous_titled = false;
+            continue;
+        }
+        let titled = depth == 0 && is_honorific(word);
+        if first && !titled {
+            return vec![piece];
+        }
+        if titled && !previous_titled {
+            cuts.push(at);
+        }
+        depth += word.matches(['(', '[']).count();
+        depth = depth.saturating_sub(word.matches([')', ']']).count());
+        previous_titled = titled;
+        first = false;
     }
     let mut pieces = Vec::new();
     let mut start = 0;

@@ -71,6 +71,15 @@ fn split_run_in_labels(raw: &str) -> Vec<&str> {
     });
     let mut pieces = Vec::new();
     let mut start = 0;
+    // Before the first attendance label is the front matter: its membership
+    // and agenda headings start lines too.
+    let front_end = LABEL.find(raw).map_or(raw.len(), |m| m.start());
+    for cut in front_cuts(&raw[..front_end]) {
+        if cut > start {
+            pieces.push(&raw[start..cut]);
+            start = cut;
+        }
+    }
     for m in LABEL.find_iter(raw) {
         let cut = m.start() + 1;
         if cut <= start {
@@ -88,6 +97,31 @@ fn split_run_in_labels(raw: &str) -> Vec<&str> {
     }
     pieces.push(&raw[start..]);
     pieces
+}
+
+/// Where the front matter of a flattened line is cut: before a membership
+/// heading ("Membership" followed by a name, which also gets a line of its
+/// own), before a list led by a plural title ("Councillors Cox (Chairman),
+/// …") that no label's colon introduces, and before the agenda heading in
+/// capitals.
+fn front_cuts(front: &str) -> Vec<usize> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:(Membership|MEMBERSHIP)\s+\p{Lu}|(?:Councillors|Cllrs)\.?\s+\p{Lu}|AGENDA\s)")
+            .expect("valid regex")
+    });
+    let mut cuts = Vec::new();
+    for c in CUT.captures_iter(front) {
+        let Some(m) = c.get(0) else { continue };
+        let at = m.start() + 1;
+        if front[..m.start()].trim_end().ends_with(':') {
+            continue;
+        }
+        cuts.push(at);
+        if let Some(heading) = c.get(1) {
+            cuts.push(heading.end());
+        }
+    }
+    cuts
 }
 
 /// Where the run of words in capitals (and numbers) that ends `text`
