@@ -666,7 +666,9 @@ fn name_head(piece: &str) -> &str {
     let end = piece
         .split_whitespace()
         .find(|w| !w.starts_with(|c: char| c.is_alphabetic() || c == '('))
-        .map_or(piece.len(), |w| w.as_ptr() as usize - piece.as_ptr() as usize);
+        .map_or(piece.len(), |w| {
+            w.as_ptr() as usize - piece.as_ptr() as usize
+        });
     piece[..end].trim()
 }
 
@@ -711,9 +713,10 @@ fn is_name_word(word: &str) -> bool {
         return false;
     };
     // "A", "A.", and initials run together with stops: "G.H.".
-    let dotted_initials = word.split_terminator('.').all(|i| i.chars().count() == 1)
-        && word.contains('.');
-    let initial = (letters.len() == 1 || dotted_initials) && letters.iter().all(|c| c.is_uppercase());
+    let dotted_initials =
+        word.split_terminator('.').all(|i| i.chars().count() == 1) && word.contains('.');
+    let initial =
+        (letters.len() == 1 || dotted_initials) && letters.iter().all(|c| c.is_uppercase());
     let capitalised = first.is_uppercase()
         && letters.iter().skip(1).any(|c| c.is_lowercase())
         && !NOT_NAME_WORDS.contains(&word.to_lowercase().as_str());

@@ -548,6 +548,7 @@ fn at_inner_honorifics(piece: &str) -> Vec<&str> {
             previous_titled = false;
             continue;
         }
+        depth += word.matches(['(', '[']).count();
         let titled = depth == 0 && is_honorific(word);
         if first && !titled {
             return vec![piece];
@@ -555,7 +556,6 @@ fn at_inner_honorifics(piece: &str) -> Vec<&str> {
         if titled && !previous_titled {
             cuts.push(at);
         }
-        depth += word.matches(['(', '[']).count();
         depth = depth.saturating_sub(word.matches([')', ']']).count());
         previous_titled = titled;
         first = false;

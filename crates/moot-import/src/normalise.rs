@@ -106,8 +106,10 @@ fn split_run_in_labels(raw: &str) -> Vec<&str> {
 /// capitals.
 fn front_cuts(front: &str) -> Vec<usize> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(Membership|MEMBERSHIP)\s+\p{Lu}|(?:Councillors|Cllrs)\.?\s+\p{Lu}|AGENDA\s)")
-            .expect("valid regex")
+        Regex::new(
+            r"\s(?:(Membership|MEMBERSHIP)\s+\p{Lu}|(?:Councillors|Cllrs)\.?\s+\p{Lu}|AGENDA\s)",
+        )
+        .expect("valid regex")
     });
     let mut cuts = Vec::new();
     for c in CUT.captures_iter(front) {
