@@ -257,19 +257,21 @@ fn page_pair(first: &str, last: Option<&str>) -> Option<(u32, u32)> {
 }
 
 /// Removes the page reference from a title and returns it: "(Pages 1 -
-/// 8)", "(Pages 19 26)", "(Page 5)", a trailing "Pages 5 - 10".
+/// 8)", "(Pages 19 26)", "(Page 5)", a trailing "Pages 5 - 10", or a
+/// trailing bare range "5 - 10" (a page column run into the title).
 fn take_pages(text: &str) -> (String, Option<(u32, u32)>) {
     static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(\s*pages?\s*(\d{1,4})\s*(?:(?:[-–—]|to)?\s*(\d{1,4}))?\s*\)|\bpages?\s+(\d{1,4})\s*(?:(?:[-–—]|to)\s*(\d{1,4}))?\s*$")
+        Regex::new(r"(?i)\(\s*pages?\s*(\d{1,4})\s*(?:(?:[-–—]|to)?\s*(\d{1,4}))?\s*\)|\bpages?\s+(\d{1,4})\s*(?:(?:[-–—]|to)\s*(\d{1,4}))?\s*$|\s(\d{1,3})\s*[-–]\s*(\d{1,3})\s*$")
             .expect("valid regex")
     });
     let Some(c) = PAGES.captures(text) else {
         return (text.to_owned(), None);
     };
-    let (first, last) = match (c.get(1), c.get(3)) {
-        (Some(f), _) => (f.as_str(), c.get(2).map(|m| m.as_str())),
-        (None, Some(f)) => (f.as_str(), c.get(4).map(|m| m.as_str())),
-        (None, None) => return (text.to_owned(), None),
+    let (first, last) = match (c.get(1), c.get(3), c.get(5)) {
+        (Some(f), _, _) => (f.as_str(), c.get(2).map(|m| m.as_str())),
+        (None, Some(f), _) => (f.as_str(), c.get(4).map(|m| m.as_str())),
+        (None, None, Some(f)) => (f.as_str(), c.get(6).map(|m| m.as_str())),
+        (None, None, None) => return (text.to_owned(), None),
     };
     let Some(whole) = c.get(0) else {
         return (text.to_owned(), None);
@@ -317,11 +319,14 @@ static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The title with whitespace collapsed, a list marker and a following
 /// description ("Confirmation of Minutes To confirm the minutes of …")
-/// removed, and no dangling punctuation.
+/// removed, and no dangling punctuation. An item printed as a description
+/// only ("To receive members' declarations") keeps it as its title.
 fn tidy_title(title: &str) -> String {
     let title = DESCRIPTION
         .find(title)
-        .map_or(title, |m| title.get(..m.start()).unwrap_or(title));
+        .map(|m| title.get(..m.start()).unwrap_or(title))
+        .filter(|before| before.chars().any(char::is_alphanumeric))
+        .unwrap_or(title);
     let collapsed = title.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed
         .trim_end_matches([',', ';', ':', '-', '–'])
