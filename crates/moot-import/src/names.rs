@@ -518,15 +518,7 @@ fn at_inner_plural_titles(piece: &str) -> Vec<&str> {
         depth = depth.saturating_sub(word.matches(')').count());
         previous = Some((at, word));
     }
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for cut in cuts {
-        pieces.push(piece[start..cut].trim());
-        start = cut;
-    }
-    pieces.push(piece[start..].trim());
-    pieces.retain(|p| !p.is_empty());
-    pieces
+    cut_at(piece, &cuts)
 }
 
 /// "Mr. D. Bill CC Mrs. C. Brock CC": titled names run together with no
@@ -560,13 +552,19 @@ fn at_inner_honorifics(piece: &str) -> Vec<&str> {
         previous_titled = titled;
         first = false;
     }
+    cut_at(piece, &cuts)
+}
+
+/// The trimmed, non-empty pieces of `piece` between the byte offsets `cuts`
+/// (ascending).
+fn cut_at<'a>(piece: &'a str, cuts: &[usize]) -> Vec<&'a str> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    for cut in cuts {
-        pieces.push(piece[start..cut].trim());
+    for &cut in cuts {
+        pieces.push(piece.get(start..cut).unwrap_or("").trim());
         start = cut;
     }
-    pieces.push(piece[start..].trim());
+    pieces.push(piece.get(start..).unwrap_or("").trim());
     pieces.retain(|p| !p.is_empty());
     pieces
 }
