@@ -310,6 +310,11 @@ fn is_description(text: &str) -> bool {
     DESCRIPTION.is_match(text)
 }
 
+/// Where a description ("To receive …") starts in `text`, if it has one.
+pub(crate) fn description_start(text: &str) -> Option<usize> {
+    DESCRIPTION.find(text).map(|m| m.start())
+}
+
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|\s)To\s+(?:confirm|receive|note|consider|approve|agree|review|discuss|elect|appoint|determine|hear|comment|scrutinise|scrutinize|endorse|decide|update|sign|answer)\b",
