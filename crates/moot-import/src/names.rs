@@ -626,6 +626,47 @@ pub fn same_person(a: &str, b: &str) -> bool {
     }
 }
 
+/// Names recorded so far, indexed by surname: asking whether a name is one
+/// of them (in the sense of [`same_person`]) parses it once and compares it
+/// only with the few of its surname, so long lists stay linear.
+#[derive(Debug, Default)]
+pub struct SeenNames {
+    by_surname: std::collections::HashMap<String, Vec<(usize, moot_people::PersonName)>>,
+    count: usize,
+}
+
+impl SeenNames {
+    /// True when one of the first `below` names recorded is the same person
+    /// as `name`.
+    pub fn contains_before(&self, name: &str, below: usize) -> bool {
+        let Some(parsed) = moot_people::PersonName::parse(name) else {
+            return false;
+        };
+        self.by_surname
+            .get(&parsed.surname_key())
+            .is_some_and(|seen| {
+                seen.iter()
+                    .any(|(at, p)| *at < below && moot_people::compatible(p, &parsed))
+            })
+    }
+
+    /// True when a name recorded is the same person as `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.contains_before(name, usize::MAX)
+    }
+
+    /// Records `name` as the next name.
+    pub fn insert(&mut self, name: &str) {
+        if let Some(parsed) = moot_people::PersonName::parse(name) {
+            self.by_surname
+                .entry(parsed.surname_key())
+                .or_default()
+                .push((self.count, parsed));
+        }
+        self.count += 1;
+    }
+}
+
 /// "Apologies were received from Councillor B, who was substituted for by
 /// Councillor A": the substitute (A) and the member replaced (B: the
 /// longest name ending the text before "who was …").
@@ -812,6 +853,17 @@ mod tests {
         assert!(!looks_like_name("the report be noted"));
         assert!(!looks_like_name("Item 5"));
         assert!(!looks_like_name("Mr"));
+    }
+
+    #[test]
+    fn seen_names_find_the_same_person_only_among_those_before() {
+        let mut seen = SeenNames::default();
+        seen.insert("Councillor P Oakford");
+        seen.insert("Mrs B Smith");
+        assert!(seen.contains("Peter Oakford"));
+        assert!(!seen.contains("Mr A Smith"));
+        assert!(!seen.contains_before("Mrs Smith", 1));
+        assert!(seen.contains_before("Mrs Smith", 2));
     }
 
     #[test]
