@@ -258,10 +258,11 @@ fn page_pair(first: &str, last: Option<&str>) -> Option<(u32, u32)> {
 
 /// Removes the page reference from a title and returns it: "(Pages 1 -
 /// 8)", "(Pages 19 26)", "(Page 5)", a trailing "Pages 5 - 10", or a
-/// trailing bare range "5 - 10" (a page column run into the title).
+/// bare range "5 - 10" at the end of the title or before the capitalised
+/// rest of a title wrapped past it (a page column run into the title).
 fn take_pages(text: &str) -> (String, Option<(u32, u32)>) {
     static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(\s*pages?\s*(\d{1,4})\s*(?:(?:[-–—]|to)?\s*(\d{1,4}))?\s*\)|\bpages?\s+(\d{1,4})\s*(?:(?:[-–—]|to)\s*(\d{1,4}))?\s*$|\s(\d{1,3})\s*[-–]\s*(\d{1,3})\s*$")
+        Regex::new(r"(?i)\(\s*pages?\s*(\d{1,4})\s*(?:(?:[-–—]|to)?\s*(\d{1,4}))?\s*\)|\bpages?\s+(\d{1,4})\s*(?:(?:[-–—]|to)\s*(\d{1,4}))?\s*$|\s(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*$|\s+(?-i:\p{Lu}))")
             .expect("valid regex")
     });
     let Some(c) = PAGES.captures(text) else {
@@ -276,10 +277,13 @@ fn take_pages(text: &str) -> (String, Option<(u32, u32)>) {
     let Some(whole) = c.get(0) else {
         return (text.to_owned(), None);
     };
+    // A bare range ends at its last number: a title wrapped past the page
+    // column ("Future 15 - 26 Planning Exercise") goes on after it.
+    let end = c.get(6).map_or(whole.end(), |m| m.end());
     let title = format!(
         "{} {}",
         text.get(..whole.start()).unwrap_or(""),
-        text.get(whole.end()..).unwrap_or("")
+        text.get(end..).unwrap_or("")
     );
     (title, page_pair(first, last))
 }
