@@ -1027,6 +1027,18 @@ pub(crate) fn person_at_start(text: &str) -> Option<String> {
         "democratic",
         "us",
     ];
+    // A contact box's next label glued after the name ("Ask for Ann Lee
+    // Email …").
+    const CONTACT_LABEL: [&str; 8] = [
+        "email",
+        "e-mail",
+        "tel",
+        "telephone",
+        "phone",
+        "fax",
+        "mobile",
+        "direct",
+    ];
     const PLACE: [&str; 10] = [
         "room", "house", "hall", "chamber", "suite", "centre", "center", "building", "offices",
         "road",
@@ -1040,7 +1052,11 @@ pub(crate) fn person_at_start(text: &str) -> Option<String> {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.' | '’'));
-        if !(capitalised || is_title) || OFFICE.contains(&bare.as_str()) || tokens.len() >= 5 {
+        if !(capitalised || is_title)
+            || OFFICE.contains(&bare.as_str())
+            || CONTACT_LABEL.contains(&bare.as_str())
+            || tokens.len() >= 5
+        {
             break;
         }
         if PLACE.contains(&bare.as_str()) {
