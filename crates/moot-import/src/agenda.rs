@@ -261,27 +261,33 @@ fn page_pair(first: &str, last: Option<&str>) -> Option<(u32, u32)> {
 }
 
 /// Removes the page reference from a title and returns it: "(Pages 1 -
-/// 8)", "(Pages 19 26)", "(Page 5)", a trailing "Pages 5 - 10".
+/// 8)", "(Pages 19 26)", "(Page 5)", a trailing "Pages 5 - 10", or a
+/// bare range "5 - 10" at the end of the title or before the capitalised
+/// rest of a title wrapped past it (a page column run into the title).
 fn take_pages(text: &str) -> (String, Option<(u32, u32)>) {
     static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(\s*pages?\s*(\d{1,4})\s*(?:(?:[-–—]|to)?\s*(\d{1,4}))?\s*\)|\bpages?\s+(\d{1,4})\s*(?:(?:[-–—]|to)\s*(\d{1,4}))?\s*$")
+        Regex::new(r"(?i)\(\s*pages?\s*(\d{1,4})\s*(?:(?:[-–—]|to)?\s*(\d{1,4}))?\s*\)|\bpages?\s+(\d{1,4})\s*(?:(?:[-–—]|to)\s*(\d{1,4}))?\s*$|\s(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*$|\s+(?-i:\p{Lu}))")
             .expect("valid regex")
     });
     let Some(c) = PAGES.captures(text) else {
         return (text.to_owned(), None);
     };
-    let (first, last) = match (c.get(1), c.get(3)) {
-        (Some(f), _) => (f.as_str(), c.get(2).map(|m| m.as_str())),
-        (None, Some(f)) => (f.as_str(), c.get(4).map(|m| m.as_str())),
-        (None, None) => return (text.to_owned(), None),
+    let (first, last) = match (c.get(1), c.get(3), c.get(5)) {
+        (Some(f), _, _) => (f.as_str(), c.get(2).map(|m| m.as_str())),
+        (None, Some(f), _) => (f.as_str(), c.get(4).map(|m| m.as_str())),
+        (None, None, Some(f)) => (f.as_str(), c.get(6).map(|m| m.as_str())),
+        (None, None, None) => return (text.to_owned(), None),
     };
     let Some(whole) = c.get(0) else {
         return (text.to_owned(), None);
     };
+    // A bare range ends at its last number: a title wrapped past the page
+    // column ("Future 15 - 26 Planning Exercise") goes on after it.
+    let end = c.get(6).map_or(whole.end(), |m| m.end());
     let title = format!(
         "{} {}",
         text.get(..whole.start()).unwrap_or(""),
-        text.get(whole.end()..).unwrap_or("")
+        text.get(end..).unwrap_or("")
     );
     (title, page_pair(first, last))
 }
@@ -312,6 +318,11 @@ fn is_description(text: &str) -> bool {
     DESCRIPTION.is_match(text)
 }
 
+/// Where a description ("To receive …") starts in `text`, if it has one.
+pub(crate) fn description_start(text: &str) -> Option<usize> {
+    DESCRIPTION.find(text).map(|m| m.start())
+}
+
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|\s)To\s+(?:confirm|receive|note|consider|approve|agree|review|discuss|elect|appoint|determine|hear|comment|scrutinise|scrutinize|endorse|decide|update|sign|answer)\b",
@@ -321,11 +332,14 @@ static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The title with whitespace collapsed, a list marker and a following
 /// description ("Confirmation of Minutes To confirm the minutes of …")
-/// removed, and no dangling punctuation.
+/// removed, and no dangling punctuation. An item printed as a description
+/// only ("To receive members' declarations") keeps it as its title.
 fn tidy_title(title: &str) -> String {
     let title = DESCRIPTION
         .find(title)
-        .map_or(title, |m| title.get(..m.start()).unwrap_or(title));
+        .map(|m| title.get(..m.start()).unwrap_or(title))
+        .filter(|before| before.chars().any(char::is_alphanumeric))
+        .unwrap_or(title);
     let collapsed = title.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed
         .trim_end_matches([',', ';', ':', '-', '–'])

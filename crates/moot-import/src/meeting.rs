@@ -618,21 +618,72 @@ fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
         let text = doc.text(i);
         // A label alone on its line labels the line below.
         let (label, value) = match LABEL.captures(text) {
-            Some(c) => (c.get(1), c.get(2).map_or("", |m| m.as_str())),
+            Some(c) => (
+                c.get(1).map_or("", |m| m.as_str()),
+                c.get(2).map_or("", |m| m.as_str()),
+            ),
             None => match LABEL_ALONE.captures(text) {
                 Some(c) => (
-                    c.get(1),
+                    c.get(1).map_or("", |m| m.as_str()),
                     doc.next_non_blank(i + 1, front.end)
                         .map(|next| doc.text(next))
                         .filter(|next| !LABEL.is_match(next) && !LABEL_ALONE.is_match(next))
                         .unwrap_or(""),
                 ),
-                None => continue,
+                None => {
+                    for (label, value) in run_in_fields(text) {
+                        found.take(&label.to_ascii_lowercase(), value.trim());
+                    }
+                    continue;
+                }
             },
         };
-        let label = label.map_or("", |m| m.as_str()).to_ascii_lowercase();
-        let value = value.trim();
-        if label.starts_with("date") {
+        found.take(&label.to_ascii_lowercase(), value.trim());
+    }
+    found
+}
+
+/// A cover table flattened into one line of labels without colons
+/// ("Meeting Planning Board Time/Date Tuesday, 3 March 2009 at 10:00 am
+/// Location Room 4"): each label's value runs to the next label. Read only
+/// when three or more distinct labels (a date among them) start with a
+/// capital; a contact label ends the value before it.
+fn run_in_fields(text: &str) -> Vec<(&str, &str)> {
+    static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(Meeting|Date and Time|Time and Date|Date/Time|Time/Date|Date|Time|Venue|Location|Place|Officer to contact|Contact Officer|Contact)\s",
+        )
+        .expect("valid regex")
+    });
+    let found: Vec<(usize, usize, &str)> = RUN_IN
+        .captures_iter(text)
+        .filter_map(|c| {
+            let label = c.get(1)?;
+            Some((label.start(), c.get(0)?.end(), label.as_str()))
+        })
+        .collect();
+    let mut distinct: Vec<&str> = found.iter().map(|f| f.2).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 3 || !distinct.iter().any(|l| l.contains("Date")) {
+        return Vec::new();
+    }
+    found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.2.contains("ontact"))
+        .map(|(n, &(_, value_start, label))| {
+            let end = found.get(n + 1).map_or(text.len(), |next| next.0);
+            (label, text.get(value_start..end).unwrap_or(""))
+        })
+        .collect()
+}
+
+impl Labelled {
+    /// Keeps the first value of each field a label gives.
+    fn take(&mut self, label: &str, value: &str) {
+        let found = self;
+        if label.starts_with("date") || label.contains("/date") || label.ends_with("and date") {
             found.date = found.date.or_else(|| find_date(value).map(|(d, _)| d));
             if label.contains("time") {
                 found.time = found.time.or_else(|| parse_time(value));
@@ -644,13 +695,12 @@ fn labelled_fields(doc: &Document, front: Range<usize>) -> Labelled {
             || label.ends_with("started")
         {
             found.time = found.time.or_else(|| parse_time(value));
-        } else if matches!(label.as_str(), "meeting" | "committee" | "body") {
-            found.body = found.body.or_else(|| Some(tidy_heading(value)));
+        } else if matches!(label, "meeting" | "committee" | "body") {
+            found.body = found.body.take().or_else(|| Some(tidy_heading(value)));
         } else {
-            found.venue = found.venue.or_else(|| clean_venue(value));
+            found.venue = found.venue.take().or_else(|| clean_venue(value));
         }
     }
-    found
 }
 
 /// The first front line that states a meeting date: the date begins the
@@ -977,6 +1027,18 @@ pub(crate) fn person_at_start(text: &str) -> Option<String> {
         "democratic",
         "us",
     ];
+    // A contact box's next label glued after the name ("Ask for Ann Lee
+    // Email …").
+    const CONTACT_LABEL: [&str; 8] = [
+        "email",
+        "e-mail",
+        "tel",
+        "telephone",
+        "phone",
+        "fax",
+        "mobile",
+        "direct",
+    ];
     const PLACE: [&str; 10] = [
         "room", "house", "hall", "chamber", "suite", "centre", "center", "building", "offices",
         "road",
@@ -990,7 +1052,11 @@ pub(crate) fn person_at_start(text: &str) -> Option<String> {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.' | '’'));
-        if !(capitalised || is_title) || OFFICE.contains(&bare.as_str()) || tokens.len() >= 5 {
+        if !(capitalised || is_title)
+            || OFFICE.contains(&bare.as_str())
+            || CONTACT_LABEL.contains(&bare.as_str())
+            || tokens.len() >= 5
+        {
             break;
         }
         if PLACE.contains(&bare.as_str()) {

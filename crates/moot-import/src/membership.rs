@@ -273,8 +273,14 @@ impl Section {
         let Some(lines) = self.pending_lines.take() else {
             return;
         };
-        for piece in names::list_pieces(&text) {
-            if let Some(mut entry) = self.entry(&piece) {
+        let pieces = names::list_pieces(&text);
+        let last = pieces.len().saturating_sub(1);
+        for (n, piece) in pieces.iter().enumerate() {
+            // A list run into the text after it ends where its names end.
+            let entry = self
+                .entry(piece)
+                .or_else(|| self.entry(name_head(piece)).filter(|_| n == last));
+            if let Some(mut entry) = entry {
                 entry.party = entry.party.or_else(|| self.party.clone());
                 self.push(entry, lines);
             }
@@ -653,6 +659,19 @@ impl Entry {
     }
 }
 
+/// The words of a piece up to the first one that cannot be part of a name
+/// or its bracketed note ("Westwood /example_dc Follow us" gives
+/// "Westwood").
+fn name_head(piece: &str) -> &str {
+    let end = piece
+        .split_whitespace()
+        .find(|w| !w.starts_with(|c: char| c.is_alphabetic() || c == '('))
+        .map_or(piece.len(), |w| {
+            w.as_ptr() as usize - piece.as_ptr() as usize
+        });
+    piece[..end].trim()
+}
+
 /// The chair's and leader's roles, as a bracket or a label gives them.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:vice|deputy)[- ]?)?(?:chair(?:man|woman|person)?|convenor|convener|leader|mayor)$")
@@ -693,7 +712,11 @@ fn is_name_word(word: &str) -> bool {
     let Some(first) = letters.first() else {
         return false;
     };
-    let initial = letters.len() == 1 && first.is_uppercase();
+    // "A", "A.", and initials run together with stops: "G.H.".
+    let dotted_initials =
+        word.split_terminator('.').all(|i| i.chars().count() == 1) && word.contains('.');
+    let initial =
+        (letters.len() == 1 || dotted_initials) && letters.iter().all(|c| c.is_uppercase());
     let capitalised = first.is_uppercase()
         && letters.iter().skip(1).any(|c| c.is_lowercase())
         && !NOT_NAME_WORDS.contains(&word.to_lowercase().as_str());

@@ -66,7 +66,12 @@ pub fn extract(doc: &Document) -> Extraction {
             message: "meeting page: no numbered items found".to_owned(),
         });
     }
-    let agenda = items.iter().map(|item| agenda_item(doc, item)).collect();
+    // Rows whose numbers were lost are minuted business, not an agenda.
+    let agenda = items
+        .iter()
+        .filter(|item| !item.number.is_empty())
+        .map(|item| agenda_item(doc, item))
+        .collect();
     let minutes = record::minutes(doc, &head.meeting, &items, items_end)
         .into_iter()
         .collect();

@@ -459,6 +459,7 @@ pub fn list_pieces(text: &str) -> Vec<String> {
     let split = split_list(text)
         .into_iter()
         .flat_map(at_inner_plural_titles)
+        .flat_map(at_inner_honorifics)
         .collect::<Vec<_>>();
     for piece in split {
         // "… and Hamilton and from Dennis Stacey": a new run of the list,
@@ -517,13 +518,53 @@ fn at_inner_plural_titles(piece: &str) -> Vec<&str> {
         depth = depth.saturating_sub(word.matches(')').count());
         previous = Some((at, word));
     }
+    cut_at(piece, &cuts)
+}
+
+/// "Mr. D. Bill CC Mrs. C. Brock CC": titled names run together with no
+/// separator (a flattened column) are cut before each title that follows
+/// a word of the name before. Only a piece that is wholly such a run (it
+/// starts with a title, after any letters of the name before it) is cut.
+fn at_inner_honorifics(piece: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    let mut previous_titled = true;
+    let mut first = true;
+    for (at, word) in piece
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w))
+    {
+        // "AE, CC Mr. R. Fraser": letters cut from the name before by its
+        // comma lead the piece, and go back to that name.
+        if first && is_postnominal(word) {
+            previous_titled = false;
+            continue;
+        }
+        depth += word.matches(['(', '[']).count();
+        let titled = depth == 0 && is_honorific(word);
+        if first && !titled {
+            return vec![piece];
+        }
+        if titled && !previous_titled {
+            cuts.push(at);
+        }
+        depth = depth.saturating_sub(word.matches([')', ']']).count());
+        previous_titled = titled;
+        first = false;
+    }
+    cut_at(piece, &cuts)
+}
+
+/// The trimmed, non-empty pieces of `piece` between the byte offsets `cuts`
+/// (ascending).
+fn cut_at<'a>(piece: &'a str, cuts: &[usize]) -> Vec<&'a str> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    for cut in cuts {
-        pieces.push(piece[start..cut].trim());
+    for &cut in cuts {
+        pieces.push(piece.get(start..cut).unwrap_or("").trim());
         start = cut;
     }
-    pieces.push(piece[start..].trim());
+    pieces.push(piece.get(start..).unwrap_or("").trim());
     pieces.retain(|p| !p.is_empty());
     pieces
 }
@@ -582,6 +623,47 @@ pub fn same_person(a: &str, b: &str) -> bool {
     ) {
         (Some(a), Some(b)) => moot_people::compatible(&a, &b),
         _ => false,
+    }
+}
+
+/// Names recorded so far, indexed by surname: asking whether a name is one
+/// of them (in the sense of [`same_person`]) parses it once and compares it
+/// only with the few of its surname, so long lists stay linear.
+#[derive(Debug, Default)]
+pub struct SeenNames {
+    by_surname: std::collections::HashMap<String, Vec<(usize, moot_people::PersonName)>>,
+    count: usize,
+}
+
+impl SeenNames {
+    /// True when one of the first `below` names recorded is the same person
+    /// as `name`.
+    pub fn contains_before(&self, name: &str, below: usize) -> bool {
+        let Some(parsed) = moot_people::PersonName::parse(name) else {
+            return false;
+        };
+        self.by_surname
+            .get(&parsed.surname_key())
+            .is_some_and(|seen| {
+                seen.iter()
+                    .any(|(at, p)| *at < below && moot_people::compatible(p, &parsed))
+            })
+    }
+
+    /// True when a name recorded is the same person as `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.contains_before(name, usize::MAX)
+    }
+
+    /// Records `name` as the next name.
+    pub fn insert(&mut self, name: &str) {
+        if let Some(parsed) = moot_people::PersonName::parse(name) {
+            self.by_surname
+                .entry(parsed.surname_key())
+                .or_default()
+                .push((self.count, parsed));
+        }
+        self.count += 1;
     }
 }
 
@@ -771,6 +853,17 @@ mod tests {
         assert!(!looks_like_name("the report be noted"));
         assert!(!looks_like_name("Item 5"));
         assert!(!looks_like_name("Mr"));
+    }
+
+    #[test]
+    fn seen_names_find_the_same_person_only_among_those_before() {
+        let mut seen = SeenNames::default();
+        seen.insert("Councillor P Oakford");
+        seen.insert("Mrs B Smith");
+        assert!(seen.contains("Peter Oakford"));
+        assert!(!seen.contains("Mr A Smith"));
+        assert!(!seen.contains_before("Mrs Smith", 1));
+        assert!(seen.contains_before("Mrs Smith", 2));
     }
 
     #[test]

@@ -71,6 +71,15 @@ fn split_run_in_labels(raw: &str) -> Vec<&str> {
     });
     let mut pieces = Vec::new();
     let mut start = 0;
+    // Before the first attendance label is the front matter: its membership
+    // and agenda headings start lines too.
+    let front_end = LABEL.find(raw).map_or(raw.len(), |m| m.start());
+    for cut in front_cuts(&raw[..front_end]) {
+        if cut > start {
+            pieces.push(&raw[start..cut]);
+            start = cut;
+        }
+    }
     for m in LABEL.find_iter(raw) {
         let cut = m.start() + 1;
         if cut <= start {
@@ -88,6 +97,75 @@ fn split_run_in_labels(raw: &str) -> Vec<&str> {
     }
     pieces.push(&raw[start..]);
     pieces
+}
+
+/// Where the front matter of a flattened line is cut: before a membership
+/// heading ("Membership" followed by a name, which also gets a line of its
+/// own), before a list led by a plural title ("Councillors Cox (Chairman),
+/// …") that no label's colon introduces, and before the agenda heading in
+/// capitals.
+fn front_cuts(front: &str) -> Vec<usize> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\s(?:(Membership|MEMBERSHIP)\s+\p{Lu}|(?:Councillors|Cllrs)\.?\s+\p{Lu}|AGENDA\s)",
+        )
+        .expect("valid regex")
+    });
+    let mut cuts = Vec::new();
+    for c in CUT.captures_iter(front) {
+        let Some(m) = c.get(0) else { continue };
+        let at = m.start() + 1;
+        if front[..m.start()].trim_end().ends_with(':') {
+            continue;
+        }
+        cuts.push(at);
+        if let Some(heading) = c.get(1) {
+            cuts.push(heading.end());
+        }
+    }
+    if let Some(agenda) = front.find(" AGENDA ") {
+        cuts.extend(agenda_item_cuts(front, agenda + 1));
+    }
+    cuts.sort_unstable();
+    cuts
+}
+
+/// Where the items of an agenda run into one line start ("1. Welcome 2.
+/// Minutes 3 - 6 3. Apologies"): before each number that follows the one
+/// before it, from 1. The last item ends after its page range, or else at
+/// the end of its first sentence, where the text after the agenda begins.
+fn agenda_item_cuts(front: &str, from: usize) -> Vec<usize> {
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(\d{1,3})\.\s+[\p{Lu}\p{N}]").expect("valid regex"));
+    static LAST_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\s\d{1,4}\s*[-–]\s*\d{1,4})(?:\s|$)|(\.)\s+\p{Lu}").expect("valid regex")
+    });
+    let mut cuts = Vec::new();
+    let mut expected = 1;
+    let mut at = from;
+    while let Some(c) = front.get(at..).and_then(|rest| NUMBER.captures(rest)) {
+        let (Some(whole), Some(number)) = (c.get(0), c.get(1)) else {
+            break;
+        };
+        if number.as_str().parse::<u32>().ok() == Some(expected) {
+            cuts.push(at + whole.start() + 1);
+            expected += 1;
+        }
+        at += number.end();
+    }
+    if let Some(&last) = cuts.last() {
+        let item = front.get(last..).unwrap_or("");
+        // Past the item's own number.
+        let skip = item.find(char::is_whitespace).unwrap_or(item.len());
+        let end = item
+            .get(skip..)
+            .and_then(|rest| LAST_END.captures(rest))
+            .and_then(|c| c.get(1).or_else(|| c.get(2)));
+        if let Some(end) = end {
+            cuts.push(last + skip + end.end());
+        }
+    }
+    cuts
 }
 
 /// Where the run of words in capitals (and numbers) that ends `text`

@@ -24,6 +24,7 @@ use crate::document::Document;
 use crate::names::{
     is_honorific, is_plural_title, looks_like_name, same_person, sentences, split_list,
     split_name_list, starts_with_honorific, substituted_by, surname_first_list, ListedName,
+    SeenNames,
 };
 use moot_domain::{Lines, Substitution};
 use regex::Regex;
@@ -85,27 +86,35 @@ pub struct Attendance {
     pub substitutes: Vec<Substitution>,
     /// Those whose apologies were recorded.
     pub apologies: Vec<String>,
+    /// `present` and `apologies` indexed for the repeat checks.
+    present_seen: SeenNames,
+    apologies_seen: SeenNames,
 }
 
 impl Attendance {
     fn add_present(&mut self, name: &str) {
-        if !self.present.iter().any(|p| same_person(p, name)) {
-            self.present.push(name.to_owned());
+        if !self.present_seen.contains(name) {
+            self.push_present(name);
         }
+    }
+
+    fn push_present(&mut self, name: &str) {
+        self.present_seen.insert(name);
+        self.present.push(name.to_owned());
     }
 
     /// Adds a name of a list whose first name went in at `list_start`:
     /// two entries of one list are two people ("Councillor J Clements",
     /// "Clements"), so only names listed before it can make it a repeat.
     fn add_listed_present(&mut self, name: &str, list_start: usize) {
-        let earlier = &self.present[..list_start.min(self.present.len())];
-        if !earlier.iter().any(|p| same_person(p, name)) {
-            self.present.push(name.to_owned());
+        if !self.present_seen.contains_before(name, list_start) {
+            self.push_present(name);
         }
     }
 
     fn add_apology(&mut self, name: &str) {
-        if !self.apologies.iter().any(|p| same_person(p, name)) {
+        if !self.apologies_seen.contains(name) {
+            self.apologies_seen.insert(name);
             self.apologies.push(name.to_owned());
         }
     }

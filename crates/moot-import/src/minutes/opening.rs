@@ -278,6 +278,8 @@ fn opening_start(doc: &Document, anchor: usize) -> usize {
 pub fn set_starts(doc: &Document) -> Vec<usize> {
     let mut starts: Vec<usize> = Vec::new();
     let mut last_pushed_for = None;
+    // The last bare "Minutes" heading confirmed so far.
+    let mut last_bare: Option<usize> = None;
     for heading in 0..doc.len() {
         let Some(kind) = heading_kind(doc.text(heading)) else {
             continue;
@@ -285,6 +287,20 @@ pub fn set_starts(doc: &Document) -> Vec<usize> {
         let Some(confirmed_by) = confirmation(doc, heading, kind) else {
             continue;
         };
+        // "Minutes" over the business, under the attendance of a set
+        // already open (its heading, "Present", "In Attendance"): a section
+        // of that set, not a new one.
+        let within_open_set = starts.last().is_some_and(|&s| {
+            s < confirmed_by
+                && confirmed_by < heading
+                && last_bare.is_none_or(|b| b <= s || b >= confirmed_by)
+        });
+        if kind == Heading::Bare {
+            last_bare = Some(heading);
+            if within_open_set {
+                continue;
+            }
+        }
         // Of headings confirmed by one label ("Tuesday, 14 July 2015",
         // then "MINUTES of a meeting ..."), the nearest opens the set.
         if last_pushed_for == Some(confirmed_by) {

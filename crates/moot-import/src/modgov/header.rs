@@ -48,7 +48,8 @@ pub(super) fn is_page_title(text: &str) -> bool {
 
 /// True when the line heads the items table ("Items", "No. Item").
 pub(super) fn is_items_header(text: &str) -> bool {
-    ITEMS_HEADER.is_match(&collapse(text))
+    // A table saved as markdown: "| No. | Item |".
+    ITEMS_HEADER.is_match(&collapse(&text.replace('|', " ")))
 }
 
 /// The label of a "Venue:" or "Contact:" line, lower-cased, and its value.

@@ -46,6 +46,10 @@ enum Layout {
     /// "1. Title" on one line; numbers may only step forward a little, so
     /// numbered paragraphs of the minutes do not open items.
     Spaced,
+    /// A table saved as rows between lines holding only "|", the number
+    /// cells lost: each row opens an unnumbered item whose title runs to
+    /// its description ("To receive …") or its "Minutes:" label.
+    Rows,
 }
 
 /// Which section of an item a line falls in.
@@ -146,6 +150,13 @@ pub(super) fn read(doc: &Document, start: usize, single: Option<&str>) -> (Vec<I
                 exempt,
             });
             section = Section::Description;
+            // A row holds the item's record after its title.
+            if layout == Layout::Rows {
+                if let (Some(rest), Some(item)) = (row_rest(doc.text(title_line)), items.last_mut())
+                {
+                    section = read_line(item, title_line, rest, section);
+                }
+            }
             i = title_line + 1;
             continue;
         }
@@ -214,10 +225,20 @@ fn layout(doc: &Document, start: usize) -> Layout {
                 .is_some_and(|j| is_title(doc.text(j)))
     });
     let tabbed = || (start..doc.len()).any(|i| NUMBER_TAB_TITLE.is_match(doc.text(i)));
+    let rows = || {
+        let mut after_separator =
+            (start..doc.len()).filter(|&i| i > 0 && is_row_separator(doc.text(i - 1)));
+        let first = after_separator
+            .clone()
+            .find(|&i| !is_row_separator(doc.text(i)));
+        first.is_some() && !after_separator.any(|i| NUMBER_SPACE_TITLE.is_match(doc.text(i)))
+    };
     if stacked {
         Layout::Stacked
     } else if tabbed() {
         Layout::Tabbed
+    } else if rows() {
+        Layout::Rows
     } else {
         Layout::Spaced
     }
@@ -239,6 +260,15 @@ fn item_opening(
             let j = doc.next_non_blank(i + 1, i + 4)?;
             (text, doc.text(j), j)
         }
+        Layout::Rows => {
+            let row_start = i > 0 && is_row_separator(doc.text(i - 1)) && !is_row_separator(text);
+            if !row_start {
+                return None;
+            }
+            let title = row_title(text);
+            return (!title.is_empty() && is_title(title))
+                .then(|| (String::new(), clean_title(title), i));
+        }
         Layout::Tabbed | Layout::Spaced => {
             let pattern = match layout {
                 Layout::Tabbed => &NUMBER_TAB_TITLE,
@@ -253,6 +283,36 @@ fn item_opening(
         comes_after(p, &number) && (layout != Layout::Spaced || steps_a_little(p, &number))
     });
     (is_title(title) && follows).then(|| (number, clean_title(title), title_line))
+}
+
+/// A line holding only a table's column separator.
+fn is_row_separator(text: &str) -> bool {
+    text.trim() == "|"
+}
+
+/// The title at the head of a row: up to its description ("To receive
+/// apologies") or its first section label ("Minutes:"); the whole row when
+/// it starts with the description.
+fn row_title(text: &str) -> &str {
+    static SECTION_IN_ROW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:")
+            .expect("valid regex")
+    });
+    let end = SECTION_IN_ROW.find(text).map_or(text.len(), |m| m.start());
+    let head = text.get(..end).unwrap_or(text);
+    match crate::agenda::description_start(head) {
+        Some(at) if at > 0 => head.get(..at).unwrap_or(head).trim(),
+        _ => head.trim(),
+    }
+}
+
+/// The rest of a row after its title, from its first section label.
+fn row_rest(text: &str) -> Option<&str> {
+    static SECTION_IN_ROW: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(?:Minutes|Decisions?)\s*:").expect("valid regex"));
+    SECTION_IN_ROW
+        .find(text)
+        .and_then(|m| text.get(m.start() + 1..))
 }
 
 /// True when `text` can be an item title cell.

@@ -117,7 +117,7 @@ fn minute_item(doc: &Document, item: &Item) -> MinuteItem {
         .map(|(_, text)| text.clone())
         .collect();
     MinuteItem {
-        number: Some(item.number.clone()),
+        number: Some(item.number.clone()).filter(|n| !n.is_empty()),
         title: item.title.clone(),
         agenda_ref: None,
         resolved: item.decided || !resolutions.is_empty(),
@@ -300,7 +300,8 @@ fn item_declarations(doc: &Document, item: &Item) -> Vec<Declaration> {
     static DECLARATIONS_ITEM: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)declar|disclos|interests?\b").expect("valid regex"));
     let is_declarations_item = DECLARATIONS_ITEM.is_match(&item.title);
-    let default_item = (!is_declarations_item).then(|| item.number.clone());
+    let default_item =
+        (!is_declarations_item && !item.number.is_empty()).then(|| item.number.clone());
     let mut found = Vec::new();
     for (k, (index, text)) in item.record.iter().enumerate() {
         let lines = doc.source_of(*index..index + 1);
