@@ -56,6 +56,7 @@ static NO_CLOSED_BUSINESS: LazyLock<Regex> = LazyLock::new(|| {
         r".{0,80}\b(?:exempt|exclu\w*|private|confidential|part\s+(?:2|ii)|closed\s+session)",
         r"|\bexclu\w*\b.{0,40}\bnot\s+(?:necessary|required|needed)\b",
         r"|^(?:none|nil|no\s+items?)\.?$",
+        r"|^(?:there\s+(?:were|was|are|is)\s+)?no\s+(?:exempt|confidential|private|part\s+(?:2|ii))\s+(?:items?|business|matters?|reports?)\.?$",
     ))
     .expect("valid regex")
 });
