@@ -340,7 +340,7 @@ fn tidy_title(title: &str) -> String {
         .map(|m| title.get(..m.start()).unwrap_or(title))
         .filter(|before| before.chars().any(char::is_alphanumeric))
         .unwrap_or(title);
-    let collapsed = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = crate::names::collapse(title);
     collapsed
         .trim_end_matches([',', ';', ':', '-', '–'])
         .trim()

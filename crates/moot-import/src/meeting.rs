@@ -536,7 +536,7 @@ pub(crate) fn front_range(doc: &Document, parts: &[Part]) -> Range<usize> {
 /// COMMITTEE") in title case, with short joining words in lower case;
 /// other text is returned with its whitespace collapsed.
 pub(crate) fn tidy_heading(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = crate::names::collapse(text);
     let has_lower = collapsed.chars().any(char::is_lowercase);
     if has_lower {
         return collapsed;
@@ -868,7 +868,7 @@ fn clean_venue(text: &str) -> Option<String> {
         .map_or(text, |m| text.get(..m.start()).unwrap_or(""));
     let text = LEAD.replace(text, "");
     let text = text.trim().trim_end_matches([',', '.', ';', ':']).trim();
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = crate::names::collapse(text);
     (collapsed.chars().any(char::is_alphabetic)).then_some(collapsed)
 }
 

@@ -644,7 +644,7 @@ impl Entry {
     fn describe(&mut self, said: &str) {
         let mut position = Vec::new();
         for part in said.split([',', ';']) {
-            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            let part = crate::names::collapse(part);
             if let Some(p) = party_name(&part) {
                 self.party = Some(p);
             } else if ROLE.is_match(&part) {

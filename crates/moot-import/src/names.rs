@@ -407,9 +407,18 @@ fn take_notes(piece: &str) -> (String, Vec<String>) {
     (collapse(&name), notes)
 }
 
-/// Collapses whitespace runs to single spaces and trims.
+/// Collapses whitespace runs to single spaces and trims. Built in one
+/// string, without a list of the words: a flattened document's one line
+/// can hold millions of them.
 pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Removes post-nominal letters ("MBE") from the end of a name.

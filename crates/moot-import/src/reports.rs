@@ -141,7 +141,7 @@ fn label_of(text: &str) -> Option<Label> {
 
 /// The field a label's words name.
 fn field_named(label: &str) -> Field {
-    let words = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = crate::names::collapse(label);
     match words.to_ascii_lowercase().trim_end_matches('.') {
         "by" | "from" | "report by" | "report from" | "report of" => Field::From,
         "to" | "report to" => Field::To,

@@ -40,16 +40,21 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static ITEM_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(\s*item\s+([\p{L}\d./]+?)\.?\s*\)").expect("valid regex"));
 
+/// The longest line read as a page title or a table's header row: both
+/// are short, and a flattened document's one line need not be copied to
+/// learn it is neither.
+const MAX_HEADING_BYTES: usize = 200;
+
 /// True when the line is a page title: "Agenda", "Agenda and minutes",
 /// "Agenda, decisions and draft minutes", "Agenda item".
 pub(super) fn is_page_title(text: &str) -> bool {
-    PAGE_TITLE.is_match(&collapse(text))
+    text.len() <= MAX_HEADING_BYTES && PAGE_TITLE.is_match(&collapse(text))
 }
 
 /// True when the line heads the items table ("Items", "No. Item").
 pub(super) fn is_items_header(text: &str) -> bool {
     // A table saved as markdown: "| No. | Item |".
-    ITEMS_HEADER.is_match(&collapse(&text.replace('|', " ")))
+    text.len() <= MAX_HEADING_BYTES && ITEMS_HEADER.is_match(&collapse(&text.replace('|', " ")))
 }
 
 /// The label of a "Venue:" or "Contact:" line, lower-cased, and its value.
@@ -61,7 +66,9 @@ pub(super) fn label(text: &str) -> Option<(String, String)> {
 
 /// True when the line is a "Meeting of <Body>, <date>" line.
 pub(super) fn is_meeting_of(text: &str) -> bool {
-    text.to_lowercase().starts_with("meeting of ") && find_date(text).is_some()
+    text.get(..11)
+        .is_some_and(|opening| opening.eq_ignore_ascii_case("meeting of "))
+        && find_date(text).is_some()
 }
 
 /// Reads the head of a page.
