@@ -200,9 +200,15 @@ fn a_quoted_phrase_needs_its_words_in_order() {
 }
 
 #[test]
-fn every_word_must_match_and_minus_leaves_out() {
+fn more_of_the_words_rank_higher_and_minus_leaves_out() {
     let f = corpus();
-    assert!(f.found("obesity taxi").is_empty());
+    let results = f.find("obesity strategy");
+    let best = &results.ranked[0].record;
+    let text = format!("{} {}", best.title, best.text).to_lowercase();
+    assert!(
+        text.contains("obesity") && text.contains("strateg"),
+        "{best:?}"
+    );
     let with = f.find("obesity").total();
     let without = f.find("obesity -strategy").total();
     assert!(without < with, "{without} < {with}");
@@ -222,8 +228,10 @@ fn hits_are_grouped_by_kind_with_counts() {
         assert!(found.contains(&kind), "{kind:?} in {found:?}");
     }
     for group in &results.groups {
-        assert_eq!(group.total, group.hits.len());
+        assert!(group.total >= group.hits.len());
         assert!(group.hits.iter().all(|h| h.record.kind == group.kind));
+        let ids: std::collections::BTreeSet<i64> = group.hits.iter().map(|h| h.record.id).collect();
+        assert_eq!(ids.len(), group.hits.len(), "each record once in its group");
     }
     let person = f.find("Quartermaine");
     assert_eq!(kinds(&person).first(), Some(&SearchKind::Person));
