@@ -9,6 +9,8 @@
 //! meeting, or to the document itself when it names no meeting. The store
 //! decides what is public: records come from [`Store::searchable`] and text
 //! from [`DocumentRecord::public_lines`], so nothing exempt is an entry.
+//! A pack superseded by a re-issued one gives no passages: the later pack
+//! holds its text as it now stands.
 
 use crate::passages::passages;
 use crate::schema::Entry;
@@ -19,16 +21,20 @@ use moot_store::{
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The entries for `records` (whole groups, as the store handed them out)
-/// and for the passages of their documents whose record's group is among
-/// them. `emit` is called once per entry, so a rebuild never holds every
-/// passage at once.
+/// and for the passages of their documents, and of `documents` (which may
+/// have no record at all), whose record's group is among them or is the
+/// document's own. `emit` is called once per entry, so a rebuild never
+/// holds every passage at once.
 pub fn entries(
     store: &impl Store,
     records: &[SearchRecord],
+    documents: &[DocumentId],
     emit: &mut impl FnMut(Entry) -> Result<(), crate::SearchError>,
 ) -> Result<(), crate::SearchError> {
-    let targets: BTreeSet<SearchTarget> = records.iter().map(|r| r.target).collect();
-    let mut by_document: BTreeMap<DocumentId, Vec<&SearchRecord>> = BTreeMap::new();
+    let mut targets: BTreeSet<SearchTarget> = records.iter().map(|r| r.target).collect();
+    targets.extend(documents.iter().map(|&d| SearchTarget::Document(d)));
+    let mut by_document: BTreeMap<DocumentId, Vec<&SearchRecord>> =
+        documents.iter().map(|&d| (d, Vec::new())).collect();
     for record in records {
         if let Some(document) = record.document {
             by_document.entry(document).or_default().push(record);
@@ -47,6 +53,10 @@ pub fn entries(
             Err(other) => return Err(other.into()),
         };
         files.insert(id, document.file_name.clone());
+        if document.superseded_by.is_some() {
+            // The pack that replaced it holds its text as it now stands.
+            continue;
+        }
         for passage in document_passages(&document, owned, &meetings) {
             if targets.contains(&passage.record.target) {
                 emit(passage)?;

@@ -57,7 +57,7 @@ pub fn count(searcher: &Searcher, query: &dyn Query) -> Result<Facets, crate::Se
     let mut years: Vec<(i32, usize)> = buckets(&value, "year")
         .filter_map(|(key, n)| Some((i32::try_from(key.as_f64()? as i64).ok()?, n)))
         .collect();
-    years.sort_by(|a, b| b.0.cmp(&a.0));
+    years.sort_by_key(|&(year, _)| std::cmp::Reverse(year));
     Ok(Facets {
         kinds: buckets(&value, "kind")
             .filter_map(|(key, n)| Some((SearchKind::parse(key.as_str()?)?, n)))

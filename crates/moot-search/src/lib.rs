@@ -287,10 +287,11 @@ impl SearchIndex {
         // never the other way round.
         let revision = store.revision()?;
         let records = store.searchable(None)?;
+        let documents: Vec<DocumentId> = (1..=revision.last_document).map(DocumentId).collect();
         let mut writer = self.writer()?;
         let writer = writer.as_mut().expect("writer() fills the slot");
         writer.delete_all_documents()?;
-        let count = self.add(writer, store, &records)?;
+        let count = self.add(writer, store, &records, &documents)?;
         self.commit(writer, revision)?;
         Ok(count)
     }
@@ -314,11 +315,12 @@ impl SearchIndex {
         let records = store.searchable(Some(document))?;
         let mut writer = self.writer()?;
         let writer = writer.as_mut().expect("writer() fills the slot");
-        let targets: BTreeSet<SearchTarget> = records.iter().map(|r| r.target).collect();
+        let mut targets: BTreeSet<SearchTarget> = records.iter().map(|r| r.target).collect();
+        targets.insert(SearchTarget::Document(document));
         for target in targets {
             writer.delete_term(self.fields.target_term(target));
         }
-        self.add(writer, store, &records)?;
+        self.add(writer, store, &records, &[document])?;
         self.commit(writer, revision)?;
         Ok(Refresh::Updated)
     }
@@ -350,9 +352,10 @@ impl SearchIndex {
         writer: &IndexWriter,
         store: &impl Store,
         records: &[SearchRecord],
+        documents: &[DocumentId],
     ) -> Result<usize, SearchError> {
         let mut count = 0;
-        entries::entries(store, records, &mut |entry| {
+        entries::entries(store, records, documents, &mut |entry| {
             writer.add_document(self.fields.document(&entry))?;
             count += 1;
             Ok(())

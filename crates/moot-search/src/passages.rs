@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn long_runs_are_cut_at_line_ends_and_long_lines_at_spaces() {
         let line = "word ".repeat(100);
-        let text = vec![line.trim(); 12].join("\n");
+        let text = [line.trim(); 12].join("\n");
         let found = passages(&shown(&text), &[]);
         assert!(found.len() >= 3);
         assert!(found.iter().all(|p| p.text.len() <= MAX_CHARS));

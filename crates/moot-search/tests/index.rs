@@ -475,3 +475,28 @@ fn an_index_reopened_keeps_its_records_and_revision() {
     assert_eq!(again.revision().unwrap(), revision);
     assert!(again.search(&SearchQuery::new("obesity")).unwrap().total() > 0);
 }
+
+#[test]
+fn one_writer_commits_per_pack_and_a_run_ends_in_few_segments() {
+    let mut f = Fixture::new();
+    let packs = 3 * moot_search::MAX_SEGMENTS;
+    for n in 0..packs {
+        let date = day(2020, 1, 1 + n as u8);
+        let agenda = vec![item("1", &format!("Harbour works phase {n}"), false, None)];
+        let refresh = f.import(&format!("pack-{n}.txt"), &pack(BOARD, date, agenda, None));
+        // A new index is built whole once; every later pack only adds.
+        assert!(n == 0 || refresh == Refresh::Updated, "{refresh:?}");
+        // Every pack is searchable as soon as it is committed.
+        assert!(!f.found(&format!("\"phase {n}\"")).is_empty());
+    }
+    f.index.finish().unwrap();
+    let segments = f.index.segments().unwrap();
+    assert!(
+        segments <= moot_search::MAX_SEGMENTS,
+        "{segments} segments after {packs} packs"
+    );
+    assert!(f.find("harbour").total() >= packs);
+    // The writer is released: another handle (another process) can write.
+    let other = SearchIndex::open(&moot_search::index_path(&f.dir.path().join("moot.db"))).unwrap();
+    assert!(other.rebuild(&f.store).unwrap() > 0);
+}
