@@ -3,8 +3,9 @@
 //!
 //! Packs are printed text: paragraphs and sections set off by blank lines,
 //! headings on lines of their own. A passage is a run of non-blank lines;
-//! a short run (a heading, "Agenda item 11", a date line) joins the run
-//! after it, so a section's heading stays with its words. A passage never
+//! a run shorter than [`MIN_CHARS`] (about 170 words, the passage length
+//! passage retrieval usually works with; a heading, "Agenda item 11", a
+//! date line) joins the run after it, so a section's heading stays with its words. A passage never
 //! crosses a withheld (exempt) run, nor a record's first line (a minute or
 //! report begins a new passage), and a long run is cut at line ends into
 //! pieces of at most [`MAX_CHARS`]; a single line longer than that (a page
@@ -17,11 +18,11 @@ use moot_domain::Lines;
 use moot_store::PublicLine;
 
 /// A run shorter than this joins the run after it.
-pub const MIN_CHARS: usize = 600;
+pub const MIN_CHARS: usize = 1_000;
 
 /// A passage holds at most this many characters (one line may not be cut
 /// shorter than itself unless it is longer than this).
-pub const MAX_CHARS: usize = 2_000;
+pub const MAX_CHARS: usize = 3_000;
 
 /// One passage: its lines and their text, joined by newlines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,7 +215,7 @@ mod tests {
 
     #[test]
     fn long_runs_are_cut_at_line_ends_and_long_lines_at_spaces() {
-        let line = "word ".repeat(100);
+        let line = "word ".repeat(MAX_CHARS / 20);
         let text = [line.trim(); 12].join("\n");
         let found = passages(&shown(&text), &[]);
         assert!(found.len() >= 3);
