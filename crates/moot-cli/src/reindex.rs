@@ -26,10 +26,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         .with_context(|| format!("cannot open search index {}", path.display()))?;
     let entries = index.rebuild(&store)?;
     index.finish()?;
+    let segments = match index.segments()? {
+        1 => "1 segment".to_owned(),
+        n => format!("{n} segments"),
+    };
     println!(
-        "indexed {entries} records and passages in {} ({} segments)",
-        path.display(),
-        index.segments()?
+        "indexed {entries} records and passages in {} ({segments})",
+        path.display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -73,7 +73,7 @@ fn reindex_rebuilds_a_removed_index() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.starts_with("indexed ") && stdout.contains(" records in "),
+        stdout.starts_with("indexed ") && stdout.contains(" records and passages in "),
         "{stdout}"
     );
     assert_in_step(&db, &path);
