@@ -49,7 +49,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// What the form asked for, validated.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Asked {
     q: String,
     body: Option<BodyId>,
@@ -147,14 +147,8 @@ impl Asked {
     /// applied to a copy first.
     fn href(&self, path: &str, change: impl FnOnce(&mut Asked)) -> String {
         let mut asked = Asked {
-            q: self.q.clone(),
-            body: self.body,
-            council: self.council.clone(),
-            from: self.from,
-            to: self.to,
-            kinds: self.kinds.clone(),
-            sort: self.sort,
             page: 1,
+            ..self.clone()
         };
         change(&mut asked);
         let mut href = format!("{path}?q={}", encode(&asked.q));
