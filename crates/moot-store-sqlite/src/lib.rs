@@ -29,6 +29,8 @@ mod read;
 mod reissue;
 mod scorecard;
 mod search;
+#[cfg(feature = "statement-log")]
+pub mod statement_log;
 
 pub use accounts::{
     hashed as hash_new_password, subject as account_subject, SignInCheck, ABSOLUTE_SECONDS,
@@ -209,6 +211,8 @@ impl SqliteStore {
             .map_err(db)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
         migrate::migrate(&mut conn)?;
+        #[cfg(feature = "statement-log")]
+        statement_log::install(&mut conn).map_err(db)?;
         Ok(SqliteStore { conn })
     }
 
