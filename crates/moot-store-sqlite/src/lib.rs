@@ -326,6 +326,10 @@ impl Store for SqliteStore {
         search::revision(&self.conn)
     }
 
+    fn imported_document(&self, bytes: &[u8]) -> Result<Option<DocumentId>, StoreError> {
+        pack::document_by_hash(&self.conn, &moot_store::sha256_hex(bytes))
+    }
+
     fn load_indicators(
         &mut self,
         source: &SourceFile<'_>,

@@ -36,7 +36,10 @@ pub fn import(
     Ok(ImportOutcome::Imported { document, added })
 }
 
-fn document_by_hash(tx: &Transaction<'_>, sha256: &str) -> Result<Option<DocumentId>, StoreError> {
+pub(crate) fn document_by_hash(
+    tx: &Connection,
+    sha256: &str,
+) -> Result<Option<DocumentId>, StoreError> {
     tx.query_row(
         "SELECT id FROM documents WHERE sha256 = ?1",
         [sha256],
