@@ -227,6 +227,16 @@ impl SqliteStore {
         pack::import(&mut self.conn, source, pack, checkpoint)
     }
 
+    /// A number that moves whenever another connection (of this process or
+    /// another) commits a change to the database, whatever it changed
+    /// (SQLite's `PRAGMA data_version`); this connection's own commits do
+    /// not move it. The site's page cache keeps pages until it moves.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(db)
+    }
+
     /// The raw connection, for checks the store does not offer (tests run
     /// `PRAGMA integrity_check` through it).
     pub fn connection(&self) -> &Connection {
