@@ -19,6 +19,11 @@
 //! dropped. The generation is read before the page is rendered, so a page
 //! is never kept under a generation older than what it shows.
 //!
+//! Search answers are not kept: they come from the search index, which is
+//! brought up to the database after the database changed (by `moot
+//! import`, or the site after a clerk publishes), so a search made in
+//! between would be kept with the index's older answer.
+//!
 //! Bounded by [`MAX_ENTRIES`] and [`MAX_BYTES`]; past either, the oldest
 //! stored pages are dropped first. A page larger than [`MAX_PAGE_BYTES`]
 //! is not kept.
@@ -43,6 +48,9 @@ pub const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 /// The header a page served from the cache carries (`hit`), so tests and
 /// operators can tell.
 pub const CACHE_HEADER: &str = "x-moot-cache";
+
+/// Addresses never kept: answers from the search index (see above).
+const UNCACHED: [&str; 2] = ["/search", "/api/search"];
 
 /// What a public page is built from besides the database.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -112,6 +120,10 @@ impl PageCache {
 /// that must not touch the cache.
 fn key_of(state: &AppState, request: &Request) -> Option<Key> {
     if request.method() != Method::GET || request.headers().contains_key(COOKIE) {
+        return None;
+    }
+    let path = request.uri().path();
+    if UNCACHED.iter().any(|prefix| path.starts_with(prefix)) {
         return None;
     }
     let target = request.uri().path_and_query()?.as_str().to_owned();

@@ -47,6 +47,15 @@ fn pages_differ_by_query_and_are_kept_apart() {
 }
 
 #[test]
+fn search_answers_come_from_the_index_every_time() {
+    let site = serve(&corpus_packs(&["kent-hwb-2013-09-18.txt"]));
+    for target in ["/search?q=health", "/api/search?q=health"] {
+        assert_eq!(fetch(&site, target).status, 200);
+        assert!(!from_cache(&fetch(&site, target)), "{target}");
+    }
+}
+
+#[test]
 fn a_signed_in_page_is_never_served_from_the_anonymous_cache() {
     let site = planted_site();
     add_accounts(&site);
