@@ -28,6 +28,7 @@ CREATE INDEX clerk_meetings_by_minutes ON clerk_meetings (minutes_document_id);
 CREATE INDEX indicator_reviews_by_body ON indicator_reviews (body_id, indicator_id);
 CREATE INDEX indicator_values_by_document ON indicator_values (document_id);
 CREATE INDEX decisions_by_document ON decisions (document_id);
+CREATE INDEX retired_parts_by_document ON retired_parts (document_id);
 
 -- People are matched by candidates: the printings that share a surname
 -- with a name in the pack. A printing's key (moot_people::PersonName::key)
