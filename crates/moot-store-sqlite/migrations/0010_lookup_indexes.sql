@@ -9,8 +9,12 @@ CREATE INDEX declarations_by_minutes ON declarations (minutes_id);
 CREATE INDEX reports_by_meeting ON reports (meeting_id, document_id);
 CREATE INDEX reports_by_document ON reports (document_id, lines_first);
 CREATE INDEX reports_by_decision ON reports (decision) WHERE decision IS NOT NULL;
-CREATE INDEX documents_by_meeting ON documents (meeting_id);
-CREATE INDEX documents_by_superseding ON documents (superseded_by)
+-- The documents indexes carry the columns pages read: a document's row
+-- holds its bytes and text before them, so reading them from the row
+-- walks every overflow page of the file.
+CREATE INDEX documents_by_meeting
+    ON documents (meeting_id, id, file_name, imported_at, superseded_by);
+CREATE INDEX documents_by_superseding ON documents (superseded_by, id, file_name, imported_at)
     WHERE superseded_by IS NOT NULL;
 CREATE INDEX documents_by_import ON documents (imported_at, id);
 CREATE INDEX meetings_by_body ON meetings (body_id, date);
