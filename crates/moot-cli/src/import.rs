@@ -8,7 +8,7 @@
 //! run, merging in the background) and merged when the run ends.
 
 use crate::database::DbArgs;
-use crate::read::{one_line, read_pack, source_name};
+use crate::read::{extract_bytes, one_line, read_bytes, source_name};
 use crate::reindex::Upkeep;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -120,8 +120,14 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
+/// Imports one file; a file whose bytes are stored already is skipped
+/// before it is extracted.
 fn import_one(store: &mut SqliteStore, file: &Path, max_mib: u64) -> Result<ImportOutcome> {
-    let read = read_pack(file, max_mib)?;
+    let bytes = read_bytes(file, max_mib)?;
+    if let Some(document) = store.imported_document(&bytes)? {
+        return Ok(ImportOutcome::AlreadyImported { document });
+    }
+    let read = extract_bytes(bytes)?;
     let name = source_name(file);
     let source = SourceFile {
         name: &name,

@@ -22,7 +22,17 @@ pub struct ReadPack {
 /// open file before anything is read, and reading stops at the limit in
 /// case the file grows meanwhile.
 pub fn read_pack(file: &Path, max_mib: u64) -> Result<ReadPack> {
-    let bytes = read_limited(file, max_mib)?;
+    extract_bytes(read_limited(file, max_mib)?)
+}
+
+/// Reads one pack's bytes, within the size limit as [`read_pack`] does,
+/// without extracting anything.
+pub fn read_bytes(file: &Path, max_mib: u64) -> Result<Vec<u8>> {
+    read_limited(file, max_mib)
+}
+
+/// Converts and extracts a pack's bytes, read by [`read_bytes`].
+pub fn extract_bytes(bytes: Vec<u8>) -> Result<ReadPack> {
     let text = if moot_pdf::is_pdf(&bytes) {
         moot_pdf::pdf_to_text(&bytes)?
     } else {

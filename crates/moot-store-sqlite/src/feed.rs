@@ -31,12 +31,16 @@ pub fn body_calendar(conn: &Connection, id: BodyId) -> Result<Vec<CalendarMeetin
 
 /// The newest `limit` sets of minutes and `limit` decisions (each from the
 /// first report carrying its number), newest first.
+///
+/// Both walk the documents newest first (`documents_by_import`; SQLite
+/// keeps the left side of a `CROSS JOIN` outermost) and stop at `limit`,
+/// so a feed costs the same however many documents are stored.
 pub fn feed_entries(conn: &Connection, limit: u32) -> Result<Vec<FeedEntry>, StoreError> {
     let minutes_sql = format!(
         "SELECT mn.id, (SELECT count(*) FROM minute_items WHERE minutes_id = mn.id),
-         d.imported_at, {SUMMARY_COLUMNS} FROM minutes mn
+         d.imported_at, {SUMMARY_COLUMNS} FROM documents d
+         CROSS JOIN minutes mn ON mn.document_id = d.id
          JOIN meetings m ON m.id = mn.meeting_id LEFT JOIN bodies b ON b.id = m.body_id
-         JOIN documents d ON d.id = mn.document_id
          ORDER BY d.imported_at DESC, mn.id DESC LIMIT ?1"
     );
     let mut entries = all(conn, &minutes_sql, [limit], |r| {
@@ -51,9 +55,9 @@ pub fn feed_entries(conn: &Connection, limit: u32) -> Result<Vec<FeedEntry>, Sto
     })?;
     let decisions_sql = format!(
         "SELECT r.decision, r.subject, r.classification, r.meeting_id,
-         d.imported_at, {SUMMARY_COLUMNS} FROM reports r
+         d.imported_at, {SUMMARY_COLUMNS} FROM documents d
+         CROSS JOIN reports r ON r.document_id = d.id
          JOIN meetings m ON m.id = r.meeting_id LEFT JOIN bodies b ON b.id = m.body_id
-         JOIN documents d ON d.id = r.document_id
          WHERE r.decision IS NOT NULL AND r.id = (
            SELECT min(r2.id) FROM reports r2 JOIN meetings m2 ON m2.id = r2.meeting_id
            LEFT JOIN bodies b2 ON b2.id = m2.body_id WHERE r2.decision = r.decision

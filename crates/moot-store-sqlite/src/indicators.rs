@@ -117,11 +117,9 @@ fn indicator(tx: &Transaction<'_>, row: &CsvIndicatorRow) -> Result<i64, StoreEr
     )
     .map_err(db)?;
     let id: i64 = tx
-        .query_row(
-            "SELECT id FROM indicators WHERE organisation_id IS ?1 AND code IS ?2 AND name = ?3",
-            params![org, row.code, row.name],
-            |r| r.get(0),
-        )
+        .query_row(INDICATOR_BY_KEY, params![org, row.code, row.name], |r| {
+            r.get(0)
+        })
         .map_err(db)?;
     tx.execute(
         "UPDATE indicators SET polarity = ?2, period_kind = coalesce(?3, period_kind),
@@ -232,6 +230,12 @@ fn origin_at(r: &Row<'_>, at: usize) -> rusqlite::Result<ValueOrigin> {
 
 /// A stored value with its indicator and origin; columns as
 /// [`stored_value`] reads them.
+/// An indicator's id by organisation (`?1`), code (`?2`) and name
+/// (`?3`), through the `indicators_by_code_name` index.
+pub(crate) const INDICATOR_BY_KEY: &str = "SELECT id FROM indicators
+     WHERE ifnull(organisation_id, 0) = ifnull(?1, 0) AND ifnull(code, '') = ifnull(?2, '')
+     AND name = ?3 AND code IS ?2";
+
 pub(crate) const VALUE_SELECT: &str =
     "SELECT v.indicator_id, i.code, i.name, i.polarity, v.period_end,
     v.period, v.value, v.numerator, v.denominator, v.rag, v.target, v.document_id,
@@ -280,10 +284,17 @@ pub fn assessments(
     conn: &Connection,
     body: Option<BodyId>,
 ) -> Result<Vec<IndicatorAssessment>, StoreError> {
+    // Two statements rather than `?1 IS NULL OR …`, so the one for a body
+    // goes through the index of the indicators it reviews.
+    let filter = match body {
+        None => "?1 IS NULL",
+        Some(_) => {
+            "v.indicator_id IN (SELECT indicator_id FROM indicator_reviews WHERE body_id = ?1)"
+        }
+    };
     let mut values = conn
         .prepare(&format!(
-            "{VALUE_SELECT} WHERE ?1 IS NULL OR v.indicator_id IN
-             (SELECT indicator_id FROM indicator_reviews WHERE body_id = ?1)
+            "{VALUE_SELECT} WHERE {filter}
              ORDER BY v.indicator_id, v.period_end IS NULL, v.period_end, v.id"
         ))
         .map_err(db)?;
@@ -292,21 +303,32 @@ pub fn assessments(
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
-    let thresholds: Vec<StoredThreshold> =
-        thresholds(conn)?.into_iter().map(|t| t.threshold).collect();
+    let filter = filter.replace("v.indicator_id", "t.indicator_id");
+    let thresholds: Vec<StoredThreshold> = thresholds(conn, &filter, body.map(|b| b.0))?
+        .into_iter()
+        .map(|t| t.threshold)
+        .collect();
     Ok(assess(values, &thresholds))
 }
 
-/// Every stored threshold with its origin, by indicator and date.
-pub(crate) fn thresholds(conn: &Connection) -> Result<Vec<ThresholdEntry>, StoreError> {
+/// The stored thresholds of the indicators `filter` keeps (an SQL
+/// condition on `t.indicator_id` with `?1` bound to `param`), with their
+/// origin, by indicator and date.
+pub(crate) fn thresholds(
+    conn: &Connection,
+    filter: &str,
+    param: Option<i64>,
+) -> Result<Vec<ThresholdEntry>, StoreError> {
     let rows = all(
         conn,
-        "SELECT t.indicator_id, t.effective_from, t.target, t.minimum, t.bands,
+        &format!(
+            "SELECT t.indicator_id, t.effective_from, t.target, t.minimum, t.bands,
          t.document_id, d.file_name, t.load_id, l.file_name, t.lines_first, t.lines_last
          FROM indicator_thresholds t LEFT JOIN documents d ON d.id = t.document_id
-         LEFT JOIN indicator_loads l ON l.id = t.load_id
-         ORDER BY t.indicator_id, t.effective_from, t.id",
-        [],
+         LEFT JOIN indicator_loads l ON l.id = t.load_id WHERE {filter}
+         ORDER BY t.indicator_id, t.effective_from, t.id"
+        ),
+        [param],
         |r| {
             let from: String = r.get(1)?;
             let Some(effective_from) = parse_date(&from) else {

@@ -29,6 +29,8 @@ mod read;
 mod reissue;
 mod scorecard;
 mod search;
+#[cfg(feature = "statement-log")]
+pub mod statement_log;
 
 pub use accounts::{
     hashed as hash_new_password, subject as account_subject, SignInCheck, ABSOLUTE_SECONDS,
@@ -209,6 +211,8 @@ impl SqliteStore {
             .map_err(db)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
         migrate::migrate(&mut conn)?;
+        #[cfg(feature = "statement-log")]
+        statement_log::install(&mut conn).map_err(db)?;
         Ok(SqliteStore { conn })
     }
 
@@ -221,6 +225,16 @@ impl SqliteStore {
         checkpoint: Checkpoint<'_>,
     ) -> Result<ImportOutcome, StoreError> {
         pack::import(&mut self.conn, source, pack, checkpoint)
+    }
+
+    /// A number that moves whenever another connection (of this process or
+    /// another) commits a change to the database, whatever it changed
+    /// (SQLite's `PRAGMA data_version`); this connection's own commits do
+    /// not move it. The site's page cache keeps pages until it moves.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(db)
     }
 
     /// The raw connection, for checks the store does not offer (tests run
@@ -320,6 +334,10 @@ impl Store for SqliteStore {
 
     fn revision(&self) -> Result<Revision, StoreError> {
         search::revision(&self.conn)
+    }
+
+    fn imported_document(&self, bytes: &[u8]) -> Result<Option<DocumentId>, StoreError> {
+        pack::document_by_hash(&self.conn, &moot_store::sha256_hex(bytes))
     }
 
     fn load_indicators(

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_minute_corrections.sql"),
     include_str!("../migrations/0008_minute_exempt.sql"),
     include_str!("../migrations/0009_reissued_packs.sql"),
+    include_str!("../migrations/0010_lookup_indexes.sql"),
 ];
 
 /// Every migration's SQL, in order: the schema version `n` is the first

@@ -29,14 +29,17 @@ pub fn import(
     if let Some(document) = document_by_hash(&tx, &sha256)? {
         return Ok(ImportOutcome::AlreadyImported { document });
     }
-    let before = read::counts(&tx)?;
+    let highest = read::highest_ids(&tx)?;
     let document = write_pack(&tx, source, &sha256, pack, checkpoint)?;
-    let added: Counts = read::counts(&tx)?.since(before);
+    let added: Counts = read::counts_since(&tx, &highest)?;
     tx.commit().map_err(db)?;
     Ok(ImportOutcome::Imported { document, added })
 }
 
-fn document_by_hash(tx: &Transaction<'_>, sha256: &str) -> Result<Option<DocumentId>, StoreError> {
+pub(crate) fn document_by_hash(
+    tx: &Connection,
+    sha256: &str,
+) -> Result<Option<DocumentId>, StoreError> {
     tx.query_row(
         "SELECT id FROM documents WHERE sha256 = ?1",
         [sha256],
@@ -103,6 +106,11 @@ pub(crate) fn insert_document(
     Ok(tx.last_insert_rowid())
 }
 
+/// A body's id by organisation (`?1`, or NULL) and slug (`?2`), through
+/// the `bodies_by_slug` index.
+pub(crate) const BODY_BY_SLUG: &str =
+    "SELECT id FROM bodies WHERE ifnull(organisation_id, 0) = ifnull(?1, 0) AND slug = ?2";
+
 pub(crate) fn organisation(
     tx: &Transaction<'_>,
     name: Option<&str>,
@@ -166,11 +174,7 @@ impl Writer<'_> {
             )
             .map_err(db)?;
         self.tx
-            .query_row(
-                "SELECT id FROM bodies WHERE organisation_id IS ?1 AND slug = ?2",
-                params![self.org, slug],
-                |r| r.get(0),
-            )
+            .query_row(BODY_BY_SLUG, params![self.org, slug], |r| r.get(0))
             .map(Some)
             .map_err(db)
     }

@@ -60,7 +60,7 @@ impl ScorecardWriter<'_, '_> {
         .map_err(db)?;
         let id: i64 = tx
             .query_row(
-                "SELECT id FROM indicators WHERE organisation_id IS ?1 AND code IS ?2 AND name = ?3",
+                crate::indicators::INDICATOR_BY_KEY,
                 params![self.org, row.code, row.name],
                 |r| r.get(0),
             )

@@ -10,7 +10,7 @@ use crate::db;
 use moot_people::{resolve, Known, Override, Person, PersonName, Rule, Variant};
 use moot_store::{PersonId, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The names one pack prints for one body.
 pub struct NameGroup {
@@ -49,7 +49,7 @@ pub fn resolve_groups(
     let overrides = overrides(tx)?;
     let mut people = People::default();
     for (body, names) in by_body {
-        let known = known_people(tx, org)?;
+        let known = candidates(tx, org, &names, &overrides)?;
         let body_name = body_name(tx, body)?;
         let mut new_ids: HashMap<usize, i64> = HashMap::new();
         for verdict in resolve(&body_name, &names, &known, &overrides) {
@@ -71,33 +71,62 @@ pub fn resolve_groups(
     Ok(people)
 }
 
-fn known_people(tx: &Transaction<'_>, org: Option<i64>) -> Result<Vec<Known<i64>>, StoreError> {
-    let mut stmt = tx
+/// The known people of `org` the resolver could give one of `names` to,
+/// each with every printing of their name: those printed with the surname
+/// of one of the names or of a printing a hand-made decision names (the
+/// resolver matches no one else: a match needs the same surname, or a
+/// hand-made decision), looked up through `person_names_by_surname`, so
+/// the cost follows the pack, not the number of people stored.
+fn candidates(
+    tx: &Transaction<'_>,
+    org: Option<i64>,
+    names: &[String],
+    overrides: &[Override],
+) -> Result<Vec<Known<i64>>, StoreError> {
+    let surnames: BTreeSet<String> = names
+        .iter()
+        .map(String::as_str)
+        .chain(
+            overrides
+                .iter()
+                .flat_map(|o| [o.a.name.as_str(), o.b.name.as_str()]),
+        )
+        .filter_map(PersonName::parse)
+        .map(|n| n.surname_key())
+        .collect();
+    let mut by_surname = tx
+        .prepare_cached("SELECT DISTINCT person_id FROM person_names WHERE surname_key = ?1")
+        .map_err(db)?;
+    let mut ids = BTreeSet::new();
+    for surname in &surnames {
+        let found = by_surname
+            .query_map([surname], |r| r.get::<_, i64>(0))
+            .map_err(db)?;
+        for id in found {
+            ids.insert(id.map_err(db)?);
+        }
+    }
+    let mut printings = tx
         .prepare_cached(
-            "SELECT n.person_id, b.name, n.name FROM person_names n
+            "SELECT b.name, n.name FROM person_names n
              JOIN people p ON p.id = n.person_id JOIN bodies b ON b.id = n.body_id
-             WHERE p.organisation_id IS ?1 ORDER BY n.person_id, n.id",
+             WHERE n.person_id = ?1 AND p.organisation_id IS ?2 ORDER BY n.id",
         )
         .map_err(db)?;
-    let rows = stmt
-        .query_map([org], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })
-        .map_err(db)?;
-    let mut known: Vec<Known<i64>> = Vec::new();
-    for row in rows {
-        let (id, body, name) = row.map_err(db)?;
-        let variant = Variant { body, name };
-        match known.last_mut() {
-            Some(k) if k.id == id => k.variants.push(variant),
-            _ => known.push(Known {
-                id,
-                variants: vec![variant],
-            }),
+    let mut known = Vec::new();
+    for id in ids {
+        let variants = printings
+            .query_map(params![id, org], |r| {
+                Ok(Variant {
+                    body: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })
+            .map_err(db)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(db)?;
+        if !variants.is_empty() {
+            known.push(Known { id, variants });
         }
     }
     Ok(known)

@@ -22,9 +22,14 @@ use rusqlite::{params, Connection, Params};
 
 /// Documents Moot generated itself (a clerk's published agenda and
 /// minutes): never superseded by an import.
-const CLERK_DOCUMENTS: &str = "SELECT agenda_document_id FROM clerk_meetings
-     WHERE agenda_document_id IS NOT NULL
-     UNION SELECT minutes_document_id FROM clerk_meetings WHERE minutes_document_id IS NOT NULL";
+/// Whether the document `column` names is one of them (looked up through
+/// the `clerk_meetings_by_agenda` and `_by_minutes` indexes).
+fn is_clerk_document(column: &str) -> String {
+    format!(
+        "(EXISTS (SELECT 1 FROM clerk_meetings WHERE agenda_document_id = {column})
+          OR EXISTS (SELECT 1 FROM clerk_meetings WHERE minutes_document_id = {column}))"
+    )
+}
 
 /// Replaces the packs stored earlier for `meeting` with `doc`: their
 /// records are removed and each is marked superseded by `doc`. Returns
@@ -38,7 +43,8 @@ pub(crate) fn supersede_earlier_packs(
         conn,
         &format!(
             "SELECT id FROM documents WHERE meeting_id = ?1 AND id <> ?2
-             AND superseded_by IS NULL AND id NOT IN ({CLERK_DOCUMENTS}) ORDER BY id"
+             AND superseded_by IS NULL AND NOT {} ORDER BY id",
+            is_clerk_document("documents.id")
         ),
         params![meeting, doc],
     )?;
@@ -94,8 +100,9 @@ pub(crate) fn one_printing_of_minutes(conn: &Connection, doc: i64) -> Result<(),
                  LEFT JOIN meetings issued ON issued.id = d.meeting_id
                  WHERE mn.meeting_id = ?1
                  GROUP BY mn.document_id
-                 ORDER BY mn.document_id IN ({CLERK_DOCUMENTS}) DESC,
-                          max(issued.date) IS NULL, max(issued.date) DESC, mn.document_id DESC"
+                 ORDER BY {} DESC,
+                          max(issued.date) IS NULL, max(issued.date) DESC, mn.document_id DESC",
+                is_clerk_document("mn.document_id")
             ),
             [meeting],
         )?;

@@ -45,7 +45,8 @@ pub fn histories(
     );
     let mut public = Public::new(conn);
     let values = public.keep(all(conn, &sql, [id], stored_value)?, |v| &v.origin)?;
-    let thresholds = public.keep(thresholds(conn)?, |t| &t.origin)?;
+    let threshold_filter = filter.replace("v.indicator_id", "t.indicator_id");
+    let thresholds = public.keep(thresholds(conn, &threshold_filter, id)?, |t| &t.origin)?;
     let plain: Vec<_> = thresholds.iter().map(|t| t.threshold.clone()).collect();
     let mut out = Vec::new();
     for values in by_indicator(assess(values, &plain)) {

@@ -18,23 +18,41 @@ use moot_store::{
 use rusqlite::Connection;
 use std::collections::HashMap;
 
-/// The meetings in scope: all when `?1` is NULL, else those document `?1`
-/// adds to (its own meeting, the meetings its minutes record, and those of
-/// its agenda items and reports).
-const MEETINGS_IN_SCOPE: &str = "(?1 IS NULL OR m.id IN (
+/// The meetings in scope: all when `doc` is `None`, else those document
+/// `?1` adds to (its own meeting, the meetings its minutes record, and
+/// those of its agenda items and reports). Two texts rather than one
+/// `?1 IS NULL OR …`, so that one document's scope is looked up through
+/// indexes instead of testing every meeting.
+fn meetings_in_scope(doc: Option<i64>) -> &'static str {
+    match doc {
+        None => "?1 IS NULL",
+        Some(_) => {
+            "m.id IN (
     SELECT meeting_id FROM documents WHERE id = ?1
     UNION SELECT meeting_id FROM minutes WHERE document_id = ?1
     UNION SELECT meeting_id FROM agenda_items WHERE document_id = ?1
     UNION SELECT meeting_id FROM reports WHERE document_id = ?1
-    UNION SELECT meeting_id FROM retired_parts WHERE by_document_id = ?1 OR document_id = ?1))";
+    UNION SELECT meeting_id FROM retired_parts WHERE by_document_id = ?1
+    UNION SELECT meeting_id FROM retired_parts WHERE document_id = ?1)"
+        }
+    }
+}
 
-/// The people in scope: all when `?1` is NULL, else those document `?1`
-/// prints (new printings, memberships, attendance).
-const PEOPLE_IN_SCOPE: &str = "(?1 IS NULL OR p.id IN (
+/// The people in scope: all when `doc` is `None`, else those document
+/// `?1` prints (new printings, memberships, attendance), as
+/// [`meetings_in_scope`].
+fn people_in_scope(doc: Option<i64>) -> &'static str {
+    match doc {
+        None => "?1 IS NULL",
+        Some(_) => {
+            "p.id IN (
     SELECT person_id FROM person_names WHERE document_id = ?1
     UNION SELECT person_id FROM memberships WHERE document_id = ?1
     UNION SELECT a.person_id FROM attendance a JOIN minutes mn ON mn.id = a.minutes_id
-          WHERE mn.document_id = ?1))";
+          WHERE mn.document_id = ?1)"
+        }
+    }
+}
 
 /// The revision: documents and people, counted and their highest ids.
 pub fn revision(conn: &Connection) -> Result<Revision, StoreError> {
@@ -149,11 +167,12 @@ fn meetings(
     conn: &Connection,
     doc: Option<i64>,
 ) -> Result<HashMap<MeetingId, Meeting>, StoreError> {
+    let scope = meetings_in_scope(doc);
     let sql = format!(
         "SELECT m.id, b.id, b.name, m.date, o.name, m.venue, m.document_id, m.lines_first,
          m.lines_last FROM meetings m
          LEFT JOIN bodies b ON b.id = m.body_id
-         LEFT JOIN organisations o ON o.id = b.organisation_id WHERE {MEETINGS_IN_SCOPE}"
+         LEFT JOIN organisations o ON o.id = b.organisation_id WHERE ({scope})"
     );
     let rows = all(conn, &sql, [doc], |r| {
         let body = match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(2)?) {
@@ -202,10 +221,11 @@ impl Scope<'_> {
     }
 
     fn agenda_items(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let scope = meetings_in_scope(self.doc);
         let sql = format!(
             "SELECT a.id, a.meeting_id, a.title, a.decision, a.document_id, a.lines_first,
          a.lines_last FROM agenda_items a
-         JOIN meetings m ON m.id = a.meeting_id WHERE NOT a.exempt AND {MEETINGS_IN_SCOPE}"
+         JOIN meetings m ON m.id = a.meeting_id WHERE NOT a.exempt AND ({scope})"
         );
         let rows = self.rows(&sql, |r| {
             Ok((
@@ -231,12 +251,13 @@ impl Scope<'_> {
     /// Numbered minutes and their resolutions, leaving out those that record
     /// an exempt item of their meeting.
     fn minutes(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let scope = meetings_in_scope(self.doc);
         let sql = format!(
             "SELECT i.id, mn.meeting_id, i.number, i.title, i.agenda_ref, mn.document_id,
              r.id, r.text, i.exempt, i.lines_first, i.lines_last FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
              JOIN meetings m ON m.id = mn.meeting_id
              LEFT JOIN resolutions r ON r.minute_item_id = i.id
-             WHERE {MEETINGS_IN_SCOPE} ORDER BY i.id, r.position"
+             WHERE ({scope}) ORDER BY i.id, r.position"
         );
         let rows = self.rows(&sql, |r| {
             Ok(MinuteRow {
@@ -289,10 +310,11 @@ impl Scope<'_> {
     }
 
     fn reports(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let scope = meetings_in_scope(self.doc);
         let sql = format!(
             "SELECT r.id, r.meeting_id, r.subject, r.from_text, r.to_text, r.classification,
-         r.decision, r.document_id, r.lines_first, r.lines_last FROM reports r JOIN meetings m ON m.id = r.meeting_id
-         WHERE {MEETINGS_IN_SCOPE}"
+         r.decision, r.document_id, r.lines_first, r.lines_last FROM reports r
+         JOIN meetings m ON m.id = r.meeting_id WHERE ({scope})"
         );
         let rows = self.rows(&sql, |r| {
             Ok((
@@ -333,10 +355,11 @@ impl Scope<'_> {
     /// business is left out ([`moot_store::decision_is_public`]), and no
     /// exempt title or subject is in a public number's text.
     fn decisions(&self) -> Result<Vec<SearchRecord>, StoreError> {
+        let scope = meetings_in_scope(self.doc);
         let sql = format!(
             "SELECT d.id, d.number, m.id, d.document_id, d.lines_first, d.lines_last
          FROM decisions d JOIN documents doc ON doc.id = d.document_id
-         JOIN meetings m ON m.id = doc.meeting_id WHERE {MEETINGS_IN_SCOPE}"
+         JOIN meetings m ON m.id = doc.meeting_id WHERE ({scope})"
         );
         let rows = self.rows(&sql, |r| {
             Ok((
@@ -422,9 +445,10 @@ struct MinuteRow {
 /// People: their fullest name as the title; their other printings and
 /// the roles, parties and positions their memberships give as the text.
 fn people(conn: &Connection, doc: Option<i64>) -> Result<Vec<SearchRecord>, StoreError> {
+    let scope = people_in_scope(doc);
     let sql = format!(
         "SELECT p.id, p.name, o.name FROM people p
-         LEFT JOIN organisations o ON o.id = p.organisation_id WHERE {PEOPLE_IN_SCOPE} ORDER BY p.id"
+         LEFT JOIN organisations o ON o.id = p.organisation_id WHERE ({scope}) ORDER BY p.id"
     );
     let people = all(conn, &sql, [doc], |r| {
         Ok((
@@ -440,9 +464,10 @@ fn people(conn: &Connection, doc: Option<i64>) -> Result<Vec<SearchRecord>, Stor
         "SELECT x.person_id, x.body_id, b.name, concat_ws('. ', x.role, x.party, x.position)
          FROM memberships x",
     ] {
+        let scope = people_in_scope(doc);
         let sql = format!(
             "{table} JOIN bodies b ON b.id = x.body_id
-             WHERE x.person_id IN (SELECT p.id FROM people p WHERE {PEOPLE_IN_SCOPE}) ORDER BY x.id"
+             WHERE x.person_id IN (SELECT p.id FROM people p WHERE ({scope})) ORDER BY x.id"
         );
         let rows = all(conn, &sql, [doc], |r| {
             Ok((

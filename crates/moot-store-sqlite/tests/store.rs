@@ -453,3 +453,28 @@ fn the_corpus_imports_and_a_second_import_changes_nothing() {
         .unwrap();
     assert!(fk.query([]).unwrap().next().unwrap().is_none());
 }
+
+/// People are matched by candidates looked up by `person_names.surname_key`
+/// (a column SQL derives from the printing's key): it must be the surname
+/// `moot-people` compares, or a candidate would be missed.
+#[test]
+fn every_printings_surname_key_is_the_surname_moot_people_compares() {
+    let dir = TempDir::new().unwrap();
+    let mut store = open(&dir);
+    import_corpus(&mut store);
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT name, surname_key FROM person_names")
+        .unwrap();
+    let rows: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(rows.len() > 50, "{} printings", rows.len());
+    for (name, surname_key) in rows {
+        if let Some(parsed) = moot_people::PersonName::parse(&name) {
+            assert_eq!(surname_key, parsed.surname_key(), "{name}");
+        }
+    }
+}

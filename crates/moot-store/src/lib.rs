@@ -101,11 +101,17 @@ pub struct SourceFile<'a> {
 impl SourceFile<'_> {
     /// The SHA-256 of the bytes, lower-case hex: the document's identity.
     pub fn sha256(&self) -> String {
-        Sha256::digest(self.bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        sha256_hex(self.bytes)
     }
+}
+
+/// The SHA-256 of `bytes`, lower-case hex: a stored document's identity
+/// ([`SourceFile::sha256`]).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// How many records of each kind a store holds (or an import added).
@@ -384,6 +390,11 @@ pub trait Store {
 
     /// Which state the stored records are in now.
     fn revision(&self) -> Result<Revision, StoreError>;
+
+    /// The document stored from exactly these bytes, if any (one indexed
+    /// look-up by SHA-256), so an importer can skip a known file before
+    /// extracting it.
+    fn imported_document(&self, bytes: &[u8]) -> Result<Option<DocumentId>, StoreError>;
 
     /// Stores indicator values read from the CSV file `source`, all rows
     /// in one transaction: every row is stored or none is. A file whose

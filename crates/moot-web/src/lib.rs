@@ -22,6 +22,7 @@ pub mod forms;
 pub mod hosts;
 mod html;
 mod ical;
+pub mod page_cache;
 pub mod proxy;
 mod query_string;
 mod rating;
@@ -80,6 +81,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session::layer,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::layer,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), check_host))
         .layer(middleware::from_fn_with_state(state.clone(), time_limit))

@@ -22,6 +22,7 @@
 use crate::error::{Failure, Format};
 use crate::forms::Errors;
 use crate::hosts::{AllowedHosts, PublicUrl};
+use crate::page_cache::PageCache;
 use crate::proxy::TrustedProxy;
 use crate::server::Limits;
 use moot_clerk::BankHolidays;
@@ -63,6 +64,11 @@ struct Inner {
     /// One permit per password check (argon2: 19 MiB and tens of
     /// milliseconds each) that may run at once.
     slow: Semaphore,
+    /// A connection that only asks whether the database changed, for the
+    /// page cache; it never writes, so every commit moves its answer.
+    watcher: Mutex<SqliteStore>,
+    /// Public pages rendered since the database last changed.
+    pages: Mutex<PageCache>,
 }
 
 /// What `moot serve`'s configuration says about how the site is reached.
@@ -114,6 +120,7 @@ impl AppState {
             search.finish()?;
         }
         let writer = SqliteStore::open(&db)?;
+        let watcher = SqliteStore::open(&db)?;
         let state = AppState {
             inner: Arc::new(Inner {
                 db,
@@ -128,6 +135,8 @@ impl AppState {
                 slow: Semaphore::new(
                     std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
                 ),
+                watcher: Mutex::new(watcher),
+                pages: Mutex::new(PageCache::default()),
             }),
         };
         if fragmented {
@@ -229,6 +238,18 @@ impl AppState {
     /// clock outside the years a `Date` holds).
     pub fn today(&self) -> Option<Date> {
         self.clock().today()
+    }
+
+    /// The database's generation now (see
+    /// [`SqliteStore::data_version`]); `None` if it cannot be told, and
+    /// then nothing is cached.
+    pub(crate) fn data_version(&self) -> Option<i64> {
+        self.inner.watcher.lock().ok()?.data_version().ok()
+    }
+
+    /// The public pages kept for the current generation.
+    pub(crate) fn page_cache(&self) -> &Mutex<PageCache> {
+        &self.inner.pages
     }
 
     /// Whether cookies are marked `Secure`.

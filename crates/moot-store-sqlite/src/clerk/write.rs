@@ -40,11 +40,7 @@ pub fn create_body(tx: &Transaction<'_>, body: &NewBody) -> Written<BodyId> {
     )
     .map_err(db)?;
     let id: i64 = tx
-        .query_row(
-            "SELECT id FROM bodies WHERE organisation_id IS ?1 AND slug = ?2",
-            params![org, slug],
-            |r| r.get(0),
-        )
+        .query_row(pack::BODY_BY_SLUG, params![org, slug], |r| r.get(0))
         .map_err(db)?;
     let added = tx
         .execute(

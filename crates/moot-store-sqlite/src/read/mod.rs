@@ -36,20 +36,57 @@ impl<T> OrNotFound<T> for rusqlite::Result<T> {
 
 /// How many rows each table holds.
 pub fn counts(conn: &Connection) -> Result<Counts, StoreError> {
-    conn.query_row(
-        "SELECT (SELECT count(*) FROM organisations), (SELECT count(*) FROM bodies),
-         (SELECT count(*) FROM people), (SELECT count(*) FROM person_names),
-         (SELECT count(*) FROM memberships), (SELECT count(*) FROM documents),
-         (SELECT count(*) FROM meetings), (SELECT count(*) FROM agenda_items),
-         (SELECT count(*) FROM minutes), (SELECT count(*) FROM attendance),
-         (SELECT count(*) FROM declarations), (SELECT count(*) FROM minute_items),
-         (SELECT count(*) FROM resolutions), (SELECT count(*) FROM reports),
-         (SELECT count(*) FROM decisions), (SELECT count(*) FROM indicators),
-         (SELECT count(*) FROM indicator_values)",
-        [],
-        counts_from_row,
-    )
-    .map_err(db)
+    let sql = each_counted(|table, _| format!("(SELECT count(*) FROM {table})"));
+    conn.query_row(&sql, [], counts_from_row).map_err(db)
+}
+
+/// The tables [`Counts`] counts, in its order.
+const COUNTED: [&str; 17] = [
+    "organisations",
+    "bodies",
+    "people",
+    "person_names",
+    "memberships",
+    "documents",
+    "meetings",
+    "agenda_items",
+    "minutes",
+    "attendance",
+    "declarations",
+    "minute_items",
+    "resolutions",
+    "reports",
+    "decisions",
+    "indicators",
+    "indicator_values",
+];
+
+/// `SELECT` of one expression per counted table (given the table and its
+/// place, from 1).
+fn each_counted(expression: impl Fn(&str, usize) -> String) -> String {
+    let parts: Vec<String> = COUNTED
+        .iter()
+        .enumerate()
+        .map(|(i, table)| expression(table, i + 1))
+        .collect();
+    format!("SELECT {}", parts.join(", "))
+}
+
+/// The highest row id of each counted table, so that [`counts_since`] can
+/// count what a change added by reading only the new rows (a count of a
+/// whole table reads all of it).
+pub fn highest_ids(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+    let sql = each_counted(|table, _| format!("(SELECT ifnull(max(id), 0) FROM {table})"));
+    conn.query_row(&sql, [], |r| (0..COUNTED.len()).map(|i| r.get(i)).collect())
+        .map_err(db)
+}
+
+/// The rows of each counted table with ids above `highest` (from
+/// [`highest_ids`]): what was added since.
+pub fn counts_since(conn: &Connection, highest: &[i64]) -> Result<Counts, StoreError> {
+    let sql = each_counted(|table, n| format!("(SELECT count(*) FROM {table} WHERE id > ?{n})"));
+    conn.query_row(&sql, rusqlite::params_from_iter(highest), counts_from_row)
+        .map_err(db)
 }
 
 fn counts_from_row(r: &Row<'_>) -> rusqlite::Result<Counts> {
