@@ -423,12 +423,10 @@ impl SearchIndex {
         let mut clauses = vec![(Occur::Must, words.box_clone())];
         clauses.extend(self.filters(query).into_iter().map(|f| (Occur::Must, f)));
         let filtered = BooleanQuery::new(clauses);
-        let mut snippets = SnippetGenerator::create(&searcher, &*words, self.fields.text)?;
-        snippets.set_max_num_chars(SNIPPET_CHARS);
         let wanted = (query.page + 1) * query.per_page.max(1);
-        let limit = (wanted * 3 + 50).min(MAX_CANDIDATES.max(wanted + 1));
+        let limit = (wanted * 2 + 20).min(MAX_CANDIDATES.max(wanted + 1));
         let (candidates, total) = self.candidates(&searcher, &filtered, query.sort, limit)?;
-        let hits = self.hits(&searcher, &snippets, &candidates)?;
+        let hits = self.hits(&searcher, &candidates)?;
         let groups = groups(&hits, query.per_kind.max(1));
         let distinct = distinct(hits);
         let start = query.page * query.per_page.max(1);
@@ -442,6 +440,17 @@ impl SearchIndex {
         let mut groups = groups;
         for group in &mut groups {
             group.total = facets.kind(group.kind).max(group.hits.len());
+        }
+        // Snippets only for the hits shown: quoting costs a pass over the
+        // text.
+        let mut ranked = ranked;
+        let mut snippets = SnippetGenerator::create(&searcher, &*words, self.fields.text)?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let shown = ranked
+            .iter_mut()
+            .chain(groups.iter_mut().flat_map(|g| g.hits.iter_mut()));
+        for hit in shown {
+            hit.snippet = snippet_of(&snippets, &hit.record.text);
         }
         Ok(SearchResults {
             ranked,
@@ -476,11 +485,11 @@ impl SearchIndex {
         })
     }
 
-    /// The stored entries of `candidates` as hits with snippets.
+    /// The stored entries of `candidates` as hits (their snippets still
+    /// to be made).
     fn hits(
         &self,
         searcher: &Searcher,
-        snippets: &SnippetGenerator,
         candidates: &[(f32, DocAddress)],
     ) -> Result<Vec<Hit>, SearchError> {
         let mut hits = Vec::with_capacity(candidates.len());
@@ -490,7 +499,7 @@ impl SearchIndex {
                 continue;
             };
             hits.push(Hit {
-                snippet: snippet_of(snippets, &entry.record.text),
+                snippet: Snippet::default(),
                 record: entry.record,
                 passage: entry.passage,
                 file: entry.file,
