@@ -23,7 +23,7 @@ pub mod hosts;
 mod html;
 mod ical;
 pub mod proxy;
-mod query_string;
+pub mod query_string;
 mod rating;
 mod routes;
 pub mod server;
