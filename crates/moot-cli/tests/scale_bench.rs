@@ -32,16 +32,19 @@ fn generated_packs_differ_from_each_other_and_repeat_for_a_seed() {
         "the same seed gives the same pack"
     );
     assert_ne!(generate::Generator::from_corpus(4).pack(5).1, packs[5].1);
-    // Pack 4 is the second variant of pack 0: the same council's meeting
-    // a week later, with the same people.
-    let first = moot_import::extract_text(&packs[0].1).pack.meeting;
-    let next = moot_import::extract_text(&packs[4].1).pack.meeting;
-    assert_eq!(first.organisation, next.organisation);
+    // Pack i + 4 is the next variant of pack i: the same invented
+    // council's meeting a week later.
     let days = |m: &moot_domain::Meeting| m.date.map(moot_domain::Date::days_since_epoch);
-    assert_eq!(days(&next), days(&first).map(|d| d + 7));
-    let corpus = std::fs::read_to_string(&moot_testdata::corpus_files()[0]).unwrap();
-    let original = moot_import::extract_text(&corpus).pack.meeting;
-    assert_ne!(first.organisation, original.organisation);
+    for (i, path) in moot_testdata::corpus_files().iter().enumerate() {
+        let first = moot_import::extract_text(&packs[i].1).pack.meeting;
+        let next = moot_import::extract_text(&packs[i + 4].1).pack.meeting;
+        assert_eq!(first.organisation, next.organisation, "{}", packs[i].0);
+        assert!(first.date.is_some(), "{} has a date", packs[i].0);
+        assert_eq!(days(&next), days(&first).map(|d| d + 7), "{}", packs[i + 4].0);
+        let corpus = std::fs::read_to_string(path).unwrap();
+        let original = moot_import::extract_text(&corpus).pack.meeting;
+        assert_ne!(first.organisation, original.organisation, "{}", packs[i].0);
+    }
 }
 
 #[test]

@@ -313,6 +313,8 @@ fn printings(date: Date) -> Vec<String> {
     vec![
         format!("{d} {month} {y}"),
         format!("{d}{suffix} {month} {y}"),
+        format!("{d} {month}, {y}"),
+        format!("{d}{suffix} {month}, {y}"),
         format!("{d} {} {y}", month.to_uppercase()),
         format!("{month} {d}, {y}"),
         format!("{d:02}/{m:02}/{y}"),
