@@ -40,7 +40,12 @@ fn generated_packs_differ_from_each_other_and_repeat_for_a_seed() {
         let next = moot_import::extract_text(&packs[i + 4].1).pack.meeting;
         assert_eq!(first.organisation, next.organisation, "{}", packs[i].0);
         assert!(first.date.is_some(), "{} has a date", packs[i].0);
-        assert_eq!(days(&next), days(&first).map(|d| d + 7), "{}", packs[i + 4].0);
+        assert_eq!(
+            days(&next),
+            days(&first).map(|d| d + 7),
+            "{}",
+            packs[i + 4].0
+        );
         let corpus = std::fs::read_to_string(path).unwrap();
         let original = moot_import::extract_text(&corpus).pack.meeting;
         assert_ne!(first.organisation, original.organisation, "{}", packs[i].0);

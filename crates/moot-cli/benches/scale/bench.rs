@@ -460,7 +460,7 @@ pub fn run(settings: &Settings) -> Result<Vec<SizeReport>, Error> {
             last,
             segments: (segments_imported, segments_serving),
             bytes: (
-                bytes(&[index.clone()]),
+                bytes(std::slice::from_ref(&index)),
                 bytes(&with_wal(&db)),
                 bytes(&with_wal(fts.path())),
             ),

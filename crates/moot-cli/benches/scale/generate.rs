@@ -364,7 +364,7 @@ fn money(c: &Captures, factor: f64) -> String {
     let printed = if c[1].contains(',') {
         let mut grouped = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);
