@@ -6,7 +6,7 @@
 use crate::fts::{self, Fts};
 use crate::generate::Generator;
 use crate::load_client::{self, Run};
-use moot_store::{MeetingId, Store, StoreError};
+use moot_store::{DocumentId, Store};
 use moot_store_sqlite::SqliteStore;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -287,19 +287,22 @@ fn serve(settings: &Settings) -> Result<Served, Error> {
 }
 
 /// The meeting whose page holds the most (agenda items, reports and
-/// minutes' items), by the store.
-fn largest_meeting(store: &SqliteStore) -> Result<i64, Error> {
+/// minutes' items) among the meetings of the last `candidates`
+/// documents imported (the latest variant of each corpus pack, so the
+/// largest page the packs make), by the store. Asking the store about
+/// every meeting would cost minutes at 1,000 packs.
+fn largest_meeting(store: &SqliteStore, documents: usize, candidates: usize) -> Result<i64, Error> {
     let mut best = (0, 0);
-    for id in 1.. {
-        let detail = match store.meeting(MeetingId(id)) {
-            Ok(detail) => detail,
-            Err(StoreError::NotFound { .. }) => break,
-            Err(other) => return Err(other.into()),
+    for document in documents.saturating_sub(candidates) + 1..=documents {
+        let record = store.document(DocumentId(document as i64))?;
+        let Some(meeting) = record.meeting else {
+            continue;
         };
+        let detail = store.meeting(meeting.id)?;
         let items = detail.agenda.len()
             + detail.reports.len()
             + detail.minutes.iter().map(|m| m.items.len()).sum::<usize>();
-        best = best.max((items, id));
+        best = best.max((items, meeting.id.0));
     }
     match best {
         (0, _) => Err("no meeting has anything on its page".into()),
@@ -351,6 +354,7 @@ pub fn run(settings: &Settings) -> Result<Vec<SizeReport>, Error> {
         .map(|q| format!("/api/search?q={q}"))
         .collect();
     let fts_targets: Vec<String> = encoded.iter().map(|q| format!("/fts?q={q}")).collect();
+    std::fs::create_dir_all(&settings.dir)?;
     let generator = Generator::from_corpus(settings.seed);
     let db = settings.dir.join("moot.db");
     let index = moot_search::index_path(&db);
@@ -393,7 +397,7 @@ pub fn run(settings: &Settings) -> Result<Vec<SizeReport>, Error> {
         let served = serve(settings)?;
         let serve_ready = start.elapsed();
         let segments_serving = segments(&index)?;
-        let meeting = largest_meeting(&store)?;
+        let meeting = largest_meeting(&store, size, generator.bases())?;
         let page_target = format!("/meetings/{meeting}");
         let page = clients.block_on(body(served.addr, &page_target))?;
         let page_bytes = page.len();

@@ -125,6 +125,11 @@ impl Generator {
         }
     }
 
+    /// How many corpus packs the packs are made from.
+    pub fn bases(&self) -> usize {
+        self.bases.len()
+    }
+
     /// Pack `index`: its file name and text.
     pub fn pack(&self, index: usize) -> (String, String) {
         let base = &self.bases[index % self.bases.len()];
