@@ -4,7 +4,8 @@
 //! bytes were stored before is skipped. Directories are walked for `.txt`
 //! and `.pdf` files. A progress bar shows when several files are imported
 //! on a terminal; a summary of what was added and what failed ends the run.
-//! The search index is updated after each stored pack.
+//! The search index is updated after each stored pack (one writer for the
+//! run, merging in the background) and merged when the run ends.
 
 use crate::database::DbArgs;
 use crate::read::{one_line, read_pack, source_name};
@@ -63,6 +64,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         bar.inc(1);
     }
     bar.finish_and_clear();
+    index.finish();
     print_summary(&tally);
     Ok(if tally.failed.is_empty() {
         ExitCode::SUCCESS

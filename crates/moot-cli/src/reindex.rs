@@ -24,8 +24,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let path = args.db.index_path();
     let index = SearchIndex::open(&path)
         .with_context(|| format!("cannot open search index {}", path.display()))?;
-    let records = index.rebuild(&store)?;
-    println!("indexed {records} records in {}", path.display());
+    let entries = index.rebuild(&store)?;
+    index.finish()?;
+    println!(
+        "indexed {entries} records and passages in {} ({} segments)",
+        path.display(),
+        index.segments()?
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -54,6 +59,13 @@ impl Upkeep {
     /// After people were merged or split: the index is rebuilt.
     pub fn people_changed(&mut self, store: &SqliteStore) {
         self.update(|index| index.refresh(store).map(drop));
+        self.finish();
+    }
+
+    /// After the last change of a run: merges a fragmented index and
+    /// releases the writer for other processes.
+    pub fn finish(&mut self) {
+        self.update(SearchIndex::finish);
     }
 
     /// Runs `work` on the index; after a failure it is left alone (and

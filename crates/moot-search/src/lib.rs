@@ -24,11 +24,18 @@
 //! # Ok::<(), moot_search::SearchError>(())
 //! ```
 
+mod entries;
+mod facets;
+mod passages;
 mod query;
 mod schema;
 mod snippet;
+mod suggest;
 
+pub use facets::Facets;
+pub use passages::{passages, Passage};
 pub use query::MAX_PIECES;
+pub use schema::Entry;
 pub use snippet::{Snippet, SNIPPET_CHARS};
 
 use moot_domain::Date;
@@ -36,18 +43,20 @@ use moot_store::{
     BodyId, DocumentId, Revision, SearchKind, SearchRecord, SearchTarget, Store, StoreError,
 };
 use schema::{date_key, Fields, SCHEMA_VERSION};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::error::LockError;
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
+    TantivyError, Term,
 };
 
 /// The memory one index writer may use before it flushes.
@@ -56,8 +65,13 @@ const WRITER_MEMORY: usize = 50_000_000;
 /// How long a writer waits for another process's writer to finish.
 const LOCK_WAIT: Duration = Duration::from_secs(30);
 
-/// How much more a title match counts than a text match.
-const TITLE_BOOST: f32 = 2.0;
+/// An index with more segments than this is merged into one when an
+/// update finishes ([`SearchIndex::finish`]) or the site opens it.
+pub const MAX_SEGMENTS: usize = 8;
+
+/// How many ranked candidates a search reads at most, before removing
+/// repeats, to fill its page and its groups.
+const MAX_CANDIDATES: usize = 1_000;
 
 /// Where the index of the database at `db` lives by default: a directory
 /// beside it, `moot.db` → `moot.db.search`.
@@ -101,6 +115,16 @@ pub enum Refresh {
     Rebuilt,
 }
 
+/// The order of the ranked list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Latest meeting first (undated records last).
+    Newest,
+}
+
 /// A search: the words typed and the filters chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
@@ -108,74 +132,105 @@ pub struct SearchQuery {
     pub text: String,
     /// Only records of this body.
     pub body: Option<BodyId>,
+    /// Only records of this council (its name as stored).
+    pub council: Option<String>,
     /// Only records dated on or after this day.
     pub from: Option<Date>,
     /// Only records dated on or before this day.
     pub to: Option<Date>,
     /// Only these kinds (all when empty).
     pub kinds: Vec<SearchKind>,
-    /// At most this many hits per kind.
+    /// The order of the ranked list.
+    pub sort: Sort,
+    /// Which page of the ranked list (0 is the first).
+    pub page: usize,
+    /// Hits per page of the ranked list.
+    pub per_page: usize,
+    /// At most this many records per kind in the groups.
     pub per_kind: usize,
 }
 
 impl SearchQuery {
-    /// A search for `text` over every kind, ten hits per kind.
+    /// A search for `text` over every kind: the first page of twenty, ten
+    /// records per kind.
     pub fn new(text: &str) -> SearchQuery {
         SearchQuery {
             text: text.to_owned(),
             body: None,
+            council: None,
             from: None,
             to: None,
             kinds: Vec::new(),
+            sort: Sort::Relevance,
+            page: 0,
+            per_page: 20,
             per_kind: 10,
         }
     }
 }
 
-/// One record found.
+/// One record or passage found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// The record as indexed.
+    /// The record; for a passage, its record with the passage's text and
+    /// lines.
     pub record: SearchRecord,
+    /// Whether the hit is a passage of a document's text.
+    pub passage: bool,
+    /// The name of the file its lines are in, as imported.
+    pub file: Option<String>,
     /// A quotation of its text, matching words marked.
     pub snippet: Snippet,
     /// How well it matched (higher is better; comparable within a search).
     pub score: f32,
 }
 
-/// The hits of one kind.
+/// The records of one kind found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     /// The kind.
     pub kind: SearchKind,
-    /// How many records of this kind match in all.
+    /// How many entries (records and passages) of this kind match in all.
     pub total: usize,
-    /// The best of them, best first.
+    /// The best records, each once (by its best passage), best first.
     pub hits: Vec<Hit>,
 }
 
-/// Everything a search found, one group per kind with matches, the group
-/// with the best hit first.
+/// Everything a search found.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchResults {
-    /// The groups.
+    /// This page of the one ranked list across kinds, no text twice (a hit
+    /// whose lines another, better hit already shows is left out).
+    pub ranked: Vec<Hit>,
+    /// How many entries (records and passages) match in all.
+    pub total: usize,
+    /// Whether there is a page after this one.
+    pub more: bool,
+    /// The ranked records grouped by kind, the group with the best hit
+    /// first.
     pub groups: Vec<Group>,
+    /// Counts of the matches by kind, body, council and year.
+    pub facets: Facets,
+    /// The words typed with each word the index does not hold replaced by
+    /// its nearest word that it does, when there is one.
+    pub suggestion: Option<String>,
 }
 
 impl SearchResults {
-    /// How many records matched, over every kind.
+    /// How many entries matched, over every kind.
     pub fn total(&self) -> usize {
-        self.groups.iter().map(|g| g.total).sum()
+        self.total
     }
 }
 
 /// An open search index: one long-lived reader, a searcher per search,
-/// and a writer only while an update runs.
+/// and one writer per process, kept while updates run and released by
+/// [`SearchIndex::finish`].
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    parser: QueryParser,
     fields: Fields,
+    writer: Mutex<Option<IndexWriter>>,
 }
 
 impl SearchIndex {
@@ -196,20 +251,22 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
-        let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.text]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.title, TITLE_BOOST);
         Ok(SearchIndex {
             index,
             reader,
-            parser,
             fields,
+            writer: Mutex::new(None),
         })
     }
 
     /// The store revision the index reflects (`None` for a new index).
     pub fn revision(&self) -> Result<Option<Revision>, SearchError> {
         Ok(payload(&self.index)?.and_then(|(_, revision)| revision))
+    }
+
+    /// How many segments the index has (searches read each one).
+    pub fn segments(&self) -> Result<usize, SearchError> {
+        Ok(self.index.searchable_segment_ids()?.len())
     }
 
     /// Rebuilds the index unless it already reflects `store`.
@@ -221,24 +278,29 @@ impl SearchIndex {
         Ok(Refresh::Rebuilt)
     }
 
-    /// Empties the index and adds every searchable record of `store`;
-    /// returns how many were indexed.
+    /// Empties the index and adds every searchable record of `store` and
+    /// the passages of their documents; returns how many entries were
+    /// indexed.
     pub fn rebuild(&self, store: &impl Store) -> Result<usize, SearchError> {
         // The revision is read first: if the store moves on meanwhile, the
         // index says it is older than it is and is rebuilt again later,
         // never the other way round.
         let revision = store.revision()?;
         let records = store.searchable(None)?;
-        let writer = self.writer()?;
+        let documents: Vec<DocumentId> = (1..=revision.last_document).map(DocumentId).collect();
+        let mut writer = self.writer()?;
+        let writer = writer.as_mut().expect("writer() fills the slot");
         writer.delete_all_documents()?;
-        self.commit(writer, &records, revision)?;
-        Ok(records.len())
+        let count = self.add(writer, store, &records, &documents)?;
+        self.commit(writer, revision)?;
+        Ok(count)
     }
 
     /// Brings the index up to date after `document` was imported, given
     /// the store's revision just before the import: the document's groups
     /// are replaced when the index reflected `before`, and the whole index
-    /// is rebuilt when it did not.
+    /// is rebuilt when it did not. The writer is kept for the next update
+    /// until [`SearchIndex::finish`].
     pub fn add_document(
         &self,
         store: &impl Store,
@@ -251,26 +313,59 @@ impl SearchIndex {
         }
         let revision = store.revision()?;
         let records = store.searchable(Some(document))?;
-        let writer = self.writer()?;
-        let targets: BTreeSet<SearchTarget> = records.iter().map(|r| r.target).collect();
+        let mut writer = self.writer()?;
+        let writer = writer.as_mut().expect("writer() fills the slot");
+        let mut targets: BTreeSet<SearchTarget> = records.iter().map(|r| r.target).collect();
+        targets.insert(SearchTarget::Document(document));
         for target in targets {
             writer.delete_term(self.fields.target_term(target));
         }
-        self.commit(writer, &records, revision)?;
+        self.add(writer, store, &records, &[document])?;
+        self.commit(writer, revision)?;
         Ok(Refresh::Updated)
     }
 
-    /// Adds `records` and commits them with `revision` as the payload, then
-    /// makes this handle's searches see the commit.
-    fn commit(
-        &self,
-        mut writer: IndexWriter,
-        records: &[SearchRecord],
-        revision: Revision,
-    ) -> Result<(), SearchError> {
-        for record in records {
-            writer.add_document(self.fields.document(record))?;
+    /// Finishes a run of updates: merges a fragmented index into one
+    /// segment, waits for merges under way, and releases the writer (and
+    /// its lock, for other processes).
+    pub fn finish(&self) -> Result<(), SearchError> {
+        let mut slot = self.lock_writer();
+        if slot.is_none() && self.segments()? <= MAX_SEGMENTS {
+            return Ok(());
         }
+        if slot.is_none() {
+            *slot = Some(self.acquire()?);
+        }
+        let mut writer = slot.take().expect("filled above");
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > MAX_SEGMENTS {
+            writer.merge(&segments).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Adds the entries of `records`; returns how many.
+    fn add(
+        &self,
+        writer: &IndexWriter,
+        store: &impl Store,
+        records: &[SearchRecord],
+        documents: &[DocumentId],
+    ) -> Result<usize, SearchError> {
+        let mut count = 0;
+        entries::entries(store, records, documents, &mut |entry| {
+            writer.add_document(self.fields.document(&entry))?;
+            count += 1;
+            Ok(())
+        })?;
+        Ok(count)
+    }
+
+    /// Commits with `revision` as the payload, then makes this handle's
+    /// searches see the commit.
+    fn commit(&self, writer: &mut IndexWriter, revision: Revision) -> Result<(), SearchError> {
         let mut commit = writer.prepare_commit()?;
         commit.set_payload(&format!("moot-search/{SCHEMA_VERSION} {revision}"));
         commit.commit()?;
@@ -278,8 +373,23 @@ impl SearchIndex {
         Ok(())
     }
 
+    fn lock_writer(&self) -> MutexGuard<'_, Option<IndexWriter>> {
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// This process's writer, opened when it has none.
+    fn writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>, SearchError> {
+        let mut slot = self.lock_writer();
+        if slot.is_none() {
+            *slot = Some(self.acquire()?);
+        }
+        Ok(slot)
+    }
+
     /// A writer, waiting for a writer in another process to finish.
-    fn writer(&self) -> Result<IndexWriter, SearchError> {
+    fn acquire(&self) -> Result<IndexWriter, SearchError> {
         let started = Instant::now();
         loop {
             match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
@@ -293,80 +403,113 @@ impl SearchIndex {
         }
     }
 
-    /// Searches the index: one group per kind asked for that has matches.
+    /// Searches the index: one ranked page, the records grouped by kind,
+    /// the counts, and a suggestion for words it does not hold.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
-        let Some(words) = query::parse(&self.parser, &query.text) else {
+        let searcher = self.reader.searcher();
+        let pieces = query::pieces(&query.text);
+        let suggestion = suggest::suggestion(&searcher, self.fields.words, &pieces);
+        let extra = suggestion
+            .as_ref()
+            .map(|s| s.replaced.clone())
+            .unwrap_or_default();
+        let mut builder = query::Builder {
+            fields: &self.fields,
+            analyser: self.index.tokenizer_for_field(self.fields.text)?,
+        };
+        let Some(words) = builder.build(&pieces, &extra) else {
             return Ok(SearchResults::default());
         };
-        let searcher = self.reader.searcher();
+        let mut clauses = vec![(Occur::Must, words.box_clone())];
+        clauses.extend(self.filters(query).into_iter().map(|f| (Occur::Must, f)));
+        let filtered = BooleanQuery::new(clauses);
         let mut snippets = SnippetGenerator::create(&searcher, &*words, self.fields.text)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
-        let filters = self.filters(query);
-        let kinds = if query.kinds.is_empty() {
-            SearchKind::ALL.to_vec()
-        } else {
-            query.kinds.clone()
-        };
-        let mut groups = Vec::new();
-        for kind in kinds {
-            let mut clauses = vec![
-                (Occur::Must, words.box_clone()),
-                (Occur::Must, self.kind(kind)),
-            ];
-            clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
-            let group = self.group(
-                &searcher,
-                &snippets,
-                kind,
-                &BooleanQuery::new(clauses),
-                query,
-            )?;
-            groups.extend(group);
+        let wanted = (query.page + 1) * query.per_page.max(1);
+        let limit = (wanted * 3 + 50).min(MAX_CANDIDATES.max(wanted + 1));
+        let (candidates, total) = self.candidates(&searcher, &filtered, query.sort, limit)?;
+        let hits = self.hits(&searcher, &snippets, &candidates)?;
+        let groups = groups(&hits, query.per_kind.max(1));
+        let distinct = distinct(hits);
+        let start = query.page * query.per_page.max(1);
+        let more = distinct.len() > wanted;
+        let ranked: Vec<Hit> = distinct
+            .into_iter()
+            .skip(start)
+            .take(query.per_page.max(1))
+            .collect();
+        let facets = facets::count(&searcher, &filtered)?;
+        let mut groups = groups;
+        for group in &mut groups {
+            group.total = facets.kind(group.kind).max(group.hits.len());
         }
-        groups.sort_by(|a, b| best(b).total_cmp(&best(a)));
-        Ok(SearchResults { groups })
+        Ok(SearchResults {
+            ranked,
+            total,
+            more,
+            groups,
+            facets,
+            suggestion: suggestion.map(|s| s.text),
+        })
     }
 
-    /// The hits of one kind, or `None` when it has none.
-    fn group(
+    /// The best `limit` matches in the order asked for, and how many match.
+    fn candidates(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        sort: Sort,
+        limit: usize,
+    ) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
+        let top = TopDocs::with_limit(limit.max(1));
+        Ok(match sort {
+            Sort::Relevance => searcher.search(query, &(top.order_by_score(), Count))?,
+            Sort::Newest => {
+                let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
+                let (found, total) = searcher.search(query, &(by_date, Count))?;
+                let found = found
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect();
+                (found, total)
+            }
+        })
+    }
+
+    /// The stored entries of `candidates` as hits with snippets.
+    fn hits(
         &self,
         searcher: &Searcher,
         snippets: &SnippetGenerator,
-        kind: SearchKind,
-        query: &dyn Query,
-        asked: &SearchQuery,
-    ) -> Result<Option<Group>, SearchError> {
-        let top = TopDocs::with_limit(asked.per_kind.max(1)).order_by_score();
-        let (top, total) = searcher.search(query, &(top, Count))?;
-        if total == 0 {
-            return Ok(None);
-        }
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        candidates: &[(f32, DocAddress)],
+    ) -> Result<Vec<Hit>, SearchError> {
+        let mut hits = Vec::with_capacity(candidates.len());
+        for &(score, address) in candidates {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let Some(record) = self.fields.record(&doc) else {
+            let Some(entry) = self.fields.entry(&doc) else {
                 continue;
             };
-            let snippet = snippet_of(snippets, &record.text);
             hits.push(Hit {
-                record,
-                snippet,
+                snippet: snippet_of(snippets, &entry.record.text),
+                record: entry.record,
+                passage: entry.passage,
+                file: entry.file,
                 score,
             });
         }
-        Ok(Some(Group { kind, total, hits }))
+        Ok(hits)
     }
 
-    fn kind(&self, kind: SearchKind) -> Box<dyn Query> {
-        let term = Term::from_field_text(self.fields.kind, kind.as_str());
-        Box::new(TermQuery::new(term, IndexRecordOption::Basic))
-    }
-
-    /// The body and date filters as queries every hit must match.
+    /// The body, council, date and kind filters as queries every hit must
+    /// match.
     fn filters(&self, query: &SearchQuery) -> Vec<Box<dyn Query>> {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         if let Some(body) = query.body {
             let term = Term::from_field_i64(self.fields.body, body.0);
+            filters.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+        }
+        if let Some(council) = &query.council {
+            let term = Term::from_field_text(self.fields.council, council);
             filters.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
         }
         if query.from.is_some() || query.to.is_some() {
@@ -379,12 +522,71 @@ impl SearchIndex {
                 bound(query.to),
             )));
         }
+        if !query.kinds.is_empty() {
+            let kinds: Vec<(Occur, Box<dyn Query>)> = query
+                .kinds
+                .iter()
+                .map(|kind| {
+                    let term = Term::from_field_text(self.fields.kind, kind.as_str());
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            filters.push(Box::new(BooleanQuery::new(kinds)));
+        }
         filters
     }
 }
 
-fn best(group: &Group) -> f32 {
-    group.hits.first().map_or(0.0, |h| h.score)
+/// The hits in order without repeats: a hit is left out when a better one
+/// from the same document already covers one of its lines, or is the same
+/// record with no lines.
+fn distinct(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let repeat = kept
+            .iter()
+            .any(|k| match (hit.record.lines, k.record.lines) {
+                (Some(a), Some(b)) => {
+                    hit.record.document == k.record.document && moot_store::overlaps(a, b)
+                }
+                _ => hit.record.kind == k.record.kind && hit.record.id == k.record.id,
+            });
+        if !repeat {
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+/// The hits grouped by kind, each record once (by its best hit),
+/// at most `per_kind` per group, the group with the best hit first.
+fn groups(ranked: &[Hit], per_kind: usize) -> Vec<Group> {
+    let mut order: Vec<SearchKind> = Vec::new();
+    let mut by_kind: HashMap<SearchKind, Vec<Hit>> = HashMap::new();
+    for hit in ranked {
+        let kind = hit.record.kind;
+        let hits = by_kind.entry(kind).or_default();
+        if hits.len() >= per_kind || hits.iter().any(|h| h.record.id == hit.record.id) {
+            continue;
+        }
+        if !order.contains(&kind) {
+            order.push(kind);
+        }
+        hits.push(hit.clone());
+    }
+    order
+        .into_iter()
+        .map(|kind| {
+            let hits = by_kind.remove(&kind).unwrap_or_default();
+            Group {
+                kind,
+                total: hits.len(),
+                hits,
+            }
+        })
+        .collect()
 }
 
 /// The snippet of `text` around its matches, or its opening when the

@@ -1,40 +1,83 @@
-//! What the visitor typed, made into a query that cannot be malformed.
+//! What the visitor typed, made into a ranked query that cannot be
+//! malformed.
 //!
-//! The search box understands three things: words (every one must match,
-//! in the title or the text, in any of its English forms), `"quoted
-//! phrases"` (the words in that order), and `-word` or `-"a phrase"` to
-//! leave out records that have it. Everything else is text: colons,
-//! brackets, `AND`, `*` and backslashes are never query syntax, so no input
-//! is an error. Each piece is handed to tantivy's `QueryParser` as a quoted
-//! phrase with its own quotes and backslashes removed, which the parser
-//! always accepts and tokenises with the fields' `en_stem` analyser. An
-//! unclosed quote runs to the end of the input.
+//! The box understands words, `"quoted phrases"` and `-word` or
+//! `-"a phrase"`. Colons, brackets, `AND`, `*` and backslashes are text,
+//! never syntax, so no input is an error; an unclosed quote runs to the
+//! end.
+//!
+//! Ranking is bm25 over titles and text, built from tantivy's own queries
+//! rather than its query parser:
+//!
+//! - every word that is not a common English word is one `Should` clause,
+//!   so a passage with more of the words (and rarer ones) ranks higher and
+//!   a search with one unknown word still finds the rest; a word that
+//!   tokenises into several (`15/00068`, `A&E`, `PL.21`) is matched as
+//!   that exact sequence, and counts more;
+//! - a record's title match counts [`TITLE_BOOST`] times a text match, and
+//!   a passage's record's title (a report's subject) [`HEADING_BOOST`] times;
+//! - the words near each other in the order typed (within
+//!   [`PROXIMITY_SLOP`]) count again, [`PROXIMITY_BOOST`] times;
+//! - an abbreviation councils print (`data/abbreviations.txt`) also finds
+//!   its words, and those words also find the abbreviation;
+//! - a quoted phrase must match; an excluded piece must not.
 
-use tantivy::query::{Query, QueryParser};
+use crate::schema::Fields;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
 
 /// At most this many pieces of a query are used; more is not a search
 /// anyone means, and each piece costs a term lookup per field.
 pub const MAX_PIECES: usize = 32;
 
+/// How much more a record's title match counts than a text match.
+pub const TITLE_BOOST: f32 = 1.5;
+
+/// How much a match in a passage's record's title counts.
+pub const HEADING_BOOST: f32 = 0.5;
+
+/// How much a word that is an exact code or number (`15/00068`) counts.
+pub const EXACT_BOOST: f32 = 2.0;
+
+/// How much the words typed, found near each other in order, count again.
+pub const PROXIMITY_BOOST: f32 = 2.0;
+
+/// How many positions apart the typed words may be for proximity.
+pub const PROXIMITY_SLOP: u32 = 3;
+
+/// Words too common to rank by on their own.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which",
+    "who", "with",
+];
+
 /// One piece of what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
-    /// Words that must all be there, in this order (one word or a phrase).
-    Must(String),
+pub enum Piece {
+    /// A word typed bare.
+    Word(String),
+    /// A quoted phrase, which must match.
+    Phrase(String),
     /// Words that must not be there.
     Not(String),
 }
 
 /// The pieces of `text`, in order, without those that hold no letter or
 /// digit (they could match nothing).
-fn pieces(text: &str) -> Vec<Piece> {
+pub fn pieces(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
         rest = &rest[start..];
         let negated = rest.starts_with('-');
         let body = if negated { &rest[1..] } else { rest };
-        let (words, after) = match body.strip_prefix('"') {
+        let quoted = body.strip_prefix('"');
+        let (words, after) = match quoted {
             Some(quoted) => quoted.split_once('"').unwrap_or((quoted, "")),
             None => {
                 let end = body
@@ -46,10 +89,10 @@ fn pieces(text: &str) -> Vec<Piece> {
         rest = after;
         let words: String = words.chars().filter(|c| !matches!(c, '"' | '\\')).collect();
         if words.chars().any(char::is_alphanumeric) {
-            out.push(if negated {
-                Piece::Not(words)
-            } else {
-                Piece::Must(words)
+            out.push(match (negated, quoted.is_some()) {
+                (true, _) => Piece::Not(words),
+                (false, true) => Piece::Phrase(words),
+                (false, false) => Piece::Word(words),
             });
         }
     }
@@ -57,50 +100,189 @@ fn pieces(text: &str) -> Vec<Piece> {
     out
 }
 
-/// The query for `text`, or `None` when it asks for nothing (no words, or
-/// only words to leave out).
-pub fn parse(parser: &QueryParser, text: &str) -> Option<Box<dyn Query>> {
-    let pieces = pieces(text);
-    if !pieces.iter().any(|p| matches!(p, Piece::Must(_))) {
-        return None;
-    }
-    let syntax: Vec<String> = pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Must(words) => format!("\"{words}\""),
-            Piece::Not(words) => format!("-\"{words}\""),
+/// Whether `word` is too common to rank by.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// The abbreviations, as (abbreviation in lower case, its words).
+fn abbreviations() -> &'static [(String, String)] {
+    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_abbreviations(include_str!("../data/abbreviations.txt")))
+}
+
+/// Reads `ABBR = words` lines, skipping blanks and `#` comments.
+fn parse_abbreviations(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let (short, long) = line.split_once('=')?;
+            Some((short.trim().to_lowercase(), long.trim().to_lowercase()))
         })
-        .collect();
-    parser.parse_query(&syntax.join(" ")).ok()
+        .collect()
+}
+
+/// Builds queries over one index's fields with its analyser.
+pub struct Builder<'a> {
+    /// The fields.
+    pub fields: &'a Fields,
+    /// The analyser of the title and text fields.
+    pub analyser: TextAnalyzer,
+}
+
+impl Builder<'_> {
+    /// The query for `pieces` (with `extra` words to search as well, such
+    /// as the index's nearest words to unknown ones), or `None` when it
+    /// asks for nothing.
+    pub fn build(&mut self, pieces: &[Piece], extra: &[String]) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let words: Vec<&str> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Word(w) => Some(w.as_str()),
+                _ => None,
+            })
+            .chain(extra.iter().map(String::as_str))
+            .collect();
+        let mut ranked = 0;
+        for word in &words {
+            if is_stop_word(word) {
+                continue;
+            }
+            if let Some(query) = self.words(word) {
+                clauses.push((Occur::Should, query));
+                ranked += 1;
+            }
+        }
+        for piece in pieces {
+            match piece {
+                Piece::Phrase(words) => clauses.push((Occur::Must, self.words(words)?)),
+                Piece::Not(words) => {
+                    if let Some(query) = self.words(words) {
+                        clauses.push((Occur::MustNot, query));
+                    }
+                }
+                Piece::Word(_) => {}
+            }
+        }
+        if ranked > 1 {
+            clauses.extend(self.proximity(&words).map(|q| (Occur::Should, q)));
+        }
+        clauses.extend(self.abbreviations(&words).map(|q| (Occur::Should, q)));
+        if !clauses.iter().any(|(occur, _)| *occur != Occur::MustNot) {
+            return None;
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The analysed terms of `text`, with their positions.
+    fn terms(&mut self, field: Field, text: &str) -> Vec<(usize, Term)> {
+        let mut stream = self.analyser.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push((token.position, Term::from_field_text(field, &token.text)));
+        }
+        out
+    }
+
+    /// `text` in the title or the text: one term, or the exact sequence.
+    fn words(&mut self, text: &str) -> Option<Box<dyn Query>> {
+        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let fields = [
+            (self.fields.title, TITLE_BOOST),
+            (self.fields.heading, HEADING_BOOST),
+            (self.fields.text, 1.0),
+        ];
+        for (field, boost) in fields {
+            let terms = self.terms(field, text);
+            let query: Box<dyn Query> = match terms.len() {
+                0 => return None,
+                1 => Box::new(TermQuery::new(
+                    terms[0].1.clone(),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(terms)),
+                    EXACT_BOOST,
+                )),
+            };
+            per_field.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+        }
+        Some(Box::new(BooleanQuery::new(per_field)))
+    }
+
+    /// The words typed, near each other in order, in the title or text.
+    fn proximity(&mut self, words: &[&str]) -> Option<Box<dyn Query>> {
+        let text = words.join(" ");
+        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for field in [self.fields.title, self.fields.text] {
+            let terms: Vec<(usize, Term)> = self
+                .terms(field, &text)
+                .into_iter()
+                .filter(|(_, term)| !term.value().as_str().is_some_and(is_stop_word))
+                .collect();
+            if terms.len() < 2 {
+                return None;
+            }
+            let phrase = PhraseQuery::new_with_offset_and_slop(terms, PROXIMITY_SLOP);
+            per_field.push((Occur::Should, Box::new(phrase)));
+        }
+        let either: Box<dyn Query> = Box::new(BooleanQuery::new(per_field));
+        Some(Box::new(BoostQuery::new(either, PROXIMITY_BOOST)))
+    }
+
+    /// Each abbreviation typed as its words, and each abbreviation whose
+    /// words were typed in order.
+    fn abbreviations(&mut self, words: &[&str]) -> Option<Box<dyn Query>> {
+        let typed: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let joined = format!(" {} ", typed.join(" "));
+        let mut other: BTreeSet<&str> = BTreeSet::new();
+        for (short, long) in abbreviations() {
+            if typed.iter().any(|w| w == short) {
+                other.insert(long);
+            } else if joined.contains(&format!(" {long} ")) {
+                other.insert(short);
+            }
+        }
+        let queries: Vec<(Occur, Box<dyn Query>)> = other
+            .into_iter()
+            .filter_map(|words| self.words(words).map(|q| (Occur::Should, q)))
+            .collect();
+        (!queries.is_empty()).then(|| Box::new(BooleanQuery::new(queries)) as Box<dyn Query>)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn must(words: &str) -> Piece {
-        Piece::Must(words.into())
+    fn word(words: &str) -> Piece {
+        Piece::Word(words.into())
     }
 
     #[test]
     fn words_phrases_and_exclusions_are_pieces() {
         let cases: &[(&str, Vec<Piece>)] = &[
             ("", vec![]),
-            ("  budget  ", vec![must("budget")]),
+            ("  budget  ", vec![word("budget")]),
             (
                 "budget \"public health\" -dental",
                 vec![
-                    must("budget"),
-                    must("public health"),
+                    word("budget"),
+                    Piece::Phrase("public health".into()),
                     Piece::Not("dental".into()),
                 ],
             ),
             ("-\"social care\"", vec![Piece::Not("social care".into())]),
-            ("\"unclosed phrase", vec![must("unclosed phrase")]),
-            ("title:budget", vec![must("title:budget")]),
-            ("a\\\"b", vec![must("a"), must("b")]),
+            (
+                "\"unclosed phrase",
+                vec![Piece::Phrase("unclosed phrase".into())],
+            ),
+            ("title:budget", vec![word("title:budget")]),
+            ("a\\\"b", vec![word("a"), Piece::Phrase("b".into())]),
             ("( ) * - \"\" !!", vec![]),
-            ("15/00068", vec![must("15/00068")]),
+            ("15/00068", vec![word("15/00068")]),
         ];
         for (text, expected) in cases {
             assert_eq!(&pieces(text), expected, "{text:?}");
@@ -111,5 +293,18 @@ mod tests {
     fn long_queries_are_cut_to_the_first_pieces() {
         let text = "word ".repeat(1000);
         assert_eq!(pieces(&text).len(), MAX_PIECES);
+    }
+
+    #[test]
+    fn abbreviation_lines_read_both_sides_in_lower_case() {
+        let table = parse_abbreviations("# note\n\nBCF = Better Care Fund\nbad line\n");
+        assert_eq!(table, [("bcf".to_owned(), "better care fund".to_owned())]);
+        assert!(abbreviations().iter().any(|(short, _)| short == "camhs"));
+    }
+
+    #[test]
+    fn common_words_are_stop_words_in_any_case() {
+        assert!(is_stop_word("The"));
+        assert!(!is_stop_word("budget"));
     }
 }

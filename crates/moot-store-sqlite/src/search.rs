@@ -96,6 +96,7 @@ struct Meeting {
     organisation: Option<String>,
     venue: Option<String>,
     document: DocumentId,
+    lines: Option<Lines>,
 }
 
 impl Meeting {
@@ -110,7 +111,14 @@ impl Meeting {
             .body
             .as_ref()
             .map_or_else(|| "Meeting".to_owned(), |(_, name)| name.clone());
-        self.child(SearchKind::Meeting, self.id.0, title, text, self.document)
+        let (document, lines) = (self.document, self.lines);
+        self.child(
+            SearchKind::Meeting,
+            self.id.0,
+            title,
+            text,
+            (document, lines),
+        )
     }
 
     /// A record shown on this meeting's page.
@@ -120,7 +128,7 @@ impl Meeting {
         id: i64,
         title: String,
         text: String,
-        document: DocumentId,
+        (document, lines): (DocumentId, Option<Lines>),
     ) -> SearchRecord {
         SearchRecord {
             kind,
@@ -131,6 +139,8 @@ impl Meeting {
             bodies: self.body.clone().into_iter().collect(),
             date: self.date,
             document: Some(document),
+            lines,
+            council: self.organisation.clone(),
         }
     }
 }
@@ -140,7 +150,8 @@ fn meetings(
     doc: Option<i64>,
 ) -> Result<HashMap<MeetingId, Meeting>, StoreError> {
     let sql = format!(
-        "SELECT m.id, b.id, b.name, m.date, o.name, m.venue, m.document_id FROM meetings m
+        "SELECT m.id, b.id, b.name, m.date, o.name, m.venue, m.document_id, m.lines_first,
+         m.lines_last FROM meetings m
          LEFT JOIN bodies b ON b.id = m.body_id
          LEFT JOIN organisations o ON o.id = b.organisation_id WHERE {MEETINGS_IN_SCOPE}"
     );
@@ -159,6 +170,7 @@ fn meetings(
             organisation: r.get(4)?,
             venue: r.get(5)?,
             document: DocumentId(r.get(6)?),
+            lines: optional_lines(r, 7)?,
         })
     })?;
     Ok(rows.into_iter().map(|m| (m.id, m)).collect())
@@ -191,7 +203,8 @@ impl Scope<'_> {
 
     fn agenda_items(&self) -> Result<Vec<SearchRecord>, StoreError> {
         let sql = format!(
-            "SELECT a.id, a.meeting_id, a.title, a.decision, a.document_id FROM agenda_items a
+            "SELECT a.id, a.meeting_id, a.title, a.decision, a.document_id, a.lines_first,
+         a.lines_last FROM agenda_items a
          JOIN meetings m ON m.id = a.meeting_id WHERE NOT a.exempt AND {MEETINGS_IN_SCOPE}"
         );
         let rows = self.rows(&sql, |r| {
@@ -200,7 +213,7 @@ impl Scope<'_> {
                 MeetingId(r.get(1)?),
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
-                DocumentId(r.get(4)?),
+                (DocumentId(r.get(4)?), optional_lines(r, 5)?),
             ))
         })?;
         Ok(rows
@@ -220,7 +233,7 @@ impl Scope<'_> {
     fn minutes(&self) -> Result<Vec<SearchRecord>, StoreError> {
         let sql = format!(
             "SELECT i.id, mn.meeting_id, i.number, i.title, i.agenda_ref, mn.document_id,
-             r.id, r.text, i.exempt FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
+             r.id, r.text, i.exempt, i.lines_first, i.lines_last FROM minute_items i JOIN minutes mn ON mn.id = i.minutes_id
              JOIN meetings m ON m.id = mn.meeting_id
              LEFT JOIN resolutions r ON r.minute_item_id = i.id
              WHERE {MEETINGS_IN_SCOPE} ORDER BY i.id, r.position"
@@ -238,6 +251,7 @@ impl Scope<'_> {
                     None => None,
                 },
                 exempt: r.get(8)?,
+                lines: optional_lines(r, 9)?,
             })
         })?;
         let mut out = Vec::new();
@@ -263,11 +277,12 @@ impl Scope<'_> {
                     row.id,
                     row.title.clone(),
                     text,
-                    row.document,
+                    (row.document, row.lines),
                 ));
             }
             if let Some((id, text)) = row.resolution {
-                out.push(m.child(SearchKind::Resolution, id, row.title, text, row.document));
+                let source = (row.document, row.lines);
+                out.push(m.child(SearchKind::Resolution, id, row.title, text, source));
             }
         }
         Ok(out)
@@ -276,7 +291,7 @@ impl Scope<'_> {
     fn reports(&self) -> Result<Vec<SearchRecord>, StoreError> {
         let sql = format!(
             "SELECT r.id, r.meeting_id, r.subject, r.from_text, r.to_text, r.classification,
-         r.decision, r.document_id FROM reports r JOIN meetings m ON m.id = r.meeting_id
+         r.decision, r.document_id, r.lines_first, r.lines_last FROM reports r JOIN meetings m ON m.id = r.meeting_id
          WHERE {MEETINGS_IN_SCOPE}"
         );
         let rows = self.rows(&sql, |r| {
@@ -287,7 +302,7 @@ impl Scope<'_> {
                 [r.get::<_, Option<String>>(3)?, r.get(4)?],
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(6)?,
-                DocumentId(r.get(7)?),
+                (DocumentId(r.get(7)?), optional_lines(r, 8)?),
             ))
         })?;
         let mut out = Vec::new();
@@ -371,10 +386,24 @@ impl Scope<'_> {
                 }
             }
             let title = format!("Decision {number}");
-            out.push(m.child(SearchKind::Decision, id, title, text.join("; "), document));
+            let source = (document, Some(lines));
+            out.push(m.child(SearchKind::Decision, id, title, text.join("; "), source));
         }
         Ok(out)
     }
+}
+
+/// The line range in columns `first` and `first + 1`, when both are set.
+fn optional_lines(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Option<Lines>> {
+    Ok(
+        match (
+            r.get::<_, Option<u32>>(first)?,
+            r.get::<_, Option<u32>>(first + 1)?,
+        ) {
+            (Some(a), Some(b)) => Some(Lines::span(a, b)),
+            _ => None,
+        },
+    )
 }
 
 /// One row of [`Scope::minutes`]: a minute with one of its resolutions, if any.
@@ -387,6 +416,7 @@ struct MinuteRow {
     document: DocumentId,
     resolution: Option<(i64, String)>,
     exempt: bool,
+    lines: Option<Lines>,
 }
 
 /// People: their fullest name as the title; their other printings and
@@ -430,7 +460,7 @@ fn people(conn: &Connection, doc: Option<i64>) -> Result<Vec<SearchRecord>, Stor
         .map(|(id, name, organisation)| {
             let PersonDetails { bodies, mut words } = details.remove(&id).unwrap_or_default();
             words.retain(|w| *w != name);
-            words.extend(organisation);
+            words.extend(organisation.clone());
             SearchRecord {
                 kind: SearchKind::Person,
                 id: id.0,
@@ -440,6 +470,8 @@ fn people(conn: &Connection, doc: Option<i64>) -> Result<Vec<SearchRecord>, Stor
                 bodies,
                 date: None,
                 document: None,
+                lines: None,
+                council: organisation,
             }
         })
         .collect())

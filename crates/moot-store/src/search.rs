@@ -9,7 +9,7 @@
 //! exempt items. What a store does not hand out cannot be indexed.
 
 use crate::{BodyId, DocumentId, MeetingId, PersonId};
-use moot_domain::Date;
+use moot_domain::{Date, Lines};
 use std::fmt;
 
 /// The kinds of record search finds, in the order pages list them.
@@ -29,11 +29,13 @@ pub enum SearchKind {
     Report,
     /// A person.
     Person,
+    /// A document's text that no meeting's record claims.
+    Document,
 }
 
 impl SearchKind {
     /// Every kind, in the order pages list them.
-    pub const ALL: [SearchKind; 7] = [
+    pub const ALL: [SearchKind; 8] = [
         SearchKind::Meeting,
         SearchKind::AgendaItem,
         SearchKind::Minute,
@@ -41,6 +43,7 @@ impl SearchKind {
         SearchKind::Decision,
         SearchKind::Report,
         SearchKind::Person,
+        SearchKind::Document,
     ];
 
     /// The word addresses and JSON use: `meeting`, `agenda-item`, ...
@@ -53,6 +56,7 @@ impl SearchKind {
             SearchKind::Decision => "decision",
             SearchKind::Report => "report",
             SearchKind::Person => "person",
+            SearchKind::Document => "document",
         }
     }
 
@@ -71,6 +75,9 @@ pub enum SearchTarget {
     Meeting(MeetingId),
     /// A person's page.
     Person(PersonId),
+    /// A document's page, for the text of a document that no meeting
+    /// claims.
+    Document(DocumentId),
 }
 
 /// One public record, flattened for a search index.
@@ -93,6 +100,11 @@ pub struct SearchRecord {
     pub date: Option<Date>,
     /// The stored document it was read from, where it is one document's.
     pub document: Option<DocumentId>,
+    /// The lines of that document it was read from (a minute's whole
+    /// text, a report's header, an agenda item's line).
+    pub lines: Option<Lines>,
+    /// The council whose record it is, where known.
+    pub council: Option<String>,
 }
 
 /// Which state of the stored records something was derived from. Records

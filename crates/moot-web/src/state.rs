@@ -109,8 +109,12 @@ impl AppState {
         if search.refresh(&first)? == Refresh::Rebuilt {
             tracing::info!(index = %index.display(), "rebuilt the search index from the database");
         }
+        let fragmented = search.segments()? > moot_search::MAX_SEGMENTS;
+        if !fragmented {
+            search.finish()?;
+        }
         let writer = SqliteStore::open(&db)?;
-        Ok(AppState {
+        let state = AppState {
             inner: Arc::new(Inner {
                 db,
                 idle: Mutex::new(vec![first]),
@@ -125,7 +129,16 @@ impl AppState {
                     std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
                 ),
             }),
-        })
+        };
+        if fragmented {
+            // Searches go on over the segments as they are meanwhile.
+            let inner = Arc::clone(&state.inner);
+            std::thread::spawn(move || match inner.search.finish() {
+                Ok(()) => tracing::info!("merged the fragmented search index"),
+                Err(error) => tracing::warn!(%error, "could not merge the search index"),
+            });
+        }
+        Ok(state)
     }
 
     /// Takes the address the public reaches the site at (`--public-url`):
@@ -327,7 +340,8 @@ impl AppState {
             };
             let refreshed = inner.search.refresh(&store);
             inner.give_back(store);
-            refreshed
+            refreshed?;
+            inner.search.finish()
         })
         .await?
         .map(|_| ())

@@ -143,6 +143,9 @@ fn no_public_answer_holds_exempt_business_of_any_shape() {
         "/api/search?q=negotiations".to_owned(),
         "/api/search?q=young+people+care+social+worker".to_owned(),
         "/search?q=social+work".to_owned(),
+        "/search.atom?q=westfield+depot".to_owned(),
+        "/search.atom?q=negotiations".to_owned(),
+        "/search?q=negotiations&sort=newest".to_owned(),
     ];
     let seeds: Vec<&str> = seeds.iter().map(String::as_str).collect();
     // Public business of the same packs is found, so the searches look

@@ -42,12 +42,12 @@ pub fn router() -> Router<AppState> {
 /// Where the feeds' absolute addresses point: `--public-url` when set,
 /// else the host the request named (checked against the allowed hosts
 /// before any handler runs; see [`crate::hosts`]).
-fn origin(state: &AppState, headers: &HeaderMap) -> Origin {
+pub(super) fn origin(state: &AppState, headers: &HeaderMap) -> Origin {
     let host = headers.get(HOST).and_then(|h| h.to_str().ok());
     Origin::of(state.settings().public_url.as_ref(), host)
 }
 
-fn with_type(content_type: &'static str, body: String) -> Response {
+pub(super) fn with_type(content_type: &'static str, body: String) -> Response {
     ([(CONTENT_TYPE, content_type)], body).into_response()
 }
 
