@@ -1,5 +1,5 @@
 //! The reference the benchmark compares Moot with: SQLite FTS5 (bm25,
-//! Porter stemming) over the same passages, and a static file, both
+//! Porter stemming) over the same passages (`moot_search::passages`), and a static file, both
 //! served over HTTP by a small server of the benchmark's own (axum on a
 //! multi-threaded runtime, two worker threads, each search on a blocking
 //! thread with its own read-only connection), so both sides pay HTTP.
@@ -22,7 +22,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// One passage: a paragraph of a document's public lines.
+/// One passage of a document, as Moot's search cuts them.
 pub struct Passage {
     /// The imported file's name.
     pub file: String,
@@ -32,11 +32,11 @@ pub struct Passage {
     pub text: String,
 }
 
-/// The passages of document `id` as this benchmark cuts them until
-/// `moot_search` exposes its own: the stored text's public lines (those
-/// outside every exempt range), split at blank lines and at withheld
-/// lines. `None` when there is no such document.
-pub fn blank_line_paragraphs(
+/// The passages of document `id` as `moot_search::passages` cuts its
+/// public lines (no exempt line), without the records' first lines as
+/// extra cuts (those need the index's records); `None` when there is no
+/// such document.
+pub fn document_passages(
     store: &SqliteStore,
     id: DocumentId,
 ) -> Result<Option<Vec<Passage>>, StoreError> {
@@ -45,28 +45,14 @@ pub fn blank_line_paragraphs(
         Err(StoreError::NotFound { .. }) => return Ok(None),
         Err(other) => return Err(other),
     };
-    let mut passages = Vec::new();
-    let mut open: Option<Passage> = None;
-    for (at, line) in record.text.lines().enumerate() {
-        let number = at as u32 + 1;
-        let exempt = record
-            .exempt
-            .iter()
-            .any(|l| l.first <= number && number <= l.last);
-        if exempt || line.trim().is_empty() {
-            passages.extend(open.take());
-            continue;
-        }
-        let passage = open.get_or_insert_with(|| Passage {
+    let passages = moot_search::passages(&record.public_lines(), &[])
+        .into_iter()
+        .map(|p| Passage {
             file: record.file_name.clone(),
-            lines: (number, number),
-            text: String::new(),
-        });
-        passage.lines.1 = number;
-        passage.text.push_str(line.trim());
-        passage.text.push('\n');
-    }
-    passages.extend(open);
+            lines: (p.lines.first, p.lines.last),
+            text: p.text,
+        })
+        .collect();
     Ok(Some(passages))
 }
 
@@ -107,8 +93,7 @@ impl Fts {
             let mut insert = transaction.prepare(
                 "INSERT INTO passages (text, file, first, last) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            while let Some(passages) =
-                blank_line_paragraphs(store, DocumentId(self.last_document + 1))?
+            while let Some(passages) = document_passages(store, DocumentId(self.last_document + 1))?
             {
                 for p in &passages {
                     insert.execute((&p.text, &p.file, p.lines.0, p.lines.1))?;

@@ -15,9 +15,10 @@
 //! - 50 searches (the judged queries' texts and 30 common council words)
 //!   sequentially (p50/p99) and with 16 clients (requests/s, p50/p99),
 //!   against the real `moot serve` (a child process, `/api/search?q=`) and
-//!   against SQLite FTS5 with bm25 over the same documents' public lines
-//!   as paragraphs (`fts`), served over HTTP by the benchmark's own small
-//!   server: both pay HTTP and share the machine with the clients;
+//!   against SQLite FTS5 with bm25 over the same passages (`fts`:
+//!   `moot_search::passages` of each document's public lines), served
+//!   over HTTP by the benchmark's own small server: both pay HTTP and
+//!   share the machine with the clients;
 //! - the largest meeting page with 64 clients, next to the same bytes as
 //!   a static file from that small server.
 //!
