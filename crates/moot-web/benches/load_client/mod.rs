@@ -153,12 +153,14 @@ pub async fn run(
         elapsed: Duration::ZERO,
     };
     for task in tasks {
-        let (latencies, failures) = task
-            .await
-            .expect("a client panicked")
-            .expect("a client failed");
-        measured.latencies.extend(latencies);
-        measured.failures += failures;
+        match task.await.expect("a client panicked") {
+            Ok((latencies, failures)) => {
+                measured.latencies.extend(latencies);
+                measured.failures += failures;
+            }
+            // A connection refused or closed by the server: one failure.
+            Err(_) => measured.failures += 1,
+        }
     }
     measured.elapsed = start.elapsed();
     measured.latencies.sort();
