@@ -24,7 +24,7 @@ mod html;
 mod ical;
 pub mod page_cache;
 pub mod proxy;
-mod query_string;
+pub mod query_string;
 mod rating;
 mod routes;
 pub mod server;
