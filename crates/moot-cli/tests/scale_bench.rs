@@ -70,7 +70,7 @@ fn a_smoke_run_imports_every_pack_and_answers_every_request() {
     let sizes: Vec<usize> = reports.iter().map(|r| r.size).collect();
     assert_eq!(sizes, [4, 6]);
     for r in &reports {
-        let imported = r.first.iter().chain(&r.middle).chain([&r.last]);
+        let imported = r.first.iter().chain(&r.middle).chain(&r.last);
         assert!(imported.map(|b| b.packs).sum::<usize>() > 0);
         assert_eq!(bench::failures(r), 0, "every answer was 200 at {}", r.size);
         for run in [
@@ -90,4 +90,17 @@ fn a_smoke_run_imports_every_pack_and_answers_every_request() {
         table.contains("FTS5") && table.lines().count() > 10,
         "{table}"
     );
+
+    // A second run in the kept directory measures again without importing.
+    let again = bench::run(&bench::Settings {
+        sizes: vec![6],
+        ..settings
+    })
+    .unwrap();
+    assert!(again[0].first.is_none() && again[0].middle.is_empty() && again[0].last.is_none());
+    assert_eq!(
+        again[0].passages, reports[1].passages,
+        "no passage copied twice"
+    );
+    assert_eq!(bench::failures(&again[0]), 0);
 }

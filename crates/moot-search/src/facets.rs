@@ -1,14 +1,13 @@
 //! Counts of a search's matches by kind, body, council and year, read from
-//! the index's fast fields with tantivy's terms aggregation, so counting
-//! costs one pass over the matches and no stored document is read.
+//! the index's fast fields with tantivy's terms aggregation, in the same
+//! pass over the matches as the ranking, and no stored document is read.
 
 use moot_store::{BodyId, SearchKind};
 use serde_json::{json, Value};
 use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::agg_result::AggregationResults;
 use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
-use tantivy::query::Query;
 use tantivy::tokenizer::TokenizerManager;
-use tantivy::Searcher;
 
 /// At most this many bodies, councils or years are counted (the largest).
 const MAX_BUCKETS: u32 = 100;
@@ -28,6 +27,11 @@ pub struct Facets {
 }
 
 impl Facets {
+    /// How many matches there are: every entry has one kind.
+    pub fn total(&self) -> usize {
+        self.kinds.iter().map(|(_, n)| n).sum()
+    }
+
     /// The count for `kind`.
     pub fn kind(&self, kind: SearchKind) -> usize {
         self.kinds
@@ -37,8 +41,9 @@ impl Facets {
     }
 }
 
-/// Counts the matches of `query`.
-pub fn count(searcher: &Searcher, query: &dyn Query) -> Result<Facets, crate::SearchError> {
+/// A collector of the counts, to run beside the one that ranks, so that
+/// counting and ranking share one pass over the matches.
+pub fn collector() -> Result<AggregationCollector, crate::SearchError> {
     let terms = |field: &str| json!({ "terms": { "field": field, "size": MAX_BUCKETS } });
     let request: Aggregations = serde_json::from_value(json!({
         "kind": terms("kind"),
@@ -51,7 +56,11 @@ pub fn count(searcher: &Searcher, query: &dyn Query) -> Result<Facets, crate::Se
         AggregationLimitsGuard::default(),
         TokenizerManager::default(),
     );
-    let results = searcher.search(query, &AggregationCollector::from_aggs(request, context))?;
+    Ok(AggregationCollector::from_aggs(request, context))
+}
+
+/// The counts [`collector`] gathered.
+pub fn read(results: AggregationResults) -> Result<Facets, crate::SearchError> {
     let value = serde_json::to_value(results)
         .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
     let mut years: Vec<(i32, usize)> = buckets(&value, "year")

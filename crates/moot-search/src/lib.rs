@@ -48,15 +48,16 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::directory::error::LockError;
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
-    TantivyError, Term,
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, SegmentMeta,
+    TantivyDocument, TantivyError, Term,
 };
 
 /// The memory one index writer may use before it flushes.
@@ -65,8 +66,9 @@ const WRITER_MEMORY: usize = 50_000_000;
 /// How long a writer waits for another process's writer to finish.
 const LOCK_WAIT: Duration = Duration::from_secs(30);
 
-/// An index with more segments than this is merged into one when an
-/// update finishes ([`SearchIndex::finish`]) or the site opens it.
+/// An index with more segments than this has its smallest merged when an
+/// update finishes ([`SearchIndex::finish`]) or the site opens it, so the
+/// largest are not rewritten after every run.
 pub const MAX_SEGMENTS: usize = 8;
 
 /// How many ranked candidates a search reads at most, before removing
@@ -325,9 +327,9 @@ impl SearchIndex {
         Ok(Refresh::Updated)
     }
 
-    /// Finishes a run of updates: merges a fragmented index into one
-    /// segment, waits for merges under way, and releases the writer (and
-    /// its lock, for other processes).
+    /// Finishes a run of updates: waits for merges under way, merges the
+    /// smallest segments of a fragmented index into one, and releases the
+    /// writer (and its lock, for other processes).
     pub fn finish(&self) -> Result<(), SearchError> {
         let mut slot = self.lock_writer();
         if slot.is_none() && self.segments()? <= MAX_SEGMENTS {
@@ -336,10 +338,12 @@ impl SearchIndex {
         if slot.is_none() {
             *slot = Some(self.acquire()?);
         }
-        let mut writer = slot.take().expect("filled above");
-        let segments = self.index.searchable_segment_ids()?;
-        if segments.len() > MAX_SEGMENTS {
-            writer.merge(&segments).wait()?;
+        // Background merges first, so the sizes below are the settled ones.
+        slot.take().expect("filled above").wait_merging_threads()?;
+        let mut writer = self.acquire()?;
+        let smallest = smallest_segments(&self.index.searchable_segment_metas()?);
+        if smallest.len() > 1 {
+            writer.merge(&smallest).wait()?;
         }
         writer.wait_merging_threads()?;
         self.reader.reload()?;
@@ -425,7 +429,8 @@ impl SearchIndex {
         let filtered = BooleanQuery::new(clauses);
         let wanted = (query.page + 1) * query.per_page.max(1);
         let limit = (wanted * 2 + 20).min(MAX_CANDIDATES.max(wanted + 1));
-        let (candidates, total) = self.candidates(&searcher, &filtered, query.sort, limit)?;
+        let (candidates, facets) = self.candidates(&searcher, &filtered, query.sort, limit)?;
+        let total = facets.total();
         let hits = self.hits(&searcher, &candidates)?;
         let groups = groups(&hits, query.per_kind.max(1));
         let distinct = distinct(hits);
@@ -436,7 +441,6 @@ impl SearchIndex {
             .skip(start)
             .take(query.per_page.max(1))
             .collect();
-        let facets = facets::count(&searcher, &filtered)?;
         let mut groups = groups;
         for group in &mut groups {
             group.total = facets.kind(group.kind).max(group.hits.len());
@@ -462,27 +466,30 @@ impl SearchIndex {
         })
     }
 
-    /// The best `limit` matches in the order asked for, and how many match.
+    /// The best `limit` matches in the order asked for, and the counts of
+    /// all of them, in one pass.
     fn candidates(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         sort: Sort,
         limit: usize,
-    ) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
+    ) -> Result<(Vec<(f32, DocAddress)>, Facets), SearchError> {
         let top = TopDocs::with_limit(limit.max(1));
-        Ok(match sort {
-            Sort::Relevance => searcher.search(query, &(top.order_by_score(), Count))?,
+        let counts = facets::collector()?;
+        let (found, counted) = match sort {
+            Sort::Relevance => searcher.search(query, &(top.order_by_score(), counts))?,
             Sort::Newest => {
                 let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
-                let (found, total) = searcher.search(query, &(by_date, Count))?;
+                let (found, counted) = searcher.search(query, &(by_date, counts))?;
                 let found = found
                     .into_iter()
                     .map(|(_, address)| (0.0, address))
                     .collect();
-                (found, total)
+                (found, counted)
             }
-        })
+        };
+        Ok((found, facets::read(counted)?))
     }
 
     /// The stored entries of `candidates` as hits (their snippets still
@@ -546,6 +553,22 @@ impl SearchIndex {
         }
         filters
     }
+}
+
+/// The segments to merge so that at most [`MAX_SEGMENTS`] remain: the
+/// smallest, by documents held, enough of them that their merge leaves
+/// `MAX_SEGMENTS`; none when there are no more than that already.
+fn smallest_segments(metas: &[SegmentMeta]) -> Vec<SegmentId> {
+    if metas.len() <= MAX_SEGMENTS {
+        return Vec::new();
+    }
+    let mut by_size: Vec<&SegmentMeta> = metas.iter().collect();
+    by_size.sort_by_key(|meta| meta.num_docs());
+    by_size
+        .iter()
+        .take(metas.len() - MAX_SEGMENTS + 1)
+        .map(|meta| meta.id())
+        .collect()
 }
 
 /// The hits in order without repeats: a hit is left out when a better one
@@ -652,4 +675,38 @@ fn payload(index: &Index) -> Result<Option<(u32, Option<Revision>)>, SearchError
 
 fn version_of(index: &Index) -> Result<Option<u32>, SearchError> {
     Ok(payload(index)?.map(|(version, _)| version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metas(sizes: &[u32]) -> Vec<SegmentMeta> {
+        let index = Index::create_in_ram(Fields::schema().0);
+        sizes
+            .iter()
+            .map(|&docs| index.new_segment_meta(SegmentId::generate_random(), docs))
+            .collect()
+    }
+
+    #[test]
+    fn a_few_segments_are_left_alone() {
+        assert!(smallest_segments(&metas(&[5; MAX_SEGMENTS])).is_empty());
+    }
+
+    #[test]
+    fn the_smallest_segments_merge_and_the_largest_stay() {
+        let mut sizes = vec![1_000_000, 500_000];
+        sizes.extend((1..=10).map(|n| n * 10));
+        let metas = metas(&sizes);
+        let chosen = smallest_segments(&metas);
+        // Twelve segments: five merge into one, leaving eight.
+        assert_eq!(chosen.len(), metas.len() - MAX_SEGMENTS + 1);
+        let merged: Vec<u32> = metas
+            .iter()
+            .filter(|m| chosen.contains(&m.id()))
+            .map(|m| m.max_doc())
+            .collect();
+        assert_eq!(merged, vec![10, 20, 30, 40, 50]);
+    }
 }

@@ -99,8 +99,9 @@ pub struct SizeReport {
     pub first: Option<Batch>,
     /// The packs between the first and the last.
     pub middle: Vec<Batch>,
-    /// The last packs before this size.
-    pub last: Batch,
+    /// The last packs before this size (none when an earlier run in the
+    /// same directory imported them).
+    pub last: Option<Batch>,
     /// Tantivy segments after the import, and once `moot serve` answers.
     pub segments: (usize, usize),
     /// Bytes of the search index (once `moot serve` answers), of the
@@ -149,6 +150,44 @@ fn children_cpu() -> Result<Duration, Error> {
         .sum::<Option<u64>>()
         .ok_or("no cutime/cstime in /proc/self/stat")?;
     Ok(Duration::from_millis(ticks * 10))
+}
+
+/// How many packs the database at `db` holds (none when it is missing).
+fn imported(db: &Path) -> Result<usize, Error> {
+    if !db.exists() {
+        return Ok(0);
+    }
+    let last = SqliteStore::open(db)?.revision()?.last_document;
+    Ok(usize::try_from(last)?)
+}
+
+/// The batches first, between and last.
+type Batches = (Option<Batch>, Vec<Batch>, Option<Batch>);
+
+/// Imports packs `done..size`: the first packs of an empty database, the
+/// packs between in chunks, and the last packs before `size`, each timed.
+fn import_to(
+    settings: &Settings,
+    generator: &Generator,
+    mut done: usize,
+    size: usize,
+) -> Result<Batches, Error> {
+    let edge = settings.edge.min((size - done) / 3).max(1);
+    let first = if done == 0 {
+        let batch = import(settings, generator, 0..edge)?;
+        done = edge;
+        Some(batch)
+    } else {
+        None
+    };
+    let mut middle = Vec::new();
+    while done < size - edge {
+        let end = (done + settings.chunk).min(size - edge);
+        middle.push(import(settings, generator, done..end)?);
+        done = end;
+    }
+    let last = import(settings, generator, done..size)?;
+    Ok((first, middle, Some(last)))
 }
 
 /// Generates packs `range` and imports them with one `moot import` run.
@@ -358,33 +397,23 @@ pub fn run(settings: &Settings) -> Result<Vec<SizeReport>, Error> {
     let generator = Generator::from_corpus(settings.seed);
     let db = settings.dir.join("moot.db");
     let index = moot_search::index_path(&db);
-    let mut fts = Fts::create(&settings.dir.join("fts5.db"))?;
+    let mut fts = Fts::open(&settings.dir.join("fts5.db"))?;
     let clients = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let mut reports = Vec::new();
-    let mut done = 0;
+    // A directory kept from an earlier run goes on from the packs it holds.
+    let mut done = imported(&db)?;
     for &size in &settings.sizes {
-        if size <= done {
-            return Err(format!("sizes must rise: {size} after {done}").into());
-        }
-        let edge = settings.edge.min((size - done) / 3).max(1);
-        say(&format!("importing packs {done} to {size}"));
-        let first = if done == 0 {
-            let batch = import(settings, &generator, 0..edge)?;
-            done = edge;
-            Some(batch)
+        let (first, middle, last) = if size <= done {
+            say(&format!("{done} packs imported by an earlier run"));
+            (None, Vec::new(), None)
         } else {
-            None
+            say(&format!("importing packs {done} to {size}"));
+            let batches = import_to(settings, &generator, done, size)?;
+            done = size;
+            batches
         };
-        let mut middle = Vec::new();
-        while done < size - edge {
-            let end = (done + settings.chunk).min(size - edge);
-            middle.push(import(settings, &generator, done..end)?);
-            done = end;
-        }
-        let last = import(settings, &generator, done..size)?;
-        done = size;
         let segments_imported = segments(&index)?;
 
         say("copying passages into FTS5");
@@ -538,10 +567,12 @@ pub fn table(reports: &[SizeReport]) -> String {
             }
         }),
         ("import CPU ms/pack, last packs", |r| {
-            format!("{:.0} ({})", r.last.cpu_per_pack(), r.last.packs)
+            r.last.as_ref().map_or("-".into(), |b| {
+                format!("{:.0} ({})", b.cpu_per_pack(), b.packs)
+            })
         }),
         ("import wall s, all packs to this size", |r| {
-            let all = r.first.iter().chain(&r.middle).chain([&r.last]);
+            let all = r.first.iter().chain(&r.middle).chain(&r.last);
             format!("{:.0}", all.map(|b| b.wall.as_secs_f64()).sum::<f64>())
         }),
         ("index segments: imported / serving", |r| {

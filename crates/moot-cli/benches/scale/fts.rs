@@ -67,20 +67,30 @@ pub struct Fts {
 }
 
 impl Fts {
-    /// Creates the FTS5 database at `path`.
-    pub fn create(path: &Path) -> rusqlite::Result<Fts> {
+    /// Opens the FTS5 database at `path`, creating it when missing; one
+    /// kept from an earlier run goes on from the documents it holds.
+    pub fn open(path: &Path) -> rusqlite::Result<Fts> {
         let connection = Connection::open(path)?;
         connection.execute_batch(
             "PRAGMA journal_mode = WAL;
-             CREATE VIRTUAL TABLE passages USING fts5(
+             CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
                  text, file UNINDEXED, first UNINDEXED, last UNINDEXED,
-                 tokenize = 'porter unicode61');",
+                 tokenize = 'porter unicode61');
+             CREATE TABLE IF NOT EXISTS copied (last_document INTEGER NOT NULL);",
         )?;
+        let last_document = connection
+            .query_row("SELECT max(last_document) FROM copied", [], |row| {
+                row.get::<_, Option<i64>>(0)
+            })?
+            .unwrap_or(0);
+        let passages = connection.query_row("SELECT count(*) FROM passages", [], |row| {
+            row.get::<_, i64>(0)
+        })?;
         Ok(Fts {
             path: path.to_owned(),
             connection,
-            last_document: 0,
-            passages: 0,
+            last_document,
+            passages: usize::try_from(passages).unwrap_or(0),
         })
     }
 
@@ -103,6 +113,11 @@ impl Fts {
                 copied += 1;
             }
         }
+        transaction.execute("DELETE FROM copied", [])?;
+        transaction.execute(
+            "INSERT INTO copied (last_document) VALUES (?1)",
+            [self.last_document],
+        )?;
         transaction.commit()?;
         Ok(copied)
     }
