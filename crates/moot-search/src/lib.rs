@@ -467,7 +467,8 @@ impl SearchIndex {
     }
 
     /// The best `limit` matches in the order asked for, and the counts of
-    /// all of them, in one pass.
+    /// all of them. Two passes: ranking alone skips the matches that
+    /// cannot reach the top, counting alone scores none.
     fn candidates(
         &self,
         searcher: &Searcher,
@@ -476,20 +477,18 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<(Vec<(f32, DocAddress)>, Facets), SearchError> {
         let top = TopDocs::with_limit(limit.max(1));
-        let counts = facets::collector()?;
-        let (found, counted) = match sort {
-            Sort::Relevance => searcher.search(query, &(top.order_by_score(), counts))?,
+        let found = match sort {
+            Sort::Relevance => searcher.search(query, &top.order_by_score())?,
             Sort::Newest => {
                 let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
-                let (found, counted) = searcher.search(query, &(by_date, counts))?;
-                let found = found
+                searcher
+                    .search(query, &by_date)?
                     .into_iter()
                     .map(|(_, address)| (0.0, address))
-                    .collect();
-                (found, counted)
+                    .collect()
             }
         };
-        Ok((found, facets::read(counted)?))
+        Ok((found, searcher.search(query, &facets::Counter)?))
     }
 
     /// The stored entries of `candidates` as hits (their snippets still
