@@ -1,18 +1,20 @@
 //! Counts of a search's matches by kind, body, council and year.
 //!
-//! A collector of its own rather than tantivy's terms aggregation: it needs
-//! no scores, so the ranking pass keeps its pruning (it reads only the
-//! matches that can still reach the top) and the counting pass walks the
-//! matches without scoring them, adding one to a slot per term ordinal of
-//! each fast field. Terms are looked up once per segment, at the end, and
-//! no stored document is read.
+//! Counting walks the matches without scoring them, adding one to a slot
+//! per term ordinal of each fast field; terms are looked up once per
+//! segment, at the end, and no stored document is read. A search of
+//! common words over thousands of packs matches most of the index, and
+//! walking it all would cost more than ranking it, so the walk stops at a
+//! limit (as Elasticsearch stops counting hits at 10,000): beyond it the
+//! total is "more than the limit" and the counts are those of the best
+//! matches ([`sample`]), each a lower bound, and say so.
 
 use std::collections::HashMap;
 
 use moot_store::{BodyId, SearchKind};
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 /// At most this many bodies, councils or years are listed (the largest).
 const MAX_BUCKETS: usize = 100;
@@ -32,10 +34,14 @@ pub struct Facets {
     pub councils: Vec<(String, usize)>,
     /// By year of meeting, latest first.
     pub years: Vec<(i32, usize)>,
+    /// `None` when these count every match; `Some(n)` when more matched
+    /// than were counted and these count the first `n` in the order shown,
+    /// so each is a lower bound.
+    pub sample: Option<usize>,
 }
 
 impl Facets {
-    /// How many matches there are: every entry has one kind.
+    /// How many matches were counted: every entry has one kind.
     pub fn total(&self) -> usize {
         self.kinds.iter().map(|(_, n)| n).sum()
     }
@@ -68,6 +74,7 @@ impl Facets {
                 .collect(),
             councils: largest(councils).collect(),
             years,
+            sample: None,
         }
     }
 }
@@ -79,13 +86,72 @@ fn largest(counts: HashMap<String, usize>) -> impl Iterator<Item = (String, usiz
     counts.into_iter().take(MAX_BUCKETS)
 }
 
-/// Counts every match of a query by kind, body, council and year.
-pub struct Counter;
+/// Counts the matches of `query` when there are at most `limit`; `None`
+/// when there are more.
+pub fn count(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> tantivy::Result<Option<Facets>> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut seen = 0;
+    let mut tallies = Vec::with_capacity(searcher.segment_readers().len());
+    for reader in searcher.segment_readers() {
+        let mut counter = SegmentCounter::new(reader)?;
+        let mut matches = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = matches.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                seen += 1;
+                if seen > limit {
+                    return Ok(None);
+                }
+                counter.collect(doc);
+            }
+            doc = matches.advance();
+        }
+        tallies.push(counter.harvest());
+    }
+    Ok(Some(merge(tallies, None)))
+}
+
+/// Counts `best`, the first matches in the order shown, as a sample of
+/// more matches than were counted.
+pub fn sample(searcher: &Searcher, best: &[DocAddress]) -> tantivy::Result<Facets> {
+    let mut by_segment: HashMap<SegmentOrdinal, Vec<DocId>> = HashMap::new();
+    for address in best {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    let mut tallies = Vec::with_capacity(by_segment.len());
+    for (segment, docs) in by_segment {
+        let mut counter = SegmentCounter::new(searcher.segment_reader(segment))?;
+        for doc in docs {
+            counter.collect(doc);
+        }
+        tallies.push(counter.harvest());
+    }
+    Ok(merge(tallies, Some(best.len())))
+}
+
+fn merge(tallies: Vec<Tally>, sample: Option<usize>) -> Facets {
+    let mut all = Tally::default();
+    for tally in tallies {
+        all.add(tally);
+    }
+    Facets {
+        sample,
+        ..Facets::from_tally(all)
+    }
+}
 
 /// What one segment, or all of them, counted: by term of each of
 /// [`TERM_FIELDS`], and by year.
 #[derive(Debug, Default)]
-pub struct Tally {
+struct Tally {
     terms: [HashMap<String, usize>; 3],
     years: HashMap<i64, usize>,
 }
@@ -103,15 +169,15 @@ impl Tally {
     }
 }
 
-impl Collector for Counter {
-    type Fruit = Facets;
-    type Child = SegmentCounter;
+/// One segment's counting: a slot per term ordinal of each term field.
+struct SegmentCounter {
+    columns: Vec<(Option<StrColumn>, Vec<usize>)>,
+    year: Column<i64>,
+    years: HashMap<i64, usize>,
+}
 
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentCounter> {
+impl SegmentCounter {
+    fn new(reader: &SegmentReader) -> tantivy::Result<SegmentCounter> {
         let fast = reader.fast_fields();
         let mut columns = Vec::with_capacity(TERM_FIELDS.len());
         for field in TERM_FIELDS {
@@ -126,30 +192,7 @@ impl Collector for Counter {
         })
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, tallies: Vec<Tally>) -> tantivy::Result<Facets> {
-        let mut all = Tally::default();
-        for tally in tallies {
-            all.add(tally);
-        }
-        Ok(Facets::from_tally(all))
-    }
-}
-
-/// One segment's counting: a slot per term ordinal of each term field.
-pub struct SegmentCounter {
-    columns: Vec<(Option<StrColumn>, Vec<usize>)>,
-    year: Column<i64>,
-    years: HashMap<i64, usize>,
-}
-
-impl SegmentCollector for SegmentCounter {
-    type Fruit = Tally;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
+    fn collect(&mut self, doc: DocId) {
         for (column, slots) in &mut self.columns {
             let Some(column) = column else { continue };
             for ord in column.term_ords(doc) {
@@ -180,5 +223,71 @@ impl SegmentCollector for SegmentCounter {
             }
         }
         tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Fields;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::AllQuery;
+    use tantivy::{Index, TantivyDocument};
+
+    /// An index of `n` entries: minutes of body 1 in 2024, then reports of
+    /// body 2 in 2025.
+    fn searcher(minutes: usize, reports: usize) -> Searcher {
+        let (schema, fields) = Fields::schema();
+        let index = Index::create_in_ram(schema);
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let rows = (0..minutes)
+            .map(|_| ("minute", "1:Board", 2024))
+            .chain((0..reports).map(|_| ("report", "2:Cabinet", 2025)));
+        for (kind, body, year) in rows {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.kind, kind);
+            doc.add_text(fields.body_key, body);
+            doc.add_text(fields.council, "Ashworth");
+            doc.add_i64(fields.year, year);
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        index.reader().unwrap().searcher()
+    }
+
+    #[test]
+    fn every_match_is_counted_up_to_the_limit() {
+        let searcher = searcher(3, 2);
+        let facets = count(&searcher, &AllQuery, 5).unwrap().unwrap();
+        assert_eq!(facets.total(), 5);
+        assert_eq!(facets.sample, None);
+        assert_eq!(facets.kind(SearchKind::Minute), 3);
+        assert_eq!(facets.kind(SearchKind::Report), 2);
+        assert_eq!(
+            facets.bodies,
+            vec![
+                (BodyId(1), "Board".to_owned(), 3),
+                (BodyId(2), "Cabinet".to_owned(), 2)
+            ]
+        );
+        assert_eq!(facets.councils, vec![("Ashworth".to_owned(), 5)]);
+        assert_eq!(facets.years, vec![(2025, 2), (2024, 3)]);
+    }
+
+    #[test]
+    fn more_matches_than_the_limit_are_not_counted() {
+        assert_eq!(count(&searcher(3, 2), &AllQuery, 4).unwrap(), None);
+    }
+
+    #[test]
+    fn a_sample_counts_the_matches_given_and_says_so() {
+        let searcher = searcher(3, 2);
+        let top = searcher
+            .search(&AllQuery, &TopDocs::with_limit(4).order_by_score())
+            .unwrap();
+        let best: Vec<DocAddress> = top.into_iter().map(|(_, address)| address).collect();
+        let facets = sample(&searcher, &best).unwrap();
+        assert_eq!(facets.sample, Some(4));
+        assert_eq!(facets.total(), 4);
     }
 }

@@ -75,6 +75,14 @@ pub const MAX_SEGMENTS: usize = 8;
 /// repeats, to fill its page and its groups.
 const MAX_CANDIDATES: usize = 1_000;
 
+/// Matches are counted one by one up to this many; beyond it a search says
+/// "more than" this many ([`SearchResults::capped`]).
+pub const COUNT_LIMIT: usize = 10_000;
+
+/// When more than [`COUNT_LIMIT`] match, the counts by kind, body, council
+/// and year are those of this many best matches.
+pub const FACET_SAMPLE: usize = 1_000;
+
 /// Where the index of the database at `db` lives by default: a directory
 /// beside it, `moot.db` → `moot.db.search`.
 pub fn index_path(db: &Path) -> PathBuf {
@@ -204,8 +212,12 @@ pub struct SearchResults {
     /// This page of the one ranked list across kinds, no text twice (a hit
     /// whose lines another, better hit already shows is left out).
     pub ranked: Vec<Hit>,
-    /// How many entries (records and passages) match in all.
+    /// How many entries (records and passages) match in all, or
+    /// [`COUNT_LIMIT`] when more match (then `capped`).
     pub total: usize,
+    /// Whether more than [`COUNT_LIMIT`] match: `total` is a lower bound
+    /// and the counts are of the best matches ([`Facets::sample`]).
+    pub capped: bool,
     /// Whether there is a page after this one.
     pub more: bool,
     /// The ranked records grouped by kind, the group with the best hit
@@ -429,8 +441,25 @@ impl SearchIndex {
         let filtered = BooleanQuery::new(clauses);
         let wanted = (query.page + 1) * query.per_page.max(1);
         let limit = (wanted * 2 + 20).min(MAX_CANDIDATES.max(wanted + 1));
-        let (candidates, facets) = self.candidates(&searcher, &filtered, query.sort, limit)?;
-        let total = facets.total();
+        let counted = facets::count(&searcher, &filtered, COUNT_LIMIT)?;
+        let capped = counted.is_none();
+        let ranked_for = if capped {
+            limit.max(FACET_SAMPLE)
+        } else {
+            limit
+        };
+        let mut candidates = self.candidates(&searcher, &filtered, query.sort, ranked_for)?;
+        let (facets, total) = match counted {
+            Some(facets) => {
+                let total = facets.total();
+                (facets, total)
+            }
+            None => {
+                let best: Vec<DocAddress> = candidates.iter().map(|&(_, a)| a).collect();
+                (facets::sample(&searcher, &best)?, COUNT_LIMIT)
+            }
+        };
+        candidates.truncate(limit);
         let hits = self.hits(&searcher, &candidates)?;
         let groups = groups(&hits, query.per_kind.max(1));
         let distinct = distinct(hits);
@@ -459,6 +488,7 @@ impl SearchIndex {
         Ok(SearchResults {
             ranked,
             total,
+            capped,
             more,
             groups,
             facets,
@@ -466,18 +496,17 @@ impl SearchIndex {
         })
     }
 
-    /// The best `limit` matches in the order asked for, and the counts of
-    /// all of them. Two passes: ranking alone skips the matches that
-    /// cannot reach the top, counting alone scores none.
+    /// The best `limit` matches in the order asked for. Ranking alone, so
+    /// tantivy can skip the matches that cannot reach the top.
     fn candidates(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         sort: Sort,
         limit: usize,
-    ) -> Result<(Vec<(f32, DocAddress)>, Facets), SearchError> {
+    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
         let top = TopDocs::with_limit(limit.max(1));
-        let found = match sort {
+        Ok(match sort {
             Sort::Relevance => searcher.search(query, &top.order_by_score())?,
             Sort::Newest => {
                 let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
@@ -487,8 +516,7 @@ impl SearchIndex {
                     .map(|(_, address)| (0.0, address))
                     .collect()
             }
-        };
-        Ok((found, searcher.search(query, &facets::Counter)?))
+        })
     }
 
     /// The stored entries of `candidates` as hits (their snippets still

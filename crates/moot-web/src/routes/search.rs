@@ -407,11 +407,23 @@ fn matches(n: usize) -> String {
     }
 }
 
+/// A count that may be a lower bound: "at least 12 matches".
+fn at_least(n: usize, bound: bool) -> String {
+    if bound {
+        format!("at least {}", matches(n))
+    } else {
+        matches(n)
+    }
+}
+
 fn results_markup(asked: &Asked, results: &SearchResults) -> Markup {
     let total = results.total();
+    let sampled = results.facets.sample;
     html! {
         h2 {
-            @if total == 0 { "No results" } @else { (matches(total)) }
+            @if total == 0 { "No results" }
+            @else if results.capped { "More than " (matches(total)) }
+            @else { (matches(total)) }
             " for ‘" (asked.q) "’"
         }
         @if let Some(suggestion) = &results.suggestion {
@@ -428,9 +440,12 @@ fn results_markup(asked: &Asked, results: &SearchResults) -> Markup {
         }
         @if total == 0 { p { "Check the spelling, use fewer words, or remove some filters." } }
         (facets_markup(asked, &results.facets))
+        @if let Some(best) = sampled {
+            p class="meta" { "So many match that these counts are of the best " (best) " only." }
+        }
         @for group in &results.groups {
             section aria-labelledby={ "results-" (group.kind.as_str()) } {
-                h3 id={ "results-" (group.kind.as_str()) } { (plural(group.kind)) " (" (matches(group.total)) ")" }
+                h3 id={ "results-" (group.kind.as_str()) } { (plural(group.kind)) " (" (at_least(group.total, sampled.is_some())) ")" }
                 ol { @for hit in &group.hits { (hit_markup(hit)) } }
                 @if group.total > group.hits.len() && asked.kinds != [group.kind] {
                     p { a href=(asked.only(group.kind)) { "Show only " (plural(group.kind).to_lowercase()) } }
@@ -499,6 +514,7 @@ fn facets_json(facets: &Facets) -> Value {
         "bodies": facets.bodies.iter().map(|(id, name, n)| json!({ "id": id.0, "name": name, "count": n })).collect::<Vec<_>>(),
         "councils": facets.councils.iter().map(|(name, n)| json!({ "name": name, "count": n })).collect::<Vec<_>>(),
         "years": facets.years.iter().map(|(y, n)| json!({ "year": y, "count": n })).collect::<Vec<_>>(),
+        "sample": facets.sample,
     })
 }
 
@@ -534,6 +550,7 @@ async fn search_api(
             "page": asked.page,
         },
         "total": results.total(),
+        "capped": results.capped,
         "ranked": results.ranked.iter().map(hit_json).collect::<Vec<_>>(),
         "next": next,
         "groups": groups,
