@@ -34,7 +34,7 @@ mod suggest;
 
 pub use facets::Facets;
 pub use passages::{passages, Passage};
-pub use query::MAX_PIECES;
+pub use query::{MAX_PIECES, RERANKED};
 pub use schema::Entry;
 pub use snippet::{Snippet, SNIPPET_CHARS};
 
@@ -43,7 +43,7 @@ use moot_store::{
     BodyId, DocumentId, Revision, SearchKind, SearchRecord, SearchTarget, Store, StoreError,
 };
 use schema::{date_key, Fields, SCHEMA_VERSION};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -52,12 +52,12 @@ use tantivy::collector::TopDocs;
 use tantivy::directory::error::LockError;
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, SegmentMeta,
-    TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, DocSet, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher,
+    SegmentMeta, TantivyDocument, TantivyError, Term,
 };
 
 /// The memory one index writer may use before it flushes.
@@ -436,19 +436,31 @@ impl SearchIndex {
         let Some(words) = builder.build(&pieces, &extra) else {
             return Ok(SearchResults::default());
         };
-        let mut clauses = vec![(Occur::Must, words.box_clone())];
-        clauses.extend(self.filters(query).into_iter().map(|f| (Occur::Must, f)));
-        let filtered = BooleanQuery::new(clauses);
+        let filters = self.filters(query);
+        let filtered = with_filters(words.box_clone(), &filters);
+        let recall = match builder.recall(&pieces, &extra) {
+            // A flat union stays flat when nothing filters it.
+            Some(recall) if filters.is_empty() => recall,
+            Some(recall) => with_filters(recall, &filters),
+            None => filtered.box_clone(),
+        };
         let wanted = (query.page + 1) * query.per_page.max(1);
         let limit = (wanted * 2 + 20).min(MAX_CANDIDATES.max(wanted + 1));
-        let counted = facets::count(&searcher, &filtered, COUNT_LIMIT)?;
+        let counted = facets::count(&searcher, &*filtered, COUNT_LIMIT)?;
         let capped = counted.is_none();
         let ranked_for = if capped {
             limit.max(FACET_SAMPLE)
         } else {
             limit
         };
-        let mut candidates = self.candidates(&searcher, &filtered, query.sort, ranked_for)?;
+        let mut candidates = match query.sort {
+            Sort::Relevance => {
+                let found = top_by_score(&searcher, &*recall, ranked_for.max(RERANKED))?;
+                rerank(&searcher, &*filtered, found)?
+            }
+            Sort::Newest => newest(&searcher, &*filtered, ranked_for)?,
+        };
+        candidates.truncate(ranked_for);
         let (facets, total) = match counted {
             Some(facets) => {
                 let total = facets.total();
@@ -493,29 +505,6 @@ impl SearchIndex {
             groups,
             facets,
             suggestion: suggestion.map(|s| s.text),
-        })
-    }
-
-    /// The best `limit` matches in the order asked for. Ranking alone, so
-    /// tantivy can skip the matches that cannot reach the top.
-    fn candidates(
-        &self,
-        searcher: &Searcher,
-        query: &dyn Query,
-        sort: Sort,
-        limit: usize,
-    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
-        let top = TopDocs::with_limit(limit.max(1));
-        Ok(match sort {
-            Sort::Relevance => searcher.search(query, &top.order_by_score())?,
-            Sort::Newest => {
-                let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
-                searcher
-                    .search(query, &by_date)?
-                    .into_iter()
-                    .map(|(_, address)| (0.0, address))
-                    .collect()
-            }
         })
     }
 
@@ -596,6 +585,70 @@ fn smallest_segments(metas: &[SegmentMeta]) -> Vec<SegmentId> {
         .take(metas.len() - MAX_SEGMENTS + 1)
         .map(|meta| meta.id())
         .collect()
+}
+
+/// `query` with every one of `filters` required.
+fn with_filters(query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
+    let mut clauses = vec![(Occur::Must, query)];
+    clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The best `limit` matches of `query` by score; tantivy skips the matches
+/// that cannot reach the top when `query` is a union of terms.
+fn top_by_score(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+    Ok(searcher.search(query, &top)?)
+}
+
+/// The newest `limit` matches of `query`.
+fn newest(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    let by_date = TopDocs::with_limit(limit.max(1)).order_by_fast_field::<i64>("date", Order::Desc);
+    Ok(searcher
+        .search(query, &by_date)?
+        .into_iter()
+        .map(|(_, address)| (0.0, address))
+        .collect())
+}
+
+/// `found` scored again by `query`, best first; an entry `query` does not
+/// match is left out.
+fn rerank(
+    searcher: &Searcher,
+    query: &dyn Query,
+    found: Vec<(f32, DocAddress)>,
+) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+    for (_, address) in found {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    let mut scored = Vec::new();
+    for (segment, mut docs) in by_segment {
+        docs.sort_unstable();
+        let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
+        for doc in docs {
+            if scorer.doc() < doc {
+                scorer.seek(doc);
+            }
+            if scorer.doc() == doc {
+                scored.push((scorer.score(), DocAddress::new(segment, doc)));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(scored)
 }
 
 /// The hits in order without repeats: a hit is left out when a better one

@@ -21,6 +21,13 @@
 //! - an abbreviation councils print (`data/abbreviations.txt`) also finds
 //!   its words, and those words also find the abbreviation;
 //! - a quoted phrase must match; an excluded piece must not.
+//!
+//! That query's phrases and nested clauses make tantivy score every match,
+//! which over thousands of packs is most of the index for common words.
+//! So a search runs in two steps: [`Builder::recall`] is the same words as
+//! a flat union of single terms (with the same field boosts), which tantivy
+//! ranks skipping what cannot reach the top; its best [`RERANKED`] are then
+//! ranked by the full query.
 
 use crate::schema::Fields;
 use std::collections::BTreeSet;
@@ -29,6 +36,9 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQu
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
+
+/// How many of the recall query's best entries the full query ranks again.
+pub const RERANKED: usize = 400;
 
 /// At most this many pieces of a query are used; more is not a search
 /// anyone means, and each piece costs a term lookup per field.
@@ -131,20 +141,41 @@ pub struct Builder<'a> {
     pub analyser: TextAnalyzer,
 }
 
+/// The words typed (not quoted, not excluded), then `extra`.
+fn typed_words<'p>(pieces: &'p [Piece], extra: &'p [String]) -> Vec<&'p str> {
+    pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Word(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .chain(extra.iter().map(String::as_str))
+        .collect()
+}
+
+/// Each abbreviation's words where it was typed, and each abbreviation
+/// whose words were typed in order.
+fn abbreviated(words: &[&str]) -> BTreeSet<&'static str> {
+    let typed: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let joined = format!(" {} ", typed.join(" "));
+    let mut other = BTreeSet::new();
+    for (short, long) in abbreviations() {
+        if typed.iter().any(|w| w == short) {
+            other.insert(long.as_str());
+        } else if joined.contains(&format!(" {long} ")) {
+            other.insert(short.as_str());
+        }
+    }
+    other
+}
+
 impl Builder<'_> {
     /// The query for `pieces` (with `extra` words to search as well, such
     /// as the index's nearest words to unknown ones), or `None` when it
     /// asks for nothing.
     pub fn build(&mut self, pieces: &[Piece], extra: &[String]) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let words: Vec<&str> = pieces
-            .iter()
-            .filter_map(|p| match p {
-                Piece::Word(w) => Some(w.as_str()),
-                _ => None,
-            })
-            .chain(extra.iter().map(String::as_str))
-            .collect();
+        let words = typed_words(pieces, extra);
         let mut ranked = 0;
         for word in &words {
             if is_stop_word(word) {
@@ -176,6 +207,66 @@ impl Builder<'_> {
         Some(Box::new(BooleanQuery::new(clauses)))
     }
 
+    /// The words of `pieces` and `extra` as a flat union of single terms in
+    /// each field, with the abbreviations' words, quoted phrases required
+    /// and excluded pieces refused as in [`Builder::build`]: it matches
+    /// every entry the full query matches, and tantivy can rank it without
+    /// scoring every match.
+    pub fn recall(&mut self, pieces: &[Piece], extra: &[String]) -> Option<Box<dyn Query>> {
+        let words = typed_words(pieces, extra);
+        let mut texts: Vec<&str> = words.iter().copied().filter(|w| !is_stop_word(w)).collect();
+        texts.extend(abbreviated(&words));
+        texts.extend(pieces.iter().filter_map(|p| match p {
+            Piece::Phrase(words) => Some(words.as_str()),
+            _ => None,
+        }));
+        let mut terms: Vec<(Term, f32)> = Vec::new();
+        for text in texts {
+            for (field, boost) in self.boosted_fields() {
+                for (_, term) in self.terms(field, text) {
+                    if !terms.iter().any(|(t, _)| *t == term) {
+                        terms.push((term, boost));
+                    }
+                }
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .into_iter()
+            .map(|(term, boost)| {
+                let one: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(one, boost)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        for piece in pieces {
+            match piece {
+                Piece::Phrase(words) => clauses.push((Occur::Must, self.words(words)?)),
+                Piece::Not(words) => {
+                    if let Some(query) = self.words(words) {
+                        clauses.push((Occur::MustNot, query));
+                    }
+                }
+                Piece::Word(_) => {}
+            }
+        }
+        if !clauses.iter().any(|(occur, _)| *occur != Occur::MustNot) {
+            return None;
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The searched fields with how much a match in each counts.
+    fn boosted_fields(&self) -> [(Field, f32); 3] {
+        [
+            (self.fields.title, TITLE_BOOST),
+            (self.fields.heading, HEADING_BOOST),
+            (self.fields.text, 1.0),
+        ]
+    }
+
     /// The analysed terms of `text`, with their positions.
     fn terms(&mut self, field: Field, text: &str) -> Vec<(usize, Term)> {
         let mut stream = self.analyser.token_stream(text);
@@ -189,12 +280,7 @@ impl Builder<'_> {
     /// `text` in the title or the text: one term, or the exact sequence.
     fn words(&mut self, text: &str) -> Option<Box<dyn Query>> {
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let fields = [
-            (self.fields.title, TITLE_BOOST),
-            (self.fields.heading, HEADING_BOOST),
-            (self.fields.text, 1.0),
-        ];
-        for (field, boost) in fields {
+        for (field, boost) in self.boosted_fields() {
             let terms = self.terms(field, text);
             let query: Box<dyn Query> = match terms.len() {
                 0 => return None,
@@ -235,16 +321,7 @@ impl Builder<'_> {
     /// Each abbreviation typed as its words, and each abbreviation whose
     /// words were typed in order.
     fn abbreviations(&mut self, words: &[&str]) -> Option<Box<dyn Query>> {
-        let typed: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let joined = format!(" {} ", typed.join(" "));
-        let mut other: BTreeSet<&str> = BTreeSet::new();
-        for (short, long) in abbreviations() {
-            if typed.iter().any(|w| w == short) {
-                other.insert(long);
-            } else if joined.contains(&format!(" {long} ")) {
-                other.insert(short);
-            }
-        }
+        let other = abbreviated(words);
         let queries: Vec<(Occur, Box<dyn Query>)> = other
             .into_iter()
             .filter_map(|words| self.words(words).map(|q| (Occur::Should, q)))
