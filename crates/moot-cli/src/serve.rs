@@ -81,7 +81,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             (path, args.db.index_path(), what)
         }
     };
-    let state = moot_web::AppState::open_with_index(path.clone(), &index).with_context(|| {
+    let backend = std::sync::Arc::new(moot_store_sqlite::SqliteBackend::new(path.clone()));
+    let state = moot_web::AppState::open(backend, &index).with_context(|| {
         format!(
             "cannot open database {} with search index {}",
             path.display(),
@@ -207,7 +208,7 @@ fn demo_accounts(store: &mut moot_store_sqlite::SqliteStore) -> Result<()> {
             role,
             person: None,
         };
-        store.add_account(&actor, &new)?;
+        moot_store::AccountStore::add_account(store, &actor, &new)?;
         eprintln!("moot: demo account {role} has password {password}");
     }
     Ok(())

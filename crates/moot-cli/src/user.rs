@@ -8,7 +8,7 @@
 
 use crate::database::DbArgs;
 use anyhow::{bail, Context, Result};
-use moot_store::{Account, Actor, NewAccount, PersonId, Role};
+use moot_store::{Account, AccountStore, Actor, NewAccount, PersonId, Role};
 use moot_store_sqlite::SqliteStore;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;

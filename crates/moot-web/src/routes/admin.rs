@@ -19,7 +19,9 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
-use moot_store::{Account, AccountId, AuditEntry, NewAccount, PersonId, Role};
+use moot_store::{
+    Account, AccountId, AccountStore, AuditEntry, AuditLog, NewAccount, PersonId, Role,
+};
 use serde_json::{json, Value};
 
 /// Audit entries on one page.
@@ -203,7 +205,7 @@ async fn add_account(
         // argon2 runs before the write connection is taken, not under it.
         let hash = state
             .slow_work(Format::Html, move || {
-                moot_store_sqlite::hash_new_password(&password)
+                moot_store::hash_new_password(&password)
             })
             .await?
             .map_err(|e| Failure::from_store(e, Format::Html))?;
