@@ -48,6 +48,26 @@ impl NoticeCheck {
     }
 }
 
+/// The check in words, as a meeting page records it: "6 clear working
+/// days: enough (five are required)".
+impl std::fmt::Display for NoticeCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoticeCheck::Enough { clear_days } => {
+                write!(f, "{clear_days} clear working days: enough (five are required)")
+            }
+            NoticeCheck::TooFew { clear_days } => write!(
+                f,
+                "{clear_days} clear working {}: short notice, fewer than the five required",
+                if *clear_days == 1 { "day" } else { "days" }
+            ),
+            NoticeCheck::HolidaysUnknown { list_ends } => {
+                write!(f, "not counted: the bank holiday list ended in {list_ends}")
+            }
+        }
+    }
+}
+
 /// The form field (a tick box) by which a clerk accepts short notice: a
 /// publication whose [`NoticeCheck::warning`] is not `None` is refused
 /// without it, under this field.

@@ -164,7 +164,7 @@ fn connection_cap() -> usize {
 
 /// Reads the bank holiday list in `file`; a bad line fails the start,
 /// naming the file and the line.
-fn bank_holidays(file: &std::path::Path) -> Result<moot_clerk::BankHolidays> {
+pub(crate) fn bank_holidays(file: &std::path::Path) -> Result<moot_clerk::BankHolidays> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read the bank holiday list {}", file.display()))?;
     moot_clerk::BankHolidays::parse(&text)

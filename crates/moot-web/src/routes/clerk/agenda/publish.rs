@@ -40,18 +40,7 @@ pub fn router() -> Router<AppState> {
 
 /// The notice check kept at publishing, in words for the meeting page.
 pub(super) fn recorded_notice(check: &NoticeCheck) -> String {
-    match check {
-        NoticeCheck::Enough { clear_days } => {
-            format!("{clear_days} clear working days: enough (five are required)")
-        }
-        NoticeCheck::TooFew { clear_days } => format!(
-            "{clear_days} clear working {}: short notice, fewer than the five required",
-            if *clear_days == 1 { "day" } else { "days" }
-        ),
-        NoticeCheck::HolidaysUnknown { list_ends } => {
-            format!("not counted: the bank holiday list ended in {list_ends}")
-        }
-    }
+    check.to_string()
 }
 
 /// The notice check for JSON.
