@@ -54,7 +54,10 @@ impl std::fmt::Display for NoticeCheck {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             NoticeCheck::Enough { clear_days } => {
-                write!(f, "{clear_days} clear working days: enough (five are required)")
+                write!(
+                    f,
+                    "{clear_days} clear working days: enough (five are required)"
+                )
             }
             NoticeCheck::TooFew { clear_days } => write!(
                 f,
@@ -129,7 +132,9 @@ mod tests {
     fn short_notice_warns_with_the_days_left_and_enough_does_not() {
         let meeting = Date::new(2026, 12, 8).unwrap();
         assert_eq!(NoticeCheck::Enough { clear_days: 5 }.warning(meeting), None);
-        let few = NoticeCheck::TooFew { clear_days: 1 }.warning(meeting).unwrap();
+        let few = NoticeCheck::TooFew { clear_days: 1 }
+            .warning(meeting)
+            .unwrap();
         assert!(
             few.starts_with("Only 1 clear working day would remain"),
             "{few}"

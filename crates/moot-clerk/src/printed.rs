@@ -328,7 +328,11 @@ impl DeclarationToPrint {
         if self.exempt {
             format!("{name}: {kind}, item {number} (exempt item)")
         } else {
-            format!("{name}: {kind}, item {number}: {}{}", self.words, self.left())
+            format!(
+                "{name}: {kind}, item {number}: {}{}",
+                self.words,
+                self.left()
+            )
         }
     }
 }
@@ -682,7 +686,10 @@ mod tests {
         );
         assert_eq!(
             lines_of(text, printed.items[2].lines),
-            ["3. Matters arising", "Action: Write to the auditor (Clerk, due 2026-12-01)"]
+            [
+                "3. Matters arising",
+                "Action: Write to the auditor (Clerk, due 2026-12-01)"
+            ]
         );
         assert_eq!(printed.papers.len(), 1);
         assert_eq!(

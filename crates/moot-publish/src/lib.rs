@@ -33,8 +33,8 @@ use moot_clerk::{BankHolidays, BodyRole, FieldErrors, NoticeCheck, PaperFormat, 
 use moot_domain::Date;
 use moot_pack_builder::{Contact, Edition, Exemption, Item, Member, Paper, Section};
 use moot_store::{
-    Actor, AgendaPacks, ClerkAgenda, ClerkBody, ClerkMeetingId, ClerkMember, ClerkStore,
-    PaperInfo, StoreError,
+    Actor, AgendaPacks, ClerkAgenda, ClerkBody, ClerkMeetingId, ClerkMember, ClerkStore, PaperInfo,
+    StoreError,
 };
 
 pub use moot_clerk::ACCEPT_SHORT_NOTICE;
@@ -67,14 +67,7 @@ pub fn publish_agenda(
         .require_acceptance(agenda.meeting.date, accept_short_notice)
         .map_err(StoreError::Fields)?;
     let packs = build_packs(&*store, actor, &agenda)?;
-    store.publish_agenda(
-        actor,
-        meeting,
-        today,
-        holidays,
-        accept_short_notice,
-        &packs,
-    )
+    store.publish_agenda(actor, meeting, today, holidays, accept_short_notice, &packs)
 }
 
 /// Both editions of the agenda's pack; a paper the builder cannot use is

@@ -110,14 +110,8 @@ fn short_notice_is_refused_with_the_warning_until_the_clerk_accepts_it() {
     let dir = tempfile::TempDir::new().unwrap();
     let (mut store, meeting) = draft(&dir);
     let short = day(2026, 11, 20);
-    let refused = moot_publish::publish_agenda(
-        &mut store,
-        &clerk(),
-        meeting,
-        short,
-        &holidays(),
-        false,
-    );
+    let refused =
+        moot_publish::publish_agenda(&mut store, &clerk(), meeting, short, &holidays(), false);
     assert_eq!(fields(refused), [moot_publish::ACCEPT_SHORT_NOTICE]);
     assert!(!published(&store, meeting), "nothing is published");
 

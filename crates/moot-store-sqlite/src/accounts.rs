@@ -441,22 +441,16 @@ mod tests {
     fn sign_in_opens_a_session_that_disabling_ends() {
         let mut store = SqliteStore::open_in_memory().unwrap();
         let made = store.add_account(&cli(), &new("jsmith")).unwrap();
-        let SignIn::Accepted { token, .. } = store.sign_in(
-            "jsmith",
-            "a long enough password",
-            "1.2.3.4",
-        )
-        .unwrap() else {
+        let SignIn::Accepted { token, .. } = store
+            .sign_in("jsmith", "a long enough password", "1.2.3.4")
+            .unwrap()
+        else {
             panic!("refused")
         };
         assert_eq!(store.session(&token).unwrap().unwrap().id, made.id);
         store.disable_account(&cli(), made.id).unwrap();
         assert_eq!(store.session(&token).unwrap(), None);
-        let again = store.sign_in(
-            "jsmith",
-            "a long enough password",
-            "1.2.3.4",
-        );
+        let again = store.sign_in("jsmith", "a long enough password", "1.2.3.4");
         assert!(matches!(again, Ok(SignIn::Refused)));
     }
 
@@ -469,11 +463,7 @@ mod tests {
             let outcome = store.sign_in("jsmith", "wrong password!", &address);
             assert!(matches!(outcome, Ok(SignIn::Refused)));
         }
-        let right = store.sign_in(
-            "jsmith",
-            "a long enough password",
-            "10.1.1.1",
-        );
+        let right = store.sign_in("jsmith", "a long enough password", "10.1.1.1");
         let Ok(SignIn::Limited { retry_after }) = right else {
             panic!("{right:?}")
         };

@@ -25,6 +25,7 @@ mod migrate;
 mod pack;
 mod pack_scorecard;
 mod people;
+mod public_rows;
 mod read;
 mod reissue;
 mod scorecard;
@@ -38,11 +39,11 @@ pub use pack::{slug, Checkpoint};
 use moot_domain::{Date, Pack};
 use moot_scorecard::CsvIndicatorRow;
 use moot_store::{
-    Account, AccountId, AccountStore, Actor, AuditEntry, AuditLog, Backend, BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts,
-    DecisionEntry, DocumentId, DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment,
-    IndicatorHistory, IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, NewAccount, Database, PersonDetail, PersonId, PersonRecord, Revision, Role, SearchRecord,
-    SignIn, SignInCheck, SourceFile, Store, StoreError,
+    Account, AccountId, AccountStore, Actor, AuditEntry, AuditLog, Backend, BodyId, BodyRecord,
+    BodySummary, CalendarMeeting, Counts, Database, DecisionEntry, DocumentId, DocumentRecord,
+    FeedEntry, ImportOutcome, IndicatorAssessment, IndicatorHistory, IndicatorScope, LoadOutcome,
+    MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, NewAccount, PersonDetail, PersonId,
+    PersonRecord, Revision, Role, SearchRecord, SignIn, SignInCheck, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};

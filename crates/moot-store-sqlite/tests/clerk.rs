@@ -9,8 +9,8 @@ use moot_clerk::{
 };
 use moot_domain::{Date, Time};
 use moot_store::{
-    AccountId, Actor, AuditLog, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkMeetingId, ClerkStore,
-    DocumentId, ExemptItems, MeetingId, MinuteId, MinuteText, NewAction, NewAgendaItem,
+    AccountId, Actor, AgendaItemId, AgendaPacks, Audience, AuditLog, BodyId, ClerkMeetingId,
+    ClerkStore, DocumentId, ExemptItems, MeetingId, MinuteId, MinuteText, NewAction, NewAgendaItem,
     NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper,
     PackEdition, PersonId, PublicLine, Role, Store, StoreError,
 };

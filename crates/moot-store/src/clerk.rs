@@ -645,7 +645,9 @@ pub trait ClerkStore {
 /// makes them (before its own checks against what is stored), so they are
 /// written once, here, with `moot_clerk`'s limits and wording.
 mod faults {
-    use super::{MinuteText, NewAction, NewAgendaItem, NewBody, NewDeclaration, NewMeeting, NewMember};
+    use super::{
+        MinuteText, NewAction, NewAgendaItem, NewBody, NewDeclaration, NewMeeting, NewMember,
+    };
     use moot_clerk::fields::{MAX_LINE, MAX_TEXT};
     use moot_clerk::{ExemptParagraph, FieldErrors};
 

@@ -76,7 +76,13 @@ fn forbidden_paths(metadata: &Value) -> Vec<String> {
 fn workspace_metadata() -> Value {
     let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml");
     let output = Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .args(["--manifest-path", manifest])
         .output()
         .expect("cargo runs");
@@ -137,10 +143,7 @@ fn a_backend_reached_directly_or_through_another_crate_is_named_with_its_path() 
     let direct = planted(serde_json::json!([
         { "name": "moot-store-postgres", "kind": null },
     ]));
-    assert_eq!(
-        forbidden_paths(&direct),
-        ["moot-web → moot-store-postgres"]
-    );
+    assert_eq!(forbidden_paths(&direct), ["moot-web → moot-store-postgres"]);
 
     let through = planted(serde_json::json!([
         { "name": "moot-cli", "kind": null },

@@ -16,7 +16,7 @@
 //! and rows whole.
 
 use super::rows;
-use crate::{db, pack};
+use crate::{db, pack, public_rows};
 use moot_clerk::printed::{
     self, ActionToPrint, AgendaToPrint, AttendeeToPrint, CorrectionToPrint, DeclarationToPrint,
     ItemToPrint, MemberToPrint, MinuteToPrint, MinutesToPrint, PaperToPrint,
@@ -107,13 +107,18 @@ pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError
     for (member, lines) in members.iter().zip(printed.members) {
         let role = (member.role != moot_clerk::BodyRole::Member).then(|| member.role.label());
         let position = (member.seat != Seat::Voting).then(|| member.seat.label());
-        tx.execute(
-            "INSERT INTO memberships (body_id, person_id, name, role, party, position, voting,
-             document_id, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![m.body.0, member.person.0, member.name, role, member.party, position,
-                member.seat == Seat::Voting, doc, lines.first, lines.last],
-        )
-        .map_err(db)?;
+        let row = public_rows::MembershipRow {
+            body: m.body.0,
+            person: Some(member.person.0),
+            name: &member.name,
+            role,
+            party: member.party.as_deref(),
+            position,
+            voting: Some(member.seat == Seat::Voting),
+            document: doc,
+            lines,
+        };
+        public_rows::membership(tx, &row)?;
     }
     let position_base: i64 = tx
         .query_row(
@@ -122,30 +127,32 @@ pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError
             |r| r.get(0),
         )
         .map_err(db)?;
-    for (offset, item) in printed.items.into_iter().enumerate() {
-        tx.execute(
-            "INSERT INTO agenda_items (meeting_id, position, number, title, exempt, document_id,
-             lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                meeting,
-                position_base + offset as i64 + 1,
-                item.number,
-                item.title,
-                item.exempt,
-                doc,
-                item.lines.first,
-                item.lines.last
-            ],
-        )
-        .map_err(db)?;
+    for (position, item) in (position_base + 1..).zip(&printed.items) {
+        let row = public_rows::AgendaItemRow {
+            meeting,
+            position,
+            number: Some(&item.number),
+            title: &item.title,
+            pages: None,
+            exempt: item.exempt,
+            decision: None,
+            document: doc,
+            lines: item.lines,
+        };
+        public_rows::agenda_item(tx, &row)?;
     }
-    for (subject, lines) in printed.papers {
-        tx.execute(
-            "INSERT INTO reports (meeting_id, document_id, subject, lines_first, lines_last)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![meeting, doc, subject, lines.first, lines.last],
-        )
-        .map_err(db)?;
+    for (subject, lines) in &printed.papers {
+        let row = public_rows::ReportRow {
+            meeting,
+            document: doc,
+            subject,
+            from: None,
+            to: None,
+            classification: None,
+            decision: None,
+            lines: *lines,
+        };
+        public_rows::report(tx, &row)?;
     }
     tx.execute(
         "UPDATE clerk_meetings SET meeting_id = ?2, agenda_document_id = ?3 WHERE id = ?1",
@@ -223,14 +230,17 @@ fn public_meeting(
                 id
             }
             None => {
-                tx.execute(
-                "INSERT INTO meetings (body_id, date, time, venue, contact, status, document_id,
-                 lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, 'scheduled', ?6, ?7, ?8)",
-                params![m.body.0, m.date.to_string(), m.time.map(|t| t.to_string()), m.venue,
-                    m.contact, doc, cover.first, cover.last],
-            )
-            .map_err(db)?;
-                tx.last_insert_rowid()
+                let row = public_rows::MeetingRow {
+                    body: Some(m.body.0),
+                    date: Some(m.date.to_string()),
+                    time: m.time.map(|t| t.to_string()),
+                    venue: Some(&m.venue),
+                    contact: Some(&m.contact),
+                    status: "scheduled",
+                    document: doc,
+                    lines: Some(cover),
+                };
+                public_rows::meeting(tx, &row)?
             }
         };
     tx.execute(
@@ -408,55 +418,39 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
         minutes: to_print,
         confirmed_on,
     });
-    let whole = printed.whole;
     let file = format!("{}-{}-minutes.txt", pack::slug(&body_name), meeting.date);
     let doc = store_document(tx, &file, &printed.text, Some(doc_id))?;
-    tx.execute(
-        "INSERT INTO minutes (meeting_id, body_id, date, document_id, lines_first, lines_last)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            public.0,
-            body,
-            meeting.date.to_string(),
-            doc,
-            whole.first,
-            whole.last
-        ],
-    )
-    .map_err(db)?;
-    let minutes_id = tx.last_insert_rowid();
+    let minutes_id = public_rows::minutes(
+        tx,
+        &public_rows::MinutesRow {
+            meeting: Some(public.0),
+            body: Some(body),
+            date: Some(meeting.date.to_string()),
+            document: doc,
+            lines: printed.whole,
+        },
+    )?;
     for (p, lines) in present.iter().zip(printed.attendance) {
-        tx.execute(
-            "INSERT INTO attendance (minutes_id, person_id, name, kind, substitute_for_person_id,
-             substitute_for_name, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                minutes_id,
-                p.person,
-                p.name,
-                p.presence.as_str(),
-                p.replaced.as_ref().map(|r| r.0),
-                p.replaced.as_ref().map(|r| r.1.as_str()),
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
+        let row = public_rows::AttendanceRow {
+            minutes: minutes_id,
+            person: Some(p.person),
+            name: &p.name,
+            kind: p.presence.as_str(),
+            substitute_for: p.replaced.as_ref().map(|(id, name)| (Some(*id), name.as_str())),
+            lines: Some(lines),
+        };
+        public_rows::attendance(tx, &row)?;
     }
     for ((person, d), lines) in declared.iter().zip(printed.declarations) {
-        tx.execute(
-            "INSERT INTO declarations (minutes_id, person_id, name, item, text, lines_first,
-             lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                minutes_id,
-                person,
-                d.name,
-                d.item,
-                d.row_text(),
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
+        let row = public_rows::DeclarationRow {
+            minutes: minutes_id,
+            person: Some(*person),
+            name: &d.name,
+            item: Some(&d.item),
+            text: &d.row_text(),
+            lines,
+        };
+        public_rows::declaration(tx, &row)?;
     }
     let organisation: Option<i64> = tx
         .query_row(
@@ -466,43 +460,26 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
         )
         .map_err(db)?;
     let rows_and_lines = minute_items.into_iter().zip(printed.minutes);
-    for (position, ((minute, item), lines)) in rows_and_lines.enumerate() {
-        let decision_lines = lines.decisions;
-        let lines = lines.lines;
-        let resolved = !minute.text.resolutions.is_empty();
-        tx.execute(
-            "INSERT INTO minute_items (minutes_id, position, number, title, agenda_ref, resolved,
-             lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                minutes_id,
-                position as i64 + 1,
-                minute.number.to_string(),
-                minute.text.title,
-                item.map(|i| i.number.as_str()),
-                resolved,
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
-        let item_row = tx.last_insert_rowid();
+    for (position, ((minute, item), printed)) in (1..).zip(rows_and_lines) {
+        let number = minute.number.to_string();
+        let row = public_rows::MinuteItemRow {
+            minutes: minutes_id,
+            position,
+            number: Some(&number),
+            title: &minute.text.title,
+            agenda_ref: item.map(|i| i.number.as_str()),
+            resolved: !minute.text.resolutions.is_empty(),
+            exempt: false,
+            lines: printed.lines,
+            resolutions: &minute.text.resolutions,
+            first_resolution: 1,
+        };
+        let item_row = public_rows::minute_item(tx, &row)?;
         if item.is_none_or(|i| i.exempt.is_none()) {
             public_corrections(tx, item_row, minute.id)?;
         }
-        for (at, resolution) in minute.text.resolutions.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO resolutions (minute_item_id, position, text) VALUES (?1, ?2, ?3)",
-                params![item_row, at as i64 + 1, resolution],
-            )
-            .map_err(db)?;
-        }
-        for (number, lines) in decision_lines {
-            tx.execute(
-                "INSERT INTO decisions (organisation_id, number, document_id, lines_first,
-                 lines_last) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![organisation, number, doc, lines.first, lines.last],
-            )
-            .map_err(db)?;
+        for (number, lines) in printed.decisions {
+            public_rows::decision(tx, organisation, &number, doc, lines)?;
         }
     }
     tx.execute(

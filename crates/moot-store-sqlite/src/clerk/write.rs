@@ -19,7 +19,6 @@ use moot_store::{
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Value};
 
-
 type Written<T> = Result<(T, Change), StoreError>;
 
 /// Adds a body, or takes on the imported body of the same name.
