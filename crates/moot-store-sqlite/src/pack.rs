@@ -7,7 +7,7 @@
 
 use crate::pack_scorecard::ScorecardWriter;
 use crate::people::{self, NameGroup, People};
-use crate::{db, read, reissue};
+use crate::{db, public_rows, read, reissue};
 use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack};
 use moot_store::{Counts, DocumentId, ImportOutcome, SourceFile, Stage, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -386,7 +386,12 @@ impl Writer<'_> {
             .iter()
             .filter(|s| !minutes.present.contains(&s.name))
         {
-            insert(&sub.name, "substitute", Some(&sub.for_member), Some(sub.lines))?;
+            insert(
+                &sub.name,
+                "substitute",
+                Some(&sub.for_member),
+                Some(sub.lines),
+            )?;
         }
         for name in &minutes.apologies {
             insert(name, "apologies", None, None)?;

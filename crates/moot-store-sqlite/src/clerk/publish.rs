@@ -218,31 +218,30 @@ fn public_meeting(
         )
         .optional()
         .map_err(db)?;
-    let id =
-        match known {
-            Some(id) => {
-                tx.execute(
-                    "UPDATE meetings SET time = coalesce(time, ?2), venue = coalesce(venue, ?3),
+    let id = match known {
+        Some(id) => {
+            tx.execute(
+                "UPDATE meetings SET time = coalesce(time, ?2), venue = coalesce(venue, ?3),
                  contact = coalesce(contact, ?4) WHERE id = ?1",
-                    params![id, m.time.map(|t| t.to_string()), m.venue, m.contact],
-                )
-                .map_err(db)?;
-                id
-            }
-            None => {
-                let row = public_rows::MeetingRow {
-                    body: Some(m.body.0),
-                    date: Some(m.date.to_string()),
-                    time: m.time.map(|t| t.to_string()),
-                    venue: Some(&m.venue),
-                    contact: Some(&m.contact),
-                    status: "scheduled",
-                    document: doc,
-                    lines: Some(cover),
-                };
-                public_rows::meeting(tx, &row)?
-            }
-        };
+                params![id, m.time.map(|t| t.to_string()), m.venue, m.contact],
+            )
+            .map_err(db)?;
+            id
+        }
+        None => {
+            let row = public_rows::MeetingRow {
+                body: Some(m.body.0),
+                date: Some(m.date.to_string()),
+                time: m.time.map(|t| t.to_string()),
+                venue: Some(&m.venue),
+                contact: Some(&m.contact),
+                status: "scheduled",
+                document: doc,
+                lines: Some(cover),
+            };
+            public_rows::meeting(tx, &row)?
+        }
+    };
     tx.execute(
         "UPDATE documents SET meeting_id = ?2 WHERE id = ?1",
         params![doc, id],
@@ -436,7 +435,10 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
             person: Some(p.person),
             name: &p.name,
             kind: p.presence.as_str(),
-            substitute_for: p.replaced.as_ref().map(|(id, name)| (Some(*id), name.as_str())),
+            substitute_for: p
+                .replaced
+                .as_ref()
+                .map(|(id, name)| (Some(*id), name.as_str())),
             lines: Some(lines),
         };
         public_rows::attendance(tx, &row)?;

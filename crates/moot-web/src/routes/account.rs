@@ -25,7 +25,7 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use maud::html;
-use moot_store::{Account, AccountStore, SignIn, SignInCheck};
+use moot_store::{Account, SignIn, SignInCheck};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 

@@ -19,9 +19,7 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
-use moot_store::{
-    Account, AccountId, AccountStore, AuditEntry, AuditLog, NewAccount, PersonId, Role,
-};
+use moot_store::{Account, AccountId, AuditEntry, NewAccount, PersonId, Role};
 use serde_json::{json, Value};
 
 /// Audit entries on one page.

@@ -34,8 +34,8 @@ use axum::Router;
 use form::Sent;
 use moot_clerk::{InterestKind, Presence};
 use moot_store::{
-    Account, ActionId, AgendaItemId, ClerkMeetingId, ClerkStore, Database, MinuteId, MinuteText,
-    NewAction, NewAttendance, NewDecision, NewDeclaration, PersonId, StoreError,
+    Account, ActionId, AgendaItemId, ClerkMeetingId, Database, MinuteId, MinuteText, NewAction,
+    NewAttendance, NewDecision, NewDeclaration, PersonId, StoreError,
 };
 use page::{Failed, View};
 use serde_json::Value;
