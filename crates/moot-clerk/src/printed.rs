@@ -577,7 +577,7 @@ mod tests {
         );
         assert_eq!(
             lines_of(text, printed.declarations[1]),
-            [": , item 3: A governor"]
+            ["Cllr C Cole: , item 3: A governor"]
         );
         assert_eq!(
             lines_of(text, printed.minutes[0].lines),
