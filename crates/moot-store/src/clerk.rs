@@ -744,4 +744,52 @@ mod faults {
             errors
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::AgendaItemId;
+        use super::*;
+        use crate::PersonId;
+        use moot_clerk::InterestKind;
+
+        fn fields(errors: &FieldErrors) -> Vec<&str> {
+            errors.iter().map(|(field, _)| field).collect()
+        }
+
+        #[test]
+        fn every_fault_of_an_input_is_found_under_its_field_without_a_store() {
+            let item = NewAgendaItem {
+                section: Some(" ".into()),
+                title: "x".repeat(MAX_LINE + 1),
+                description: None,
+                exempt_paragraph: Some(8),
+            };
+            assert_eq!(
+                fields(&item.faults()),
+                ["title", "section", "exempt_paragraph"]
+            );
+            let fine = NewAgendaItem {
+                section: None,
+                title: "Budget".into(),
+                description: Some("The budget.".into()),
+                exempt_paragraph: Some(3),
+            };
+            assert!(fine.faults().is_empty());
+            let minute = MinuteText {
+                item: None,
+                title: String::new(),
+                text: "y".repeat(MAX_TEXT + 1),
+                resolutions: vec!["To note".into(), "  ".into()],
+            };
+            assert_eq!(fields(&minute.faults()), ["title", "text", "resolutions"]);
+            let declaration = NewDeclaration {
+                person: PersonId(1),
+                item: AgendaItemId(1),
+                kind: InterestKind::OtherRegistrable,
+                text: "\n".into(),
+                left_room: false,
+            };
+            assert_eq!(fields(&declaration.faults()), ["text"]);
+        }
+    }
 }
