@@ -12,7 +12,15 @@
 //! ```
 //!
 //! Nothing here touches the database or the network: the store keeps the
-//! hashes, the site keeps the cookies.
+//! hashes, the site keeps the cookies. The session policy (lifetimes, the
+//! sign-in rate limit) is in [`policy`], pure functions of the caller's
+//! times.
+
+pub mod policy;
+
+pub use policy::{
+    SessionState, ABSOLUTE_SECONDS, FAILURE_WINDOW_SECONDS, IDLE_SECONDS, MAX_FAILURES,
+};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};

@@ -6,6 +6,11 @@
 
 use std::fmt;
 
+/// The longest name, title or venue a form may give.
+pub const MAX_LINE: usize = 300;
+/// The longest text a minute, declaration or action may hold.
+pub const MAX_TEXT: usize = 100_000;
+
 /// The faults found in one input, each under its field's name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldErrors {
@@ -35,6 +40,11 @@ impl FieldErrors {
         if fault {
             self.add(field, message);
         }
+    }
+
+    /// Adds every fault of `other`, after these.
+    pub fn extend(&mut self, other: FieldErrors) {
+        self.faults.extend(other.faults);
     }
 
     /// Notes that a required text field is blank or too long.

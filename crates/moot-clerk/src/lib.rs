@@ -12,6 +12,8 @@
 //! - [`records`]: roles, seats, terms, kinds of interest, Schedule 12A
 //!   paragraphs and the papers an agenda may carry.
 //! - [`fields`]: validation errors per form field.
+//! - [`printed`]: the text of a published agenda and minutes, exempt
+//!   business left out, with the lines each record took.
 //!
 //! Pure: no IO and no clock; callers pass today's date and the list's text.
 
@@ -20,12 +22,13 @@ pub mod holidays;
 pub mod lifecycle;
 pub mod notice;
 pub mod numbering;
+pub mod printed;
 pub mod records;
 
 pub use fields::FieldErrors;
 pub use holidays::{BankHolidays, HolidayListError};
 pub use lifecycle::{AgendaState, MinutesState, MinutesStep, Refused};
-pub use notice::{clear_working_days, NoticeCheck, REQUIRED_CLEAR_DAYS};
+pub use notice::{clear_working_days, NoticeCheck, ACCEPT_SHORT_NOTICE, REQUIRED_CLEAR_DAYS};
 pub use numbering::{municipal_year, DecisionNumber, MinuteNumbering};
 pub use records::{
     check_paper, BodyRole, ExemptParagraph, InterestKind, PaperFormat, Presence, Seat, Term,

@@ -3,6 +3,7 @@
 //! days leave out both the day of publication and the day of the meeting;
 //! working days leave out Saturdays, Sundays and bank holidays.
 
+use crate::fields::FieldErrors;
 use crate::holidays::BankHolidays;
 use moot_domain::Date;
 
@@ -47,6 +48,65 @@ impl NoticeCheck {
     }
 }
 
+/// The check in words, as a meeting page records it: "6 clear working
+/// days: enough (five are required)".
+impl std::fmt::Display for NoticeCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoticeCheck::Enough { clear_days } => {
+                write!(
+                    f,
+                    "{clear_days} clear working days: enough (five are required)"
+                )
+            }
+            NoticeCheck::TooFew { clear_days } => write!(
+                f,
+                "{clear_days} clear working {}: short notice, fewer than the five required",
+                if *clear_days == 1 { "day" } else { "days" }
+            ),
+            NoticeCheck::HolidaysUnknown { list_ends } => {
+                write!(f, "not counted: the bank holiday list ended in {list_ends}")
+            }
+        }
+    }
+}
+
+/// The form field (a tick box) by which a clerk accepts short notice: a
+/// publication whose [`NoticeCheck::warning`] is not `None` is refused
+/// without it, under this field.
+pub const ACCEPT_SHORT_NOTICE: &str = "confirm_short_notice";
+
+impl NoticeCheck {
+    /// Why publishing under this check needs the clerk's acceptance
+    /// (too few clear working days, or a holiday list that does not
+    /// cover the dates), in a sentence naming the meeting's day; `None`
+    /// when notice is enough.
+    pub fn warning(&self, meeting: Date) -> Option<String> {
+        match self {
+            NoticeCheck::Enough { .. } => None,
+            NoticeCheck::TooFew { clear_days } => Some(format!(
+                "Only {clear_days} clear working {} would remain before the meeting on {}: the law asks for five (Local Government Act 1972, section 100B). Clear working days leave out the day of publishing, the day of the meeting, weekends and bank holidays. Tick the box to publish at short notice",
+                if *clear_days == 1 { "day" } else { "days" },
+                meeting.in_words()
+            )),
+            NoticeCheck::HolidaysUnknown { list_ends } => Some(format!(
+                "The bank holiday list ends in {list_ends}, so the clear working days before the meeting on {} cannot be counted: the holiday list must be updated (moot serve --bank-holidays FILE). Tick the box to publish without the count",
+                meeting.in_words()
+            )),
+        }
+    }
+
+    /// The check's refusal when short notice was not accepted: the
+    /// [`NoticeCheck::warning`] under [`ACCEPT_SHORT_NOTICE`], or `Ok`
+    /// when notice is enough or was accepted.
+    pub fn require_acceptance(&self, meeting: Date, accepted: bool) -> Result<(), FieldErrors> {
+        match (self.warning(meeting), accepted) {
+            (Some(why), false) => Err(FieldErrors::one(ACCEPT_SHORT_NOTICE, why)),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The working days strictly between `published` and `meeting` (zero when
 /// the meeting is not after publication).
 pub fn clear_working_days(published: Date, meeting: Date, holidays: &BankHolidays) -> u32 {
@@ -67,6 +127,35 @@ fn is_working_day(day: Date, holidays: &BankHolidays) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_notice_warns_with_the_days_left_and_enough_does_not() {
+        let meeting = Date::new(2026, 12, 8).unwrap();
+        assert_eq!(NoticeCheck::Enough { clear_days: 5 }.warning(meeting), None);
+        let few = NoticeCheck::TooFew { clear_days: 1 }
+            .warning(meeting)
+            .unwrap();
+        assert!(
+            few.starts_with("Only 1 clear working day would remain"),
+            "{few}"
+        );
+        assert!(few.contains("Tuesday 8 December 2026"), "{few}");
+        let unknown = NoticeCheck::HolidaysUnknown { list_ends: 2027 }
+            .warning(meeting)
+            .unwrap();
+        assert!(unknown.contains("must be updated"), "{unknown}");
+    }
+
+    #[test]
+    fn short_notice_is_refused_under_the_tick_box_unless_accepted() {
+        let meeting = Date::new(2026, 12, 8).unwrap();
+        let short = NoticeCheck::TooFew { clear_days: 2 };
+        let refused = short.require_acceptance(meeting, false).unwrap_err();
+        assert_eq!(refused.for_field(ACCEPT_SHORT_NOTICE).count(), 1);
+        assert!(short.require_acceptance(meeting, true).is_ok());
+        let enough = NoticeCheck::Enough { clear_days: 7 };
+        assert!(enough.require_acceptance(meeting, false).is_ok());
+    }
 
     fn day(y: u16, m: u8, d: u8) -> Date {
         Date::new(y, m, d).unwrap()

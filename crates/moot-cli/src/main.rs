@@ -3,6 +3,7 @@
 //! Exit status: 0 when everything asked for was done, 1 when some inputs
 //! failed (the others are still processed), 2 on a usage or fatal error.
 
+mod agenda;
 mod database;
 mod demo;
 mod extract;
@@ -26,6 +27,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Publish a clerk's draft agenda (the notice check, both agenda
+    /// packs), as the site's publish form does.
+    Agenda(agenda::Args),
     /// Read agenda packs (text or PDF) or saved meeting pages and print
     /// what they hold as moot-pack/1 JSON.
     Extract(extract::Args),
@@ -49,6 +53,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
+        Command::Agenda(args) => agenda::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Indicators(args) => indicators::run(&args),

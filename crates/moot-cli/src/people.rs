@@ -47,12 +47,12 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         Action::List => list(&store)?,
         Action::Merge { keep, other } => {
             store.merge_people(PersonId(*keep), PersonId(*other))?;
-            Upkeep::open(&args.db).people_changed(&store);
+            Upkeep::open(&args.db).records_changed(&store);
             println!("merged person {other} into {keep}");
         }
         Action::Split { person, name } => {
             let new = store.split_person(PersonId(*person), name)?;
-            Upkeep::open(&args.db).people_changed(&store);
+            Upkeep::open(&args.db).records_changed(&store);
             println!("split '{name}' off person {person} as person {new}");
         }
     }

@@ -59,8 +59,9 @@ impl Upkeep {
         self.update(|index| index.add_document(store, document, before).map(drop));
     }
 
-    /// After people were merged or split: the index is rebuilt.
-    pub fn people_changed(&mut self, store: &SqliteStore) {
+    /// After any change to public records (people merged, an agenda
+    /// published): the index is brought up to the store's revision.
+    pub fn records_changed(&mut self, store: &SqliteStore) {
         self.update(|index| index.refresh(store).map(drop));
         self.finish();
     }

@@ -81,7 +81,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             (path, args.db.index_path(), what)
         }
     };
-    let state = moot_web::AppState::open_with_index(path.clone(), &index).with_context(|| {
+    let backend = std::sync::Arc::new(moot_store_sqlite::SqliteBackend::new(path.clone()));
+    let state = moot_web::AppState::open(backend, &index).with_context(|| {
         format!(
             "cannot open database {} with search index {}",
             path.display(),
@@ -163,7 +164,7 @@ fn connection_cap() -> usize {
 
 /// Reads the bank holiday list in `file`; a bad line fails the start,
 /// naming the file and the line.
-fn bank_holidays(file: &std::path::Path) -> Result<moot_clerk::BankHolidays> {
+pub(crate) fn bank_holidays(file: &std::path::Path) -> Result<moot_clerk::BankHolidays> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read the bank holiday list {}", file.display()))?;
     moot_clerk::BankHolidays::parse(&text)
@@ -207,7 +208,7 @@ fn demo_accounts(store: &mut moot_store_sqlite::SqliteStore) -> Result<()> {
             role,
             person: None,
         };
-        store.add_account(&actor, &new)?;
+        moot_store::AccountStore::add_account(store, &actor, &new)?;
         eprintln!("moot: demo account {role} has password {password}");
     }
     Ok(())

@@ -8,7 +8,7 @@
 
 use crate::database::DbArgs;
 use anyhow::{bail, Context, Result};
-use moot_store::{Account, Actor, NewAccount, PersonId, Role};
+use moot_store::{Account, AccountStore, Actor, NewAccount, PersonId, Role};
 use moot_store_sqlite::SqliteStore;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -73,7 +73,7 @@ fn parse_role(text: &str) -> Result<Role, String> {
 
 /// The operating-system user running the command, as the audit log
 /// names them.
-fn actor() -> Actor {
+pub(crate) fn actor() -> Actor {
     let user = ["USER", "LOGNAME"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|u| !u.is_empty()))

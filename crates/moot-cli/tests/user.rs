@@ -5,6 +5,7 @@
 mod common;
 
 use common::moot;
+use moot_store::AuditLog;
 use moot_store_sqlite::SqliteStore;
 use std::io::Write;
 use std::path::Path;

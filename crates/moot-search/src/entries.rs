@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// document's own. `emit` is called once per entry, so a rebuild never
 /// holds every passage at once.
 pub fn entries(
-    store: &impl Store,
+    store: &(impl Store + ?Sized),
     records: &[SearchRecord],
     documents: &[DocumentId],
     emit: &mut impl FnMut(Entry) -> Result<(), crate::SearchError>,

@@ -284,7 +284,7 @@ impl SearchIndex {
     }
 
     /// Rebuilds the index unless it already reflects `store`.
-    pub fn refresh(&self, store: &impl Store) -> Result<Refresh, SearchError> {
+    pub fn refresh(&self, store: &(impl Store + ?Sized)) -> Result<Refresh, SearchError> {
         if self.revision()? == Some(store.revision()?) {
             return Ok(Refresh::Current);
         }
@@ -295,7 +295,7 @@ impl SearchIndex {
     /// Empties the index and adds every searchable record of `store` and
     /// the passages of their documents; returns how many entries were
     /// indexed.
-    pub fn rebuild(&self, store: &impl Store) -> Result<usize, SearchError> {
+    pub fn rebuild(&self, store: &(impl Store + ?Sized)) -> Result<usize, SearchError> {
         // The revision is read first: if the store moves on meanwhile, the
         // index says it is older than it is and is rebuilt again later,
         // never the other way round.
@@ -317,7 +317,7 @@ impl SearchIndex {
     /// until [`SearchIndex::finish`].
     pub fn add_document(
         &self,
-        store: &impl Store,
+        store: &(impl Store + ?Sized),
         document: DocumentId,
         before: Revision,
     ) -> Result<Refresh, SearchError> {
@@ -366,7 +366,7 @@ impl SearchIndex {
     fn add(
         &self,
         writer: &IndexWriter,
-        store: &impl Store,
+        store: &(impl Store + ?Sized),
         records: &[SearchRecord],
         documents: &[DocumentId],
     ) -> Result<usize, SearchError> {

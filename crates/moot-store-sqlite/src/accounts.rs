@@ -6,24 +6,18 @@
 //! while argon2 runs. Sessions are rows keyed by the SHA-256 of their
 //! token; disabling an account deletes its sessions in the same
 //! transaction, and a session of a disabled account is never honoured
-//! anyway. Times are Unix seconds from SQLite's clock.
+//! anyway. Times are Unix seconds from SQLite's clock; what they mean
+//! (lifetimes, the rate limit) is `moot_auth::policy`'s rule.
 
 use crate::audit;
 use crate::db;
-use moot_store::{Account, AccountId, Actor, NewAccount, PersonId, Role, SignIn, StoreError};
+use moot_auth::policy::{self, SessionState};
+use moot_store::{
+    account_subject as subject, hash_new_password, new_account_problem, Account, AccountId, Actor,
+    NewAccount, PersonId, Role, SignIn, SignInCheck, StoreError,
+};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde_json::{json, Value};
-
-/// A session unused for this long ends.
-pub const IDLE_SECONDS: i64 = 60 * 60;
-/// A session ends this long after sign-in, however busy.
-pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
-/// How long a failed sign-in counts against its user name and address.
-pub const FAILURE_WINDOW_SECONDS: i64 = 15 * 60;
-/// Failures within the window after which attempts are refused unchecked.
-pub const MAX_FAILURES: i64 = 5;
-/// A session's last use is written at most this often.
-const TOUCH_SECONDS: i64 = 60;
 
 const COLUMNS: &str =
     "id, username, display_name, role, person_id, created_at, disabled_at, password_hash";
@@ -84,26 +78,7 @@ fn by_username(conn: &Connection, username: &str) -> Result<Option<(Account, Str
     .map_err(db)
 }
 
-/// The argon2id hash of a new password (slow on purpose); a password too
-/// weak is [`StoreError::Invalid`] with a sentence for the user.
-pub fn hashed(password: &str) -> Result<String, StoreError> {
-    if let Some(problem) = moot_auth::password_problem(password) {
-        return Err(StoreError::Invalid(problem));
-    }
-    moot_auth::hash_password(password).map_err(|e| StoreError::Database(Box::new(e)))
-}
-
-/// Makes an account, with its audit entry.
-pub(crate) fn add(
-    conn: &mut Connection,
-    actor: &Actor,
-    new: &NewAccount<'_>,
-) -> Result<Account, StoreError> {
-    let hash = hashed(new.password)?;
-    add_hashed(conn, actor, new, &hash)
-}
-
-/// Makes an account whose password was hashed already ([`hashed`]; the
+/// Makes an account whose password was hashed already ([`hash_new_password`]; the
 /// `password` of `new` is not read), with its audit entry.
 pub(crate) fn add_hashed(
     conn: &mut Connection,
@@ -111,11 +86,8 @@ pub(crate) fn add_hashed(
     new: &NewAccount<'_>,
     hash: &str,
 ) -> Result<Account, StoreError> {
-    if let Some(problem) = moot_auth::username_problem(new.username) {
+    if let Some(problem) = new_account_problem(new) {
         return Err(StoreError::Invalid(problem));
-    }
-    if new.display_name.trim().is_empty() {
-        return Err(StoreError::Invalid("Enter a display name".to_owned()));
     }
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -165,11 +137,6 @@ pub(crate) fn add_hashed(
     )?;
     tx.commit().map_err(db)?;
     Ok(created)
-}
-
-/// The audit log's name for an account: `account/7`.
-pub fn subject(id: AccountId) -> String {
-    format!("account/{}", id.0)
 }
 
 /// Every account, by user name.
@@ -260,7 +227,7 @@ pub(crate) fn set_password(
     id: AccountId,
     password: &str,
 ) -> Result<Account, StoreError> {
-    let hash = hashed(password)?;
+    let hash = hash_new_password(password)?;
     change(conn, actor, id, "account.password", |tx| {
         tx.execute("DELETE FROM sessions WHERE account_id = ?1", [id.0])?;
         tx.execute(
@@ -283,50 +250,16 @@ fn limited(
             &format!(
                 "SELECT count(*), min(at) FROM login_failures WHERE {column} = ?1 AND at > ?2"
             ),
-            params![value, now - FAILURE_WINDOW_SECONDS],
+            params![value, policy::failures_since(now)],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .map_err(db)?;
-    Ok((count >= MAX_FAILURES)
-        .then(|| oldest.map_or(1, |at| (at + FAILURE_WINDOW_SECONDS - now).max(1) as u64)))
-}
-
-/// What a sign-in needs before its password is checked: refused
-/// unchecked by the rate limit, or the account (if any) to check it
-/// against. Checking the password (argon2, slow on purpose) is left to
-/// the caller, so it can be done without holding a write lock.
-#[derive(Debug, Clone)]
-pub enum SignInCheck {
-    /// Too many failures lately: refused without being checked.
-    Limited {
-        /// Seconds until an attempt is checked again.
-        retry_after: u64,
-    },
-    /// Check the password against this active account's hash (`None`:
-    /// no such active account; a dummy hash is checked instead, so that
-    /// takes as long as a wrong password).
-    Verify(Option<(Account, String)>),
-}
-
-impl SignInCheck {
-    /// Checks `password` (slowly): the account it opens, if right.
-    pub fn verify(self, password: &str) -> Option<Account> {
-        match self {
-            SignInCheck::Limited { .. } => None,
-            SignInCheck::Verify(Some((account, hash))) => {
-                moot_auth::verify_password(password, &hash).then_some(account)
-            }
-            SignInCheck::Verify(None) => {
-                moot_auth::verify_nothing(password);
-                None
-            }
-        }
-    }
+    Ok(policy::retry_after(now, count, oldest))
 }
 
 /// The first half of a sign-in (reads only): the rate limit, then the
 /// account to check the password against. Failures are counted per user
-/// name and per address; at [`MAX_FAILURES`] within the window, attempts
+/// name and per address; at `policy::MAX_FAILURES` within the window, attempts
 /// are refused without being checked.
 pub(crate) fn sign_in_check(
     conn: &Connection,
@@ -376,7 +309,7 @@ pub(crate) fn sign_in_finish(
         None => {
             tx.execute(
                 "DELETE FROM login_failures WHERE at <= ?1",
-                [now - FAILURE_WINDOW_SECONDS],
+                [policy::failures_since(now)],
             )
             .map_err(db)?;
             tx.execute(
@@ -389,23 +322,6 @@ pub(crate) fn sign_in_finish(
     };
     tx.commit().map_err(db)?;
     Ok(outcome)
-}
-
-/// Checks a password and, when right, opens a session: the two halves
-/// above with the password checked between them.
-pub(crate) fn sign_in(
-    conn: &mut Connection,
-    username: &str,
-    password: &str,
-    address: &str,
-) -> Result<SignIn, StoreError> {
-    match sign_in_check(conn, username, address)? {
-        SignInCheck::Limited { retry_after } => Ok(SignIn::Limited { retry_after }),
-        check => {
-            let accepted = check.verify(password);
-            sign_in_finish(conn, username, address, accepted)
-        }
-    }
 }
 
 /// The active account whose live session has `token`, noting the use. An
@@ -424,11 +340,14 @@ pub(crate) fn session(conn: &Connection, token: &str) -> Result<Option<Account>,
     let Some((id, created, seen)) = found else {
         return Ok(None);
     };
-    if now - seen > IDLE_SECONDS || now - created > ABSOLUTE_SECONDS {
-        sign_out(conn, token)?;
-        return Ok(None);
-    }
-    if now - seen > TOUCH_SECONDS {
+    let touch = match SessionState::at(now, created, seen) {
+        SessionState::Expired => {
+            sign_out(conn, token)?;
+            return Ok(None);
+        }
+        SessionState::Live { touch } => touch,
+    };
+    if touch {
         conn.execute(
             "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1",
             params![hash, now],
@@ -453,6 +372,8 @@ pub(crate) fn sign_out(conn: &Connection, token: &str) -> Result<(), StoreError>
 mod tests {
     use super::*;
     use crate::SqliteStore;
+    use moot_auth::policy::{FAILURE_WINDOW_SECONDS, MAX_FAILURES};
+    use moot_store::{AccountStore, AuditLog};
 
     fn cli() -> Actor {
         Actor::CommandLine {
@@ -473,7 +394,7 @@ mod tests {
     #[test]
     fn an_account_is_made_with_its_audit_entry_and_no_clear_password() {
         let mut store = SqliteStore::open_in_memory().unwrap();
-        let made = add(&mut store.conn, &cli(), &new("jsmith")).unwrap();
+        let made = store.add_account(&cli(), &new("jsmith")).unwrap();
         let log = store.audit_entries(None, 10).unwrap();
         assert_eq!(log.len(), 1);
         assert_eq!(log[0].action, "account.create");
@@ -493,15 +414,15 @@ mod tests {
     #[test]
     fn duplicate_names_short_passwords_and_unknown_people_are_refused() {
         let mut store = SqliteStore::open_in_memory().unwrap();
-        add(&mut store.conn, &cli(), &new("jsmith")).unwrap();
-        let again = add(&mut store.conn, &cli(), &new("JSmith"));
+        store.add_account(&cli(), &new("jsmith")).unwrap();
+        let again = store.add_account(&cli(), &new("JSmith"));
         assert!(matches!(again, Err(StoreError::Invalid(_))), "{again:?}");
         let short = NewAccount {
             password: "short",
             ..new("other")
         };
         assert!(matches!(
-            add(&mut store.conn, &cli(), &short),
+            store.add_account(&cli(), &short),
             Err(StoreError::Invalid(_))
         ));
         let person = NewAccount {
@@ -509,53 +430,40 @@ mod tests {
             ..new("other")
         };
         assert!(matches!(
-            add(&mut store.conn, &cli(), &person),
+            store.add_account(&cli(), &person),
             Err(StoreError::Invalid(_))
         ));
-        assert_eq!(list(&store.conn).unwrap().len(), 1);
+        assert_eq!(store.accounts().unwrap().len(), 1);
         assert_eq!(store.audit_entries(None, 10).unwrap().len(), 1);
     }
 
     #[test]
     fn sign_in_opens_a_session_that_disabling_ends() {
         let mut store = SqliteStore::open_in_memory().unwrap();
-        let made = add(&mut store.conn, &cli(), &new("jsmith")).unwrap();
-        let SignIn::Accepted { token, .. } = sign_in(
-            &mut store.conn,
-            "jsmith",
-            "a long enough password",
-            "1.2.3.4",
-        )
-        .unwrap() else {
+        let made = store.add_account(&cli(), &new("jsmith")).unwrap();
+        let SignIn::Accepted { token, .. } = store
+            .sign_in("jsmith", "a long enough password", "1.2.3.4")
+            .unwrap()
+        else {
             panic!("refused")
         };
-        assert_eq!(session(&store.conn, &token).unwrap().unwrap().id, made.id);
-        disable(&mut store.conn, &cli(), made.id).unwrap();
-        assert_eq!(session(&store.conn, &token).unwrap(), None);
-        let again = sign_in(
-            &mut store.conn,
-            "jsmith",
-            "a long enough password",
-            "1.2.3.4",
-        );
+        assert_eq!(store.session(&token).unwrap().unwrap().id, made.id);
+        store.disable_account(&cli(), made.id).unwrap();
+        assert_eq!(store.session(&token).unwrap(), None);
+        let again = store.sign_in("jsmith", "a long enough password", "1.2.3.4");
         assert!(matches!(again, Ok(SignIn::Refused)));
     }
 
     #[test]
     fn five_failures_for_a_name_refuse_even_the_right_password() {
         let mut store = SqliteStore::open_in_memory().unwrap();
-        add(&mut store.conn, &cli(), &new("jsmith")).unwrap();
+        store.add_account(&cli(), &new("jsmith")).unwrap();
         for n in 0..MAX_FAILURES {
             let address = format!("10.0.0.{n}");
-            let outcome = sign_in(&mut store.conn, "jsmith", "wrong password!", &address);
+            let outcome = store.sign_in("jsmith", "wrong password!", &address);
             assert!(matches!(outcome, Ok(SignIn::Refused)));
         }
-        let right = sign_in(
-            &mut store.conn,
-            "jsmith",
-            "a long enough password",
-            "10.1.1.1",
-        );
+        let right = store.sign_in("jsmith", "a long enough password", "10.1.1.1");
         let Ok(SignIn::Limited { retry_after }) = right else {
             panic!("{right:?}")
         };

@@ -25,6 +25,7 @@ mod migrate;
 mod pack;
 mod pack_scorecard;
 mod people;
+mod public_rows;
 mod read;
 mod reissue;
 mod scorecard;
@@ -32,29 +33,50 @@ mod search;
 #[cfg(feature = "statement-log")]
 pub mod statement_log;
 
-pub use accounts::{
-    hashed as hash_new_password, subject as account_subject, SignInCheck, ABSOLUTE_SECONDS,
-    FAILURE_WINDOW_SECONDS, IDLE_SECONDS, MAX_FAILURES,
-};
 pub use migrate::{migrations, schema_version};
 pub use pack::{slug, Checkpoint};
 
 use moot_domain::{Date, Pack};
 use moot_scorecard::CsvIndicatorRow;
 use moot_store::{
-    Account, AccountId, Actor, BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts,
-    DecisionEntry, DocumentId, DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment,
-    IndicatorHistory, IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, NewAccount, PersonDetail, PersonId, PersonRecord, Revision, Role, SearchRecord,
-    SignIn, SourceFile, Store, StoreError,
+    Account, AccountId, AccountStore, Actor, AuditEntry, AuditLog, Backend, BodyId, BodyRecord,
+    BodySummary, CalendarMeeting, Counts, Database, DecisionEntry, DocumentId, DocumentRecord,
+    FeedEntry, ImportOutcome, IndicatorAssessment, IndicatorHistory, IndicatorScope, LoadOutcome,
+    MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, NewAccount, PersonDetail, PersonId,
+    PersonRecord, Revision, Role, SearchRecord, SignIn, SignInCheck, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// A Moot database in one SQLite file.
 pub struct SqliteStore {
     conn: Connection,
+}
+
+/// The SQLite file a server opens its connections to (see
+/// [`moot_store::Backend`]).
+#[derive(Debug, Clone)]
+pub struct SqliteBackend {
+    path: PathBuf,
+}
+
+impl SqliteBackend {
+    /// The database at `path` (created and migrated on first connection).
+    pub fn new(path: PathBuf) -> SqliteBackend {
+        SqliteBackend { path }
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Backend for SqliteBackend {
+    fn connect(&self) -> Result<Box<dyn Database>, StoreError> {
+        Ok(Box::new(SqliteStore::open(&self.path)?))
+    }
 }
 
 /// Wraps a SQLite error.
@@ -68,134 +90,6 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path).map_err(db)?;
         SqliteStore::setup(conn)
-    }
-
-    /// The latest `limit` audit log entries, newest first; only those
-    /// about `subject` (`meeting/12`) when given.
-    pub fn audit_entries(
-        &self,
-        subject: Option<&str>,
-        limit: u32,
-    ) -> Result<Vec<moot_store::AuditEntry>, StoreError> {
-        audit::entries(&self.conn, subject, limit, 0)
-    }
-
-    /// Like [`SqliteStore::audit_entries`], skipping the `offset` newest
-    /// (for paging).
-    pub fn audit_page(
-        &self,
-        subject: Option<&str>,
-        limit: u32,
-        offset: u32,
-    ) -> Result<Vec<moot_store::AuditEntry>, StoreError> {
-        audit::entries(&self.conn, subject, limit, offset)
-    }
-
-    /// Makes an account (the password is hashed with argon2id; a bad
-    /// user name, display name or password, a taken user name or an
-    /// unknown person is [`StoreError::Invalid`] with a sentence for the
-    /// user), with its audit entry, in one transaction.
-    pub fn add_account(
-        &mut self,
-        actor: &Actor,
-        new: &NewAccount<'_>,
-    ) -> Result<Account, StoreError> {
-        accounts::add(&mut self.conn, actor, new)
-    }
-
-    /// Like [`SqliteStore::add_account`] with the password hashed already
-    /// ([`hash_new_password`], slow, done without holding this
-    /// connection); `new.password` is not read.
-    pub fn add_account_hashed(
-        &mut self,
-        actor: &Actor,
-        new: &NewAccount<'_>,
-        hash: &str,
-    ) -> Result<Account, StoreError> {
-        accounts::add_hashed(&mut self.conn, actor, new, hash)
-    }
-
-    /// Every account, by user name.
-    pub fn accounts(&self) -> Result<Vec<Account>, StoreError> {
-        accounts::list(&self.conn)
-    }
-
-    /// The account with this id ([`StoreError::NotFound`] if none).
-    pub fn account(&self, id: AccountId) -> Result<Account, StoreError> {
-        accounts::get(&self.conn, id)
-    }
-
-    /// The account with this user name (in any case), if any.
-    pub fn account_named(&self, username: &str) -> Result<Option<Account>, StoreError> {
-        accounts::find(&self.conn, username)
-    }
-
-    /// Gives an account another role, with its audit entry.
-    pub fn set_account_role(
-        &mut self,
-        actor: &Actor,
-        id: AccountId,
-        role: Role,
-    ) -> Result<Account, StoreError> {
-        accounts::set_role(&mut self.conn, actor, id, role)
-    }
-
-    /// Disables an account and ends its sessions, with its audit entry.
-    pub fn disable_account(&mut self, actor: &Actor, id: AccountId) -> Result<Account, StoreError> {
-        accounts::disable(&mut self.conn, actor, id)
-    }
-
-    /// Sets an account's password and ends its sessions, with its audit
-    /// entry.
-    pub fn set_account_password(
-        &mut self,
-        actor: &Actor,
-        id: AccountId,
-        password: &str,
-    ) -> Result<Account, StoreError> {
-        accounts::set_password(&mut self.conn, actor, id, password)
-    }
-
-    /// Checks a sign-in from `address` and opens a session when it is
-    /// right (see [`SignIn`]); failures count towards the rate limit.
-    pub fn sign_in(
-        &mut self,
-        username: &str,
-        password: &str,
-        address: &str,
-    ) -> Result<SignIn, StoreError> {
-        accounts::sign_in(&mut self.conn, username, password, address)
-    }
-
-    /// The first half of [`SqliteStore::sign_in`], reading only: the rate
-    /// limit and the account whose password is to be checked. Check it
-    /// with [`SignInCheck::verify`] (slow) without holding a write lock,
-    /// then finish with [`SqliteStore::sign_in_finish`].
-    pub fn sign_in_check(&self, username: &str, address: &str) -> Result<SignInCheck, StoreError> {
-        accounts::sign_in_check(&self.conn, username, address)
-    }
-
-    /// The second half of a sign-in: a session for `accepted`, or a
-    /// failure counted against the user name and address.
-    pub fn sign_in_finish(
-        &mut self,
-        username: &str,
-        address: &str,
-        accepted: Option<Account>,
-    ) -> Result<SignIn, StoreError> {
-        accounts::sign_in_finish(&mut self.conn, username, address, accepted)
-    }
-
-    /// The active account signed in with session `token`, if the session
-    /// is live (expired ones are deleted; use is noted for the idle
-    /// limit).
-    pub fn session(&self, token: &str) -> Result<Option<Account>, StoreError> {
-        accounts::session(&self.conn, token)
-    }
-
-    /// Ends the session with `token`.
-    pub fn sign_out(&self, token: &str) -> Result<(), StoreError> {
-        accounts::sign_out(&self.conn, token)
     }
 
     /// A database in memory, for tests and trials.
@@ -225,16 +119,6 @@ impl SqliteStore {
         checkpoint: Checkpoint<'_>,
     ) -> Result<ImportOutcome, StoreError> {
         pack::import(&mut self.conn, source, pack, checkpoint)
-    }
-
-    /// A number that moves whenever another connection (of this process or
-    /// another) commits a change to the database, whatever it changed
-    /// (SQLite's `PRAGMA data_version`); this connection's own commits do
-    /// not move it. The site's page cache keeps pages until it moves.
-    pub fn data_version(&self) -> Result<i64, StoreError> {
-        self.conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))
-            .map_err(db)
     }
 
     /// The raw connection, for checks the store does not offer (tests run
@@ -360,5 +244,92 @@ impl Store for SqliteStore {
         scope: IndicatorScope,
     ) -> Result<Vec<IndicatorHistory>, StoreError> {
         scorecard::histories(&self.conn, scope)
+    }
+}
+
+impl AccountStore for SqliteStore {
+    fn add_account_hashed(
+        &mut self,
+        actor: &Actor,
+        new: &NewAccount<'_>,
+        hash: &str,
+    ) -> Result<Account, StoreError> {
+        accounts::add_hashed(&mut self.conn, actor, new, hash)
+    }
+
+    fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        accounts::list(&self.conn)
+    }
+
+    fn account(&self, id: AccountId) -> Result<Account, StoreError> {
+        accounts::get(&self.conn, id)
+    }
+
+    fn account_named(&self, username: &str) -> Result<Option<Account>, StoreError> {
+        accounts::find(&self.conn, username)
+    }
+
+    fn set_account_role(
+        &mut self,
+        actor: &Actor,
+        id: AccountId,
+        role: Role,
+    ) -> Result<Account, StoreError> {
+        accounts::set_role(&mut self.conn, actor, id, role)
+    }
+
+    fn disable_account(&mut self, actor: &Actor, id: AccountId) -> Result<Account, StoreError> {
+        accounts::disable(&mut self.conn, actor, id)
+    }
+
+    fn set_account_password(
+        &mut self,
+        actor: &Actor,
+        id: AccountId,
+        password: &str,
+    ) -> Result<Account, StoreError> {
+        accounts::set_password(&mut self.conn, actor, id, password)
+    }
+
+    fn sign_in_check(&self, username: &str, address: &str) -> Result<SignInCheck, StoreError> {
+        accounts::sign_in_check(&self.conn, username, address)
+    }
+
+    fn sign_in_finish(
+        &mut self,
+        username: &str,
+        address: &str,
+        accepted: Option<Account>,
+    ) -> Result<SignIn, StoreError> {
+        accounts::sign_in_finish(&mut self.conn, username, address, accepted)
+    }
+
+    fn session(&self, token: &str) -> Result<Option<Account>, StoreError> {
+        accounts::session(&self.conn, token)
+    }
+
+    fn sign_out(&self, token: &str) -> Result<(), StoreError> {
+        accounts::sign_out(&self.conn, token)
+    }
+}
+
+impl AuditLog for SqliteStore {
+    fn audit_page(
+        &self,
+        subject: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        audit::entries(&self.conn, subject, limit, offset)
+    }
+}
+
+impl Database for SqliteStore {
+    /// SQLite's `PRAGMA data_version`: it moves on every commit of
+    /// another connection; this connection's own commits do not move it.
+    fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(db)
     }
 }

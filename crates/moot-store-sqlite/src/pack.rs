@@ -7,7 +7,7 @@
 
 use crate::pack_scorecard::ScorecardWriter;
 use crate::people::{self, NameGroup, People};
-use crate::{db, read, reissue};
+use crate::{db, public_rows, read, reissue};
 use moot_domain::{AgendaItem, Date, Lines, Member, MinuteItem, Minutes, Pack};
 use moot_store::{Counts, DocumentId, ImportOutcome, SourceFile, Stage, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -209,15 +209,17 @@ impl Writer<'_> {
             }
             return Ok(id);
         }
-        let (first, last) = at.map(lines).unzip();
-        self.tx
-            .execute(
-                "INSERT INTO meetings (body_id, date, status, document_id, lines_first, lines_last)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![body, date, status, self.doc, first, last],
-            )
-            .map_err(db)?;
-        Ok(self.tx.last_insert_rowid())
+        let row = public_rows::MeetingRow {
+            body,
+            date,
+            time: None,
+            venue: None,
+            contact: None,
+            status,
+            document: self.doc,
+            lines: at,
+        };
+        public_rows::meeting(self.tx, &row)
     }
 
     /// The meeting the pack was issued for, its details filled in where
@@ -293,53 +295,37 @@ impl Writer<'_> {
         members: &[Member],
         people: &People,
     ) -> Result<(), StoreError> {
-        let mut insert = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO memberships (body_id, person_id, name, role, party, position, voting,
-                 document_id, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )
-            .map_err(db)?;
         for m in members {
-            let (first, last) = lines(m.lines);
-            let person = people.get(body, &m.name);
-            insert
-                .execute(params![
-                    body, person, m.name, m.role, m.party, m.position, m.voting, self.doc, first,
-                    last
-                ])
-                .map_err(db)?;
+            let row = public_rows::MembershipRow {
+                body,
+                person: people.get(body, &m.name),
+                name: &m.name,
+                role: m.role.as_deref(),
+                party: m.party.as_deref(),
+                position: m.position.as_deref(),
+                voting: m.voting,
+                document: self.doc,
+                lines: m.lines,
+            };
+            public_rows::membership(self.tx, &row)?;
         }
         Ok(())
     }
 
     fn agenda(&self, meeting: i64, items: &[AgendaItem]) -> Result<(), StoreError> {
-        let mut insert = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO agenda_items (meeting_id, position, number, title, pages_first, pages_last,
-                 exempt, decision, document_id, lines_first, lines_last)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )
-            .map_err(db)?;
-        for (position, item) in items.iter().enumerate() {
-            let (first, last) = lines(item.lines);
-            let (p1, p2) = item.pages.unzip();
-            insert
-                .execute(params![
-                    meeting,
-                    position as i64,
-                    item.number,
-                    item.title,
-                    p1,
-                    p2,
-                    item.exempt,
-                    item.decision,
-                    self.doc,
-                    first,
-                    last
-                ])
-                .map_err(db)?;
+        for (position, item) in (0..).zip(items) {
+            let row = public_rows::AgendaItemRow {
+                meeting,
+                position,
+                number: item.number.as_deref(),
+                title: &item.title,
+                pages: item.pages,
+                exempt: item.exempt,
+                decision: item.decision.as_deref(),
+                document: self.doc,
+                lines: item.lines,
+            };
+            public_rows::agenda_item(self.tx, &row)?;
         }
         Ok(())
     }
@@ -358,15 +344,14 @@ impl Writer<'_> {
             }
             _ => None,
         };
-        let (first, last) = lines(minutes.lines);
-        self.tx
-            .execute(
-                "INSERT INTO minutes (meeting_id, body_id, date, document_id, lines_first, lines_last)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![meeting, body, date_text(minutes.date), self.doc, first, last],
-            )
-            .map_err(db)?;
-        let id = self.tx.last_insert_rowid();
+        let row = public_rows::MinutesRow {
+            meeting,
+            body,
+            date: date_text(minutes.date),
+            document: self.doc,
+            lines: minutes.lines,
+        };
+        let id = public_rows::minutes(self.tx, &row)?;
         let person = |name: &str| body.and_then(|b| people.get(b, name));
         self.attendance(id, minutes, &person)?;
         self.declarations(id, minutes, &person)?;
@@ -379,68 +364,37 @@ impl Writer<'_> {
         minutes: &Minutes,
         person: &dyn Fn(&str) -> Option<i64>,
     ) -> Result<(), StoreError> {
-        let mut insert = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO attendance (minutes_id, person_id, name, kind, substitute_for_person_id,
-                 substitute_for_name, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .map_err(db)?;
-        for name in &minutes.present {
-            let sub = minutes.substitutes.iter().find(|s| s.name == *name);
-            let kind = if sub.is_some() {
-                "substitute"
-            } else {
-                "present"
+        let insert = |name: &str, kind, substitute_for: Option<&str>, at| {
+            let row = public_rows::AttendanceRow {
+                minutes: id,
+                person: person(name),
+                name,
+                kind,
+                substitute_for: substitute_for.map(|n| (person(n), n)),
+                lines: at,
             };
-            let for_name = sub.map(|s| s.for_member.as_str());
-            let (first, last) = sub.map(|s| lines(s.lines)).unzip();
-            insert
-                .execute(params![
-                    id,
-                    person(name),
-                    name,
-                    kind,
-                    for_name.and_then(person),
-                    for_name,
-                    first,
-                    last
-                ])
-                .map_err(db)?;
+            public_rows::attendance(self.tx, &row)
+        };
+        for name in &minutes.present {
+            match minutes.substitutes.iter().find(|s| s.name == *name) {
+                Some(sub) => insert(name, "substitute", Some(&sub.for_member), Some(sub.lines))?,
+                None => insert(name, "present", None, None)?,
+            }
         }
         for sub in minutes
             .substitutes
             .iter()
             .filter(|s| !minutes.present.contains(&s.name))
         {
-            let (first, last) = lines(sub.lines);
-            insert
-                .execute(params![
-                    id,
-                    person(&sub.name),
-                    sub.name,
-                    "substitute",
-                    person(&sub.for_member),
-                    sub.for_member,
-                    first,
-                    last
-                ])
-                .map_err(db)?;
+            insert(
+                &sub.name,
+                "substitute",
+                Some(&sub.for_member),
+                Some(sub.lines),
+            )?;
         }
         for name in &minutes.apologies {
-            let none: Option<i64> = None;
-            insert
-                .execute(params![
-                    id,
-                    person(name),
-                    name,
-                    "apologies",
-                    none,
-                    none,
-                    none,
-                    none
-                ])
-                .map_err(db)?;
+            insert(name, "apologies", None, None)?;
         }
         Ok(())
     }
@@ -451,51 +405,35 @@ impl Writer<'_> {
         minutes: &Minutes,
         person: &dyn Fn(&str) -> Option<i64>,
     ) -> Result<(), StoreError> {
-        let mut insert = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO declarations (minutes_id, person_id, name, item, text, lines_first, lines_last)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .map_err(db)?;
         for d in &minutes.declarations {
-            let (first, last) = lines(d.lines);
-            insert
-                .execute(params![
-                    id,
-                    person(&d.name),
-                    d.name,
-                    d.item,
-                    d.text,
-                    first,
-                    last
-                ])
-                .map_err(db)?;
+            let row = public_rows::DeclarationRow {
+                minutes: id,
+                person: person(&d.name),
+                name: &d.name,
+                item: d.item.as_deref(),
+                text: &d.text,
+                lines: d.lines,
+            };
+            public_rows::declaration(self.tx, &row)?;
         }
         Ok(())
     }
 
     fn minute_items(&self, id: i64, items: &[MinuteItem]) -> Result<(), StoreError> {
-        for (position, item) in items.iter().enumerate() {
-            let (first, last) = lines(item.lines);
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO minute_items (minutes_id, position, number, title, agenda_ref, resolved,
-                     lines_first, lines_last, exempt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )
-                .and_then(|mut s| {
-                    s.execute(params![id, position as i64, item.number, item.title, item.agenda_ref, item.resolved, first, last, item.exempt])
-                })
-                .map_err(db)?;
-            let item_id = self.tx.last_insert_rowid();
-            for (n, text) in item.resolutions.iter().enumerate() {
-                self.tx
-                    .execute(
-                        "INSERT INTO resolutions (minute_item_id, position, text) VALUES (?1, ?2, ?3)",
-                        params![item_id, n as i64, text],
-                    )
-                    .map_err(db)?;
-            }
+        for (position, item) in (0..).zip(items) {
+            let row = public_rows::MinuteItemRow {
+                minutes: id,
+                position,
+                number: item.number.as_deref(),
+                title: &item.title,
+                agenda_ref: item.agenda_ref.as_deref(),
+                resolved: item.resolved,
+                exempt: item.exempt,
+                lines: item.lines,
+                resolutions: &item.resolutions,
+                first_resolution: 0,
+            };
+            public_rows::minute_item(self.tx, &row)?;
         }
         Ok(())
     }
@@ -503,35 +441,21 @@ impl Writer<'_> {
     /// Reports, decision numbers and scorecard rows.
     fn papers(&self, body: Option<i64>, meeting: i64, pack: &Pack) -> Result<(), StoreError> {
         for r in &pack.reports {
-            let (first, last) = lines(r.lines);
-            self.tx
-                .execute(
-                    "INSERT INTO reports (meeting_id, document_id, subject, from_text, to_text,
-                     classification, decision, lines_first, lines_last)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        meeting,
-                        self.doc,
-                        r.subject,
-                        r.from,
-                        r.to,
-                        r.classification,
-                        r.decision,
-                        first,
-                        last
-                    ],
-                )
-                .map_err(db)?;
+            let row = public_rows::ReportRow {
+                meeting,
+                document: self.doc,
+                subject: &r.subject,
+                from: r.from.as_deref(),
+                to: r.to.as_deref(),
+                classification: r.classification.as_deref(),
+                decision: r.decision.as_deref(),
+                lines: r.lines,
+            };
+            public_rows::report(self.tx, &row)?;
         }
         for d in &pack.decisions {
             let (first, last) = lines(d.lines);
-            self.tx
-                .execute(
-                    "INSERT OR IGNORE INTO decisions (organisation_id, number, document_id, lines_first, lines_last)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![self.org, d.number, self.doc, first, last],
-                )
-                .map_err(db)?;
+            public_rows::decision(self.tx, self.org, &d.number, self.doc, d.lines)?;
             // A number first met in a pack this one supersedes now points here.
             self.tx
                 .execute(

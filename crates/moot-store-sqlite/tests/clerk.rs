@@ -9,8 +9,8 @@ use moot_clerk::{
 };
 use moot_domain::{Date, Time};
 use moot_store::{
-    AccountId, Actor, AgendaItemId, AgendaPacks, Audience, BodyId, ClerkMeetingId, ClerkStore,
-    DocumentId, ExemptItems, MeetingId, MinuteId, MinuteText, NewAction, NewAgendaItem,
+    AccountId, Actor, AgendaItemId, AgendaPacks, Audience, AuditLog, BodyId, ClerkMeetingId,
+    ClerkStore, DocumentId, ExemptItems, MeetingId, MinuteId, MinuteText, NewAction, NewAgendaItem,
     NewAttendance, NewBody, NewDecision, NewDeclaration, NewMeeting, NewMember, NewPaper,
     PackEdition, PersonId, PublicLine, Role, Store, StoreError,
 };
@@ -248,6 +248,7 @@ fn cycle() -> Cycle {
             first,
             day(2026, 11, 10),
             &BankHolidays::shipped(),
+            false,
             &packs(),
         )
         .unwrap();
@@ -467,12 +468,27 @@ fn a_whole_cycle_numbers_publishes_confirms_and_corrects_minutes() {
         &item("Minutes of the previous meeting", None),
     )
     .unwrap();
+    let unaccepted = s.publish_agenda(
+        &c,
+        cy.second,
+        day(2027, 1, 15),
+        &BankHolidays::shipped(),
+        false,
+        &packs(),
+    );
+    assert_eq!(
+        fields(unaccepted),
+        [moot_clerk::ACCEPT_SHORT_NOTICE],
+        "short notice is refused unless the clerk accepts it"
+    );
+    assert_eq!(s.agenda(&c, cy.second).unwrap().meeting.notice, None);
     let notice = s
         .publish_agenda(
             &c,
             cy.second,
             day(2027, 1, 15),
             &BankHolidays::shipped(),
+            true,
             &packs(),
         )
         .unwrap();
@@ -708,6 +724,7 @@ fn writes_need_a_clerk_and_bad_input_changes_nothing() {
         cy.first,
         day(2026, 11, 11),
         &BankHolidays::shipped(),
+        true,
         &packs(),
     ));
     assert_eq!(

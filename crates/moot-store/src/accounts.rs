@@ -6,6 +6,7 @@
 //! manages accounts and reads the audit log. Roles are ordered, so
 //! "at least a clerk" is `role >= Role::Clerk`.
 
+use crate::StoreError;
 use std::fmt;
 
 /// An account's id.
@@ -85,6 +86,20 @@ impl Actor {
         match self {
             Actor::Account { role: own, .. } => *own >= role,
             Actor::CommandLine { .. } => true,
+        }
+    }
+
+    /// The role check every store makes before `action`: `Ok` when this
+    /// actor is at least `role`, else [`StoreError::Forbidden`] naming
+    /// them and the action.
+    pub fn require(&self, role: Role, action: &'static str) -> Result<(), StoreError> {
+        if self.is_at_least(role) {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden {
+                actor: self.to_string(),
+                action,
+            })
         }
     }
 }
@@ -191,6 +206,184 @@ pub enum SignIn {
     },
 }
 
+/// The audit log's name for an account: `account/7`.
+pub fn account_subject(id: AccountId) -> String {
+    format!("account/{}", id.0)
+}
+
+/// The argon2id hash of a new password (slow on purpose, so callers run
+/// it without holding a connection); a password too weak is
+/// [`StoreError::Invalid`] with a sentence for the user.
+pub fn hash_new_password(password: &str) -> Result<String, StoreError> {
+    if let Some(problem) = moot_auth::password_problem(password) {
+        return Err(StoreError::Invalid(problem));
+    }
+    moot_auth::hash_password(password).map_err(|e| StoreError::Database(Box::new(e)))
+}
+
+/// The checks of a new account every store makes before it looks at
+/// what is stored: the user name's form and a display name.
+pub fn new_account_problem(new: &NewAccount<'_>) -> Option<String> {
+    if let Some(problem) = moot_auth::username_problem(new.username) {
+        return Some(problem);
+    }
+    new.display_name
+        .trim()
+        .is_empty()
+        .then(|| "Enter a display name".to_owned())
+}
+
+/// What a sign-in needs before its password is checked: refused
+/// unchecked by the rate limit, or the account (if any) to check it
+/// against. Checking the password (argon2, slow on purpose) is left to
+/// the caller, so it can be done without holding a write lock.
+#[derive(Debug, Clone)]
+pub enum SignInCheck {
+    /// Too many failures lately: refused without being checked.
+    Limited {
+        /// Seconds until an attempt is checked again.
+        retry_after: u64,
+    },
+    /// Check the password against this active account's hash (`None`:
+    /// no such active account; a dummy hash is checked instead, so that
+    /// takes as long as a wrong password).
+    Verify(Option<(Account, String)>),
+}
+
+impl SignInCheck {
+    /// Checks `password` (slowly): the account it opens, if right.
+    pub fn verify(self, password: &str) -> Option<Account> {
+        match self {
+            SignInCheck::Limited { .. } => None,
+            SignInCheck::Verify(Some((account, hash))) => {
+                moot_auth::verify_password(password, &hash).then_some(account)
+            }
+            SignInCheck::Verify(None) => {
+                moot_auth::verify_nothing(password);
+                None
+            }
+        }
+    }
+}
+
+/// Accounts, their sessions and the sign-in rate limit. Every change to
+/// an account is one transaction with its audit entry. Lifetimes and the
+/// rate limit follow [`moot_auth::policy`].
+pub trait AccountStore {
+    /// Makes an account (the password is hashed with argon2id; a bad
+    /// user name, display name or password, a taken user name or an
+    /// unknown person is [`StoreError::Invalid`] with a sentence for the
+    /// user), with its audit entry, in one transaction.
+    fn add_account(&mut self, actor: &Actor, new: &NewAccount<'_>) -> Result<Account, StoreError> {
+        let hash = hash_new_password(new.password)?;
+        self.add_account_hashed(actor, new, &hash)
+    }
+
+    /// Like [`AccountStore::add_account`] with the password hashed already
+    /// ([`hash_new_password`], slow, done without holding a connection);
+    /// `new.password` is not read.
+    fn add_account_hashed(
+        &mut self,
+        actor: &Actor,
+        new: &NewAccount<'_>,
+        hash: &str,
+    ) -> Result<Account, StoreError>;
+
+    /// Every account, by user name.
+    fn accounts(&self) -> Result<Vec<Account>, StoreError>;
+
+    /// The account with this id ([`StoreError::NotFound`] if none).
+    fn account(&self, id: AccountId) -> Result<Account, StoreError>;
+
+    /// The account with this user name (in any case), if any.
+    fn account_named(&self, username: &str) -> Result<Option<Account>, StoreError>;
+
+    /// Gives an account another role, with its audit entry.
+    fn set_account_role(
+        &mut self,
+        actor: &Actor,
+        id: AccountId,
+        role: Role,
+    ) -> Result<Account, StoreError>;
+
+    /// Disables an account and ends its sessions, with its audit entry.
+    fn disable_account(&mut self, actor: &Actor, id: AccountId) -> Result<Account, StoreError>;
+
+    /// Sets an account's password and ends its sessions, with its audit
+    /// entry.
+    fn set_account_password(
+        &mut self,
+        actor: &Actor,
+        id: AccountId,
+        password: &str,
+    ) -> Result<Account, StoreError>;
+
+    /// Checks a sign-in from `address` and opens a session when it is
+    /// right (see [`SignIn`]); failures count towards the rate limit.
+    fn sign_in(
+        &mut self,
+        username: &str,
+        password: &str,
+        address: &str,
+    ) -> Result<SignIn, StoreError> {
+        match self.sign_in_check(username, address)? {
+            SignInCheck::Limited { retry_after } => Ok(SignIn::Limited { retry_after }),
+            check => {
+                let accepted = check.verify(password);
+                self.sign_in_finish(username, address, accepted)
+            }
+        }
+    }
+
+    /// The first half of [`AccountStore::sign_in`], reading only: the
+    /// rate limit (failures counted per user name and per address) and
+    /// the active account whose password is to be checked. Check it with
+    /// [`SignInCheck::verify`] (slow) without holding a write lock, then
+    /// finish with [`AccountStore::sign_in_finish`].
+    fn sign_in_check(&self, username: &str, address: &str) -> Result<SignInCheck, StoreError>;
+
+    /// The second half of a sign-in: a session for `accepted`, or a
+    /// failure counted against the user name and address.
+    fn sign_in_finish(
+        &mut self,
+        username: &str,
+        address: &str,
+        accepted: Option<Account>,
+    ) -> Result<SignIn, StoreError>;
+
+    /// The active account signed in with session `token`, if the session
+    /// is live (expired ones are deleted; use is noted for the idle
+    /// limit).
+    fn session(&self, token: &str) -> Result<Option<Account>, StoreError>;
+
+    /// Ends the session with `token`.
+    fn sign_out(&self, token: &str) -> Result<(), StoreError>;
+}
+
+/// The audit log: one entry per change, written by the store in the
+/// change's own transaction; this reads it back.
+pub trait AuditLog {
+    /// The latest `limit` entries after skipping the `offset` newest,
+    /// newest first; only those about `subject` (`meeting/12`) when
+    /// given.
+    fn audit_page(
+        &self,
+        subject: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError>;
+
+    /// The latest `limit` entries, newest first (see
+    /// [`AuditLog::audit_page`]).
+    fn audit_entries(
+        &self,
+        subject: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit_page(subject, limit, 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +420,8 @@ mod tests {
         assert!(clerk.is_at_least(Role::Member));
         assert!(clerk.is_at_least(Role::Clerk));
         assert!(!clerk.is_at_least(Role::Admin));
+        assert!(clerk.require(Role::Clerk, "meeting.create").is_ok());
+        let refused = clerk.require(Role::Admin, "account.create").unwrap_err();
+        assert_eq!(refused.to_string(), "jsmith may not account.create");
     }
 }

@@ -496,13 +496,18 @@ pub trait ClerkStore {
 
     /// Publishes the agenda on `published_on`: it joins the public records,
     /// the notice check against `holidays` is made and kept, and so are
-    /// the two editions of its pack, in the same transaction.
+    /// the two editions of its pack, in the same transaction. Short
+    /// notice ([`NoticeCheck::warning`]) is refused, as
+    /// [`StoreError::Fields`] under [`moot_clerk::ACCEPT_SHORT_NOTICE`],
+    /// unless `accept_short_notice`. Callers publish through
+    /// `moot_publish::publish_agenda`, which builds the packs.
     fn publish_agenda(
         &mut self,
         actor: &Actor,
         meeting: ClerkMeetingId,
         published_on: Date,
         holidays: &moot_clerk::BankHolidays,
+        accept_short_notice: bool,
         packs: &AgendaPacks,
     ) -> Result<NoticeCheck, StoreError>;
 
@@ -634,4 +639,157 @@ pub trait ClerkStore {
         actor: &Actor,
         decision: &NewDecision,
     ) -> Result<String, StoreError>;
+}
+
+/// The checks of clerks' inputs that need nothing stored: every backend
+/// makes them (before its own checks against what is stored), so they are
+/// written once, here, with `moot_clerk`'s limits and wording.
+mod faults {
+    use super::{
+        MinuteText, NewAction, NewAgendaItem, NewBody, NewDeclaration, NewMeeting, NewMember,
+    };
+    use moot_clerk::fields::{MAX_LINE, MAX_TEXT};
+    use moot_clerk::{ExemptParagraph, FieldErrors};
+
+    impl NewBody {
+        /// Blank or overlong names.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("organisation", &self.organisation, MAX_LINE);
+            errors.require_text("name", &self.name, MAX_LINE);
+            errors
+        }
+    }
+
+    impl NewMember {
+        /// A blank name or substitute, an overlong party, a term ending
+        /// before it starts.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("name", &self.name, MAX_LINE);
+            if let Some(party) = &self.party {
+                errors.require_text("party", party, MAX_LINE);
+            }
+            self.term.check(&mut errors);
+            for name in &self.substitutes {
+                errors.require_text("substitutes", name, MAX_LINE);
+            }
+            errors
+        }
+    }
+
+    impl NewMeeting {
+        /// A blank or overlong venue or contact.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("venue", &self.venue, MAX_LINE);
+            errors.require_text("contact", &self.contact, MAX_LINE);
+            errors
+        }
+    }
+
+    impl NewAgendaItem {
+        /// A blank title, overlong texts, a paragraph Schedule 12A lacks.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("title", &self.title, MAX_LINE);
+            if let Some(section) = &self.section {
+                errors.require_text("section", section, MAX_LINE);
+            }
+            if let Some(description) = &self.description {
+                errors.require_text("description", description, MAX_TEXT);
+            }
+            errors.check(
+                self.exempt_paragraph
+                    .is_some_and(|p| ExemptParagraph::new(p).is_none()),
+                "exempt_paragraph",
+                "Choose a paragraph of Schedule 12A from 1 to 7",
+            );
+            errors
+        }
+    }
+
+    impl NewDeclaration {
+        /// Blank or overlong words.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("text", &self.text, MAX_TEXT);
+            errors
+        }
+    }
+
+    impl MinuteText {
+        /// A blank title, overlong text, blank resolutions.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("title", &self.title, MAX_LINE);
+            errors.check(
+                self.text.chars().count() > MAX_TEXT,
+                "text",
+                "The text is too long",
+            );
+            for resolution in &self.resolutions {
+                errors.require_text("resolutions", resolution, MAX_TEXT);
+            }
+            errors
+        }
+    }
+
+    impl NewAction {
+        /// Blank or overlong words or owner.
+        pub fn faults(&self) -> FieldErrors {
+            let mut errors = FieldErrors::new();
+            errors.require_text("text", &self.text, MAX_TEXT);
+            errors.require_text("owner", &self.owner, MAX_LINE);
+            errors
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::AgendaItemId;
+        use super::*;
+        use crate::PersonId;
+        use moot_clerk::InterestKind;
+
+        fn fields(errors: &FieldErrors) -> Vec<&str> {
+            errors.iter().map(|(field, _)| field).collect()
+        }
+
+        #[test]
+        fn every_fault_of_an_input_is_found_under_its_field_without_a_store() {
+            let item = NewAgendaItem {
+                section: Some(" ".into()),
+                title: "x".repeat(MAX_LINE + 1),
+                description: None,
+                exempt_paragraph: Some(8),
+            };
+            assert_eq!(
+                fields(&item.faults()),
+                ["title", "section", "exempt_paragraph"]
+            );
+            let fine = NewAgendaItem {
+                section: None,
+                title: "Budget".into(),
+                description: Some("The budget.".into()),
+                exempt_paragraph: Some(3),
+            };
+            assert!(fine.faults().is_empty());
+            let minute = MinuteText {
+                item: None,
+                title: String::new(),
+                text: "y".repeat(MAX_TEXT + 1),
+                resolutions: vec!["To note".into(), "  ".into()],
+            };
+            assert_eq!(fields(&minute.faults()), ["title", "text", "resolutions"]);
+            let declaration = NewDeclaration {
+                person: PersonId(1),
+                item: AgendaItemId(1),
+                kind: InterestKind::OtherRegistrable,
+                text: "\n".into(),
+                left_room: false,
+            };
+            assert_eq!(fields(&declaration.faults()), ["text"]);
+        }
+    }
 }

@@ -12,8 +12,9 @@
 //! always ([`Audience`]). Pages ask [`Audience::sees_exempt`] and apply
 //! the rule above only when it says no.
 
-use crate::{AgendaEntry, DeclarationEntry, DocumentRecord, MinuteEntry};
+use crate::{AgendaEntry, DeclarationEntry, DocumentRecord, MeetingId, MinuteEntry};
 use moot_domain::Lines;
+use std::collections::HashMap;
 
 /// Wordings that open a public classification ("Unrestricted", "Public",
 /// "Open", "For publication", "Unclassified", "Official").
@@ -204,6 +205,99 @@ pub fn exempt_item_extents(
         .collect()
 }
 
+/// A set of minutes in a document, as the exempt rule reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MinutesSetLines {
+    /// The meeting the set records, when known (its exempt business is
+    /// in [`DocumentParts::meetings`]).
+    pub meeting: Option<MeetingId>,
+    /// Its minutes in order: the agenda item each refers to, whether it
+    /// was printed under the minutes' own exempt heading, and its lines.
+    pub minutes: Vec<(Option<String>, bool, Lines)>,
+}
+
+/// What a store reads of one document for [`exempt_ranges`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentParts {
+    /// The document's agenda items in order, each with whether it is
+    /// exempt.
+    pub agenda_items: Vec<(Lines, bool)>,
+    /// Where the document's parts (sets of minutes, reports) open.
+    pub part_starts: Vec<u32>,
+    /// Its last line.
+    pub last_line: u32,
+    /// The exempt business of each meeting its minutes and declarations
+    /// record.
+    pub meetings: HashMap<MeetingId, ExemptItems>,
+    /// Its sets of minutes, in order.
+    pub minutes: Vec<MinutesSetLines>,
+    /// Its declarations naming an agenda item of a known meeting: the
+    /// meeting, the item's number and the lines.
+    pub declarations: Vec<(MeetingId, String, Lines)>,
+    /// Its reports, attached to the agenda of the meeting the document
+    /// was issued for ([`crate::attach_papers`]), so `exempt` is set.
+    pub reports: Vec<crate::ReportEntry>,
+    /// Lines withheld before its records left it (a superseded pack,
+    /// minutes printed again elsewhere).
+    pub withheld: Vec<Lines>,
+}
+
+/// The line ranges of exempt business in a document, the one answer
+/// every backend gives for [`DocumentRecord::exempt`]: exempt agenda
+/// items with their descriptions (to the next item or part), minutes
+/// printed as exempt or recording an exempt item (each to the next
+/// minute of its set, so nothing printed between them shows; the last
+/// keeps its own lines, since what follows a set, a confirmation or a
+/// signature, is public), declarations about exempt items, exempt
+/// reports from their header to the next part or the end, and the lines
+/// withheld before. Declarations inside an exempt minute lie within its
+/// lines.
+pub fn exempt_ranges(document: &DocumentParts) -> Vec<Lines> {
+    let mut out = exempt_item_extents(
+        &document.agenda_items,
+        &document.part_starts,
+        document.last_line,
+    );
+    let public = ExemptItems::default();
+    let rule = |meeting: Option<MeetingId>| {
+        meeting
+            .and_then(|m| document.meetings.get(&m))
+            .unwrap_or(&public)
+    };
+    for set in &document.minutes {
+        let meeting = rule(set.meeting);
+        let covered: Vec<(Lines, bool)> = set
+            .minutes
+            .iter()
+            .map(|(item, printed_exempt, lines)| {
+                (
+                    *lines,
+                    meeting.covers_minute(item.as_deref(), *printed_exempt),
+                )
+            })
+            .collect();
+        out.extend(exempt_item_extents(&covered, &[], 0));
+    }
+    out.extend(
+        document
+            .declarations
+            .iter()
+            .filter(|(meeting, item, _)| rule(Some(*meeting)).covers_item(Some(item)))
+            .map(|(_, _, lines)| *lines),
+    );
+    out.extend(document.reports.iter().filter(|r| r.exempt).map(|r| {
+        let first = r.source.lines.first;
+        let end = document
+            .part_starts
+            .iter()
+            .find(|s| **s > r.source.lines.last)
+            .map_or(document.last_line, |s| s - 1);
+        Lines::span(first, end.max(r.source.lines.last))
+    }));
+    out.extend(document.withheld.iter().copied());
+    out
+}
+
 /// Whether two line ranges share a line.
 pub fn overlaps(a: Lines, b: Lines) -> bool {
     a.first <= b.last && b.first <= a.last
@@ -337,6 +431,75 @@ mod tests {
         assert!(exempt.covers_minute(None, true));
         assert!(exempt.covers_minute(Some("5"), false));
         assert!(!exempt.covers_minute(Some("4"), false));
+    }
+
+    #[test]
+    fn a_documents_exempt_ranges_cover_each_kind_of_exempt_business_to_its_end() {
+        let source = |first, last| crate::Source {
+            document: DocumentId(1),
+            lines: Lines::span(first, last),
+        };
+        let meeting = ExemptItems::of(&[AgendaEntry {
+            number: Some("5".into()),
+            title: "Sale".into(),
+            pages: None,
+            exempt: true,
+            decision: None,
+            source: source(1, 1),
+        }]);
+        let report = |first, last, exempt| crate::ReportEntry {
+            subject: "A paper".into(),
+            from: None,
+            to: None,
+            classification: None,
+            decision: None,
+            item: None,
+            exempt,
+            source: source(first, last),
+        };
+        let parts = DocumentParts {
+            // Items on lines 2 and 4 (exempt), the minutes open at 10.
+            agenda_items: vec![(Lines::one(2), false), (Lines::one(4), true)],
+            part_starts: vec![10, 30, 40],
+            last_line: 50,
+            meetings: HashMap::from([(MeetingId(7), meeting)]),
+            minutes: vec![
+                MinutesSetLines {
+                    meeting: Some(MeetingId(7)),
+                    minutes: vec![
+                        (Some("4".into()), false, Lines::span(11, 12)),
+                        (Some("5".into()), false, Lines::span(14, 15)),
+                        (None, false, Lines::span(18, 19)),
+                        (None, true, Lines::span(21, 22)),
+                    ],
+                },
+                MinutesSetLines {
+                    meeting: None,
+                    minutes: vec![(Some("5".into()), false, Lines::one(25))],
+                },
+            ],
+            declarations: vec![
+                (MeetingId(7), "5".into(), Lines::one(13)),
+                (MeetingId(7), "4".into(), Lines::one(16)),
+            ],
+            reports: vec![report(30, 31, false), report(40, 42, true)],
+            withheld: vec![Lines::one(45)],
+        };
+        assert_eq!(
+            exempt_ranges(&parts),
+            [
+                Lines::span(4, 9),
+                Lines::span(14, 17),
+                Lines::span(21, 22),
+                Lines::one(13),
+                Lines::span(40, 50),
+                Lines::one(45),
+            ],
+            "the exempt item to the next part; the minute on item 5 to the next \
+             minute; the last minute its own lines; a set of an unknown meeting \
+             by its heading only; the declaration on item 5; the exempt report \
+             to the end; lines withheld before"
+        );
     }
 
     #[test]

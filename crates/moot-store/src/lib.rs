@@ -1,8 +1,10 @@
 //! Moot's storage interface: what every database backend offers, and the
 //! types it speaks in.
 //!
-//! The rest of Moot (the CLI, later the web) talks to a [`Store`], never to
-//! SQL, so a PostgreSQL backend can follow the SQLite one
+//! The rest of Moot (the CLI and the web) talks to a [`Store`],
+//! [`ClerkStore`], [`AccountStore`] and [`AuditLog`], never to SQL; the
+//! site reaches them through a [`Backend`] that opens [`Database`]
+//! connections, so a PostgreSQL backend can follow the SQLite one
 //! (`moot-store-sqlite`) without touching the callers. Records go in and
 //! come out as `moot-domain` types; ids are opaque numbers.
 //!
@@ -22,6 +24,7 @@
 
 mod accounts;
 mod attendance;
+mod backend;
 mod clerk;
 mod contradiction;
 mod exempt;
@@ -32,10 +35,14 @@ mod scorecard;
 mod search;
 mod view;
 
-pub use accounts::{Account, AccountId, Actor, AuditEntry, NewAccount, Role, SignIn};
+pub use accounts::{
+    account_subject, hash_new_password, new_account_problem, Account, AccountId, AccountStore,
+    Actor, AuditEntry, AuditLog, NewAccount, Role, SignIn, SignInCheck,
+};
 pub use attendance::{
     by_person, counts_towards_rates, MeetingAttendance, Outcome, PersonMeetings, Rate, Who,
 };
+pub use backend::{Backend, Database};
 pub use clerk::{
     ActionId, AgendaItemId, AgendaPacks, ClerkAction, ClerkAgenda, ClerkAgendaItem,
     ClerkAttendance, ClerkBody, ClerkDeclaration, ClerkMeeting, ClerkMeetingId, ClerkMember,
@@ -45,8 +52,8 @@ pub use clerk::{
 };
 pub use contradiction::{contradictions, Contradiction};
 pub use exempt::{
-    decision_is_public, exempt_item_extents, overlaps, public_classification, Audience,
-    ExemptItems, PublicLine,
+    decision_is_public, exempt_item_extents, exempt_ranges, overlaps, public_classification,
+    Audience, DocumentParts, ExemptItems, MinutesSetLines, PublicLine,
 };
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
 pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};

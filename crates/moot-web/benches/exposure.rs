@@ -97,7 +97,10 @@ fn open_file_limit() -> usize {
 /// from the open-file limit as `moot serve` sets it; prints its address.
 fn server() {
     let dir = tempfile::TempDir::new().expect("a temporary directory");
-    let state = moot_web::AppState::open(dir.path().join("moot.db")).expect("a database");
+    let db = dir.path().join("moot.db");
+    let index = moot_search::index_path(&db);
+    let backend = std::sync::Arc::new(moot_store_sqlite::SqliteBackend::new(db));
+    let state = moot_web::AppState::open(backend, &index).expect("a database");
     state.set_limits(moot_web::Limits {
         max_connections: open_file_limit().saturating_sub(RESERVED_FILES),
         ..moot_web::Limits::default()

@@ -12,7 +12,7 @@
 //! database: the path and query, the `Host` (feeds build absolute links
 //! from it when no public URL is set) and today's date by the site's
 //! clock (the home page's "upcoming"). The database's part is its
-//! generation ([`moot_store_sqlite::SqliteStore::data_version`]): it moves
+//! generation ([`moot_store::Database::data_version`]): it moves
 //! whenever any other connection commits, whatever it changed (an
 //! import by `moot import`, a clerk's change on the site's write
 //! connection, a merge of people, a CSV load), and then every page is

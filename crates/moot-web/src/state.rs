@@ -1,7 +1,9 @@
-//! The state every handler shares: where the database is, a small pool
-//! of open connections (a rusqlite connection is `Send` but not `Sync`, so
+//! The state every handler shares: the database's [`Backend`] (which
+//! database it is, the site does not know: `moot-cli` builds it), a small
+//! pool of open connections (a connection is `Send` but not `Sync`, so
 //! each request takes one for itself and gives it back), and the search
-//! index, opened once with one long-lived reader.
+//! index, opened once with one long-lived reader. Handlers get a
+//! connection as `&dyn Database` (`&mut` for changes).
 //!
 //! Changes go through [`AppState::write`]: one connection of their own,
 //! taken by one change at a time, each change one transaction with its
@@ -28,10 +30,9 @@ use crate::server::Limits;
 use moot_clerk::BankHolidays;
 use moot_domain::{Clock, Date, SystemClock};
 use moot_search::{Refresh, SearchError, SearchIndex, SearchQuery, SearchResults};
-use moot_store::StoreError;
-use moot_store_sqlite::SqliteStore;
+use moot_store::{Backend, Database, StoreError};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::Semaphore;
@@ -39,19 +40,19 @@ use tokio::sync::Semaphore;
 /// How many idle connections are kept for reuse.
 const POOL_SIZE: usize = 8;
 
-/// The shared state: the database path, idle connections and the index.
+/// The shared state: the database's backend, idle connections and the index.
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
 }
 
 struct Inner {
-    db: PathBuf,
-    idle: Mutex<Vec<SqliteStore>>,
+    backend: Arc<dyn Backend>,
+    idle: Mutex<Vec<Box<dyn Database>>>,
     /// One permit per connection the pool keeps.
     readers: Semaphore,
     /// The connection changes are made on, one at a time.
-    writer: Mutex<SqliteStore>,
+    writer: Mutex<Box<dyn Database>>,
     /// Whether the site is served over TLS (cookies get `Secure`).
     secure: AtomicBool,
     search: SearchIndex,
@@ -66,7 +67,7 @@ struct Inner {
     slow: Semaphore,
     /// A connection that only asks whether the database changed, for the
     /// page cache; it never writes, so every commit moves its answer.
-    watcher: Mutex<SqliteStore>,
+    watcher: Mutex<Box<dyn Database>>,
     /// Public pages rendered since the database last changed.
     pages: Mutex<PageCache>,
 }
@@ -98,32 +99,25 @@ impl Settings {
 }
 
 impl AppState {
-    /// State for the database at `db` with its index in the default place
-    /// beside it ([`moot_search::index_path`]).
-    pub fn open(db: PathBuf) -> Result<AppState, SearchError> {
-        let index = moot_search::index_path(&db);
-        AppState::open_with_index(db, &index)
-    }
-
-    /// State for the database at `db` and the search index in `index`.
-    /// The database is opened (and migrated) now so a bad path fails at
-    /// start rather than on the first request, and a missing or stale
-    /// index is rebuilt from it before the site answers.
-    pub fn open_with_index(db: PathBuf, index: &Path) -> Result<AppState, SearchError> {
-        let first = SqliteStore::open(&db)?;
+    /// State for the database `backend` reaches and the search index in
+    /// `index`. The database is opened (and migrated) now so a bad
+    /// address fails at start rather than on the first request, and a
+    /// missing or stale index is rebuilt from it before the site answers.
+    pub fn open(backend: Arc<dyn Backend>, index: &Path) -> Result<AppState, SearchError> {
+        let first = backend.connect()?;
         let search = SearchIndex::open(index)?;
-        if search.refresh(&first)? == Refresh::Rebuilt {
+        if search.refresh(&*first)? == Refresh::Rebuilt {
             tracing::info!(index = %index.display(), "rebuilt the search index from the database");
         }
         let fragmented = search.segments()? > moot_search::MAX_SEGMENTS;
         if !fragmented {
             search.finish()?;
         }
-        let writer = SqliteStore::open(&db)?;
-        let watcher = SqliteStore::open(&db)?;
+        let writer = backend.connect()?;
+        let watcher = backend.connect()?;
         let state = AppState {
             inner: Arc::new(Inner {
-                db,
+                backend,
                 idle: Mutex::new(vec![first]),
                 readers: Semaphore::new(POOL_SIZE),
                 writer: Mutex::new(writer),
@@ -241,7 +235,7 @@ impl AppState {
     }
 
     /// The database's generation now (see
-    /// [`SqliteStore::data_version`]); `None` if it cannot be told, and
+    /// [`Database::data_version`]); `None` if it cannot be told, and
     /// then nothing is cached.
     pub(crate) fn data_version(&self) -> Option<i64> {
         self.inner.watcher.lock().ok()?.data_version().ok()
@@ -264,7 +258,7 @@ impl AppState {
     pub async fn write<T, F>(&self, format: Format, change: F) -> Result<Result<T, String>, Failure>
     where
         T: Send + 'static,
-        F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Database) -> Result<T, StoreError> + Send + 'static,
     {
         self.write_keeping(format, change, |error| match error {
             StoreError::Invalid(sentence) => Ok(sentence),
@@ -284,7 +278,7 @@ impl AppState {
     ) -> Result<Result<T, Errors>, Failure>
     where
         T: Send + 'static,
-        F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Database) -> Result<T, StoreError> + Send + 'static,
     {
         self.write_keeping(format, change, |error| match error {
             StoreError::Fields(faults) => Ok(Errors::from(faults)),
@@ -303,12 +297,12 @@ impl AppState {
     ) -> Result<Result<T, E>, Failure>
     where
         T: Send + 'static,
-        F: FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Database) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
         let outcome = blocking(format, move || {
             let mut store = inner.writer.lock().map_err(|_| None)?;
-            change(&mut store).map_err(Some)
+            change(&mut **store).map_err(Some)
         })
         .await?;
         match outcome {
@@ -327,7 +321,7 @@ impl AppState {
     pub async fn read<T, F>(&self, format: Format, read: F) -> Result<T, Failure>
     where
         T: Send + 'static,
-        F: FnOnce(&SqliteStore) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&dyn Database) -> Result<T, StoreError> + Send + 'static,
     {
         let _permit = self
             .inner
@@ -339,9 +333,9 @@ impl AppState {
         blocking(format, move || {
             let store = match inner.take() {
                 Some(store) => store,
-                None => SqliteStore::open(&inner.db)?,
+                None => inner.backend.connect()?,
             };
-            let result = read(&store);
+            let result = read(&*store);
             inner.give_back(store);
             result
         })
@@ -357,9 +351,9 @@ impl AppState {
         blocking(format, move || {
             let store = match inner.take() {
                 Some(store) => store,
-                None => SqliteStore::open(&inner.db)?,
+                None => inner.backend.connect()?,
             };
-            let refreshed = inner.search.refresh(&store);
+            let refreshed = inner.search.refresh(&*store);
             inner.give_back(store);
             refreshed?;
             inner.search.finish()
@@ -413,11 +407,11 @@ where
 }
 
 impl Inner {
-    fn take(&self) -> Option<SqliteStore> {
+    fn take(&self) -> Option<Box<dyn Database>> {
         self.idle.lock().ok()?.pop()
     }
 
-    fn give_back(&self, store: SqliteStore) {
+    fn give_back(&self, store: Box<dyn Database>) {
         if let Ok(mut idle) = self.idle.lock() {
             if idle.len() < POOL_SIZE {
                 idle.push(store);

@@ -13,7 +13,7 @@ use common::signed_in::{
 use common::{
     assert_matches_schema, json, planted_site, request, serve_dir, Response, Site, SECRET,
 };
-use moot_store::Role;
+use moot_store::{AuditLog, Role};
 use moot_store_sqlite::SqliteStore;
 
 /// Every route that changes something, as (method, path); a form on a

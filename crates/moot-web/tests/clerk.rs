@@ -79,8 +79,15 @@ fn clerk_meeting(db: &Path) {
     };
     s.attach_paper(&c, exempt_item, &paper).unwrap();
     let packs = common::stand_in_packs();
-    s.publish_agenda(&c, m, day(2026, 11, 16), &BankHolidays::shipped(), &packs)
-        .unwrap();
+    s.publish_agenda(
+        &c,
+        m,
+        day(2026, 11, 16),
+        &BankHolidays::shipped(),
+        true,
+        &packs,
+    )
+    .unwrap();
     let chair = s.members_on(&c, body, day(2026, 11, 25)).unwrap()[0].person;
     let present = NewAttendance {
         person: chair,

@@ -52,16 +52,9 @@ impl Change {
     }
 }
 
-/// Refuses an actor below `role`.
+/// Refuses an actor below `role` (`Actor::require`, the one role check).
 fn allow(actor: &Actor, role: Role, action: &'static str) -> Result<(), StoreError> {
-    if actor.is_at_least(role) {
-        Ok(())
-    } else {
-        Err(StoreError::Forbidden {
-            actor: actor.to_string(),
-            action,
-        })
-    }
+    actor.require(role, action)
 }
 
 /// Turns faults into [`StoreError::Fields`].
@@ -207,10 +200,12 @@ impl ClerkStore for SqliteStore {
         meeting: ClerkMeetingId,
         published_on: Date,
         holidays: &BankHolidays,
+        accept_short_notice: bool,
         packs: &AgendaPacks,
     ) -> Result<NoticeCheck, StoreError> {
         self.change(actor, "agenda.publish", |tx| {
-            write::publish_agenda(tx, meeting, published_on, holidays, packs)
+            let notice = (published_on, holidays, accept_short_notice);
+            write::publish_agenda(tx, meeting, notice, packs)
         })
     }
 

@@ -4,7 +4,8 @@
 //!
 //! Each publication is a document Moot writes, as a council's pack would
 //! be: its text is the agenda (cover, membership, items, public papers)
-//! or the minutes, and every public row points at its lines. Two rules
+//! or the minutes, printed by `moot_clerk::printed` from the records
+//! loaded here, and every public row points at its lines. Two rules
 //! keep exempt business in: the generated text never holds it (an exempt
 //! item is printed as its number and Schedule 12A paragraph, exempt papers
 //! are left out, minutes and declarations on exempt items are printed
@@ -15,52 +16,19 @@
 //! and rows whole.
 
 use super::rows;
-use crate::{db, pack};
-use moot_clerk::{AgendaState, ExemptParagraph, Seat};
+use crate::{db, pack, public_rows};
+use moot_clerk::printed::{
+    self, ActionToPrint, AgendaToPrint, AttendeeToPrint, CorrectionToPrint, DeclarationToPrint,
+    ItemToPrint, MemberToPrint, MinuteToPrint, MinutesToPrint, PaperToPrint,
+};
+use moot_clerk::{AgendaState, PaperFormat, Seat};
 use moot_domain::Lines;
 use moot_store::{
-    BodyId, ClerkAgenda, ClerkAgendaItem, ClerkMeetingId, MinuteId, SourceFile, StoreError,
+    BodyId, ClerkAction, ClerkAgenda, ClerkAgendaItem, ClerkMeetingId, MinuteId, SourceFile,
+    StoreError,
 };
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
-
-/// A document's text built line by line, each push returning its line.
-#[derive(Default)]
-struct Text {
-    lines: Vec<String>,
-}
-
-impl Text {
-    /// Adds `text`, one line per line of it (blank lines dropped), and
-    /// returns the lines it took (none for empty text: the last line).
-    fn push(&mut self, text: &str) -> Lines {
-        let first = self.next();
-        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            self.lines.push(line.to_owned());
-        }
-        self.since(first)
-    }
-
-    /// The number the next line will take.
-    fn next(&self) -> u32 {
-        u32::try_from(self.lines.len()).unwrap_or(u32::MAX) + 1
-    }
-
-    /// The lines from `first` to the last pushed.
-    fn since(&self, first: u32) -> Lines {
-        Lines::span(first.min(self.next() - 1).max(1), self.next() - 1)
-    }
-
-    fn blank(&mut self) {
-        self.lines.push(String::new());
-    }
-
-    fn into_string(self) -> String {
-        let mut text = self.lines.join("\n");
-        text.push('\n');
-        text
-    }
-}
 
 /// Stores a generated document, returning its id: `id` when given, else
 /// the next free one.
@@ -101,13 +69,6 @@ fn names(tx: &Transaction<'_>, meeting: ClerkMeetingId) -> Result<(String, Strin
     .map_err(db)
 }
 
-fn exempt_line(number: &str, paragraph: ExemptParagraph) -> String {
-    format!(
-        "{number}. Exempt item (paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972)",
-        paragraph.number()
-    )
-}
-
 /// Writes a just-published agenda into the public records: its document,
 /// the meeting, the membership on the day, the items and public papers.
 pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError> {
@@ -116,49 +77,48 @@ pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError
     debug_assert_eq!(m.agenda, AgendaState::Published);
     let (organisation, body_name) = names(tx, id)?;
     let members = rows::members_on(tx, m.body, m.date)?;
-    let mut text = Text::default();
-    let cover = text.push(&format!(
-        "{organisation}\n{body_name}\nMeeting on {}{}\nVenue: {}\nContact: {}",
-        m.date,
-        m.time.map(|t| format!(" at {t}")).unwrap_or_default(),
-        m.venue,
-        m.contact
-    ));
-    text.blank();
-    text.push("Membership");
-    let member_lines: Vec<Lines> = members
-        .iter()
-        .map(|member| {
-            let party = member
-                .party
-                .as_deref()
-                .map(|p| format!(", {p}"))
-                .unwrap_or_default();
-            text.push(&format!(
-                "{}: {}{party} ({})",
-                member.role.label(),
-                member.name,
-                member.seat.label()
-            ))
-        })
-        .collect();
-    text.blank();
-    text.push("Agenda");
-    let item_lines = agenda_lines(&mut text, &agenda);
-    let paper_lines = paper_texts(tx, &mut text, &agenda.items)?;
+    let to_print = AgendaToPrint {
+        organisation,
+        body: body_name.clone(),
+        date: m.date,
+        time: m.time,
+        venue: m.venue.clone(),
+        contact: m.contact.clone(),
+        members: members
+            .iter()
+            .map(|member| MemberToPrint {
+                name: member.name.clone(),
+                role: member.role,
+                party: member.party.clone(),
+                seat: member.seat,
+            })
+            .collect(),
+        items: agenda
+            .items
+            .iter()
+            .map(|item| item_to_print(tx, item))
+            .collect::<Result<_, _>>()?,
+        matters_arising: agenda.matters_arising.iter().map(action_to_print).collect(),
+    };
+    let printed = printed::agenda(&to_print);
     let file = format!("{}-{}-agenda.txt", pack::slug(&body_name), m.date);
-    let doc = store_document(tx, &file, &text.into_string(), None)?;
-    let meeting = public_meeting(tx, &agenda, doc, cover)?;
-    for (member, lines) in members.iter().zip(member_lines) {
+    let doc = store_document(tx, &file, &printed.text, None)?;
+    let meeting = public_meeting(tx, &agenda, doc, printed.cover)?;
+    for (member, lines) in members.iter().zip(printed.members) {
         let role = (member.role != moot_clerk::BodyRole::Member).then(|| member.role.label());
         let position = (member.seat != Seat::Voting).then(|| member.seat.label());
-        tx.execute(
-            "INSERT INTO memberships (body_id, person_id, name, role, party, position, voting,
-             document_id, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![m.body.0, member.person.0, member.name, role, member.party, position,
-                member.seat == Seat::Voting, doc, lines.first, lines.last],
-        )
-        .map_err(db)?;
+        let row = public_rows::MembershipRow {
+            body: m.body.0,
+            person: Some(member.person.0),
+            name: &member.name,
+            role,
+            party: member.party.as_deref(),
+            position,
+            voting: Some(member.seat == Seat::Voting),
+            document: doc,
+            lines,
+        };
+        public_rows::membership(tx, &row)?;
     }
     let position_base: i64 = tx
         .query_row(
@@ -167,30 +127,32 @@ pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError
             |r| r.get(0),
         )
         .map_err(db)?;
-    for (offset, (number, title, exempt, lines)) in item_lines.into_iter().enumerate() {
-        tx.execute(
-            "INSERT INTO agenda_items (meeting_id, position, number, title, exempt, document_id,
-             lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                meeting,
-                position_base + offset as i64 + 1,
-                number,
-                title,
-                exempt,
-                doc,
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
+    for (position, item) in (position_base + 1..).zip(&printed.items) {
+        let row = public_rows::AgendaItemRow {
+            meeting,
+            position,
+            number: Some(&item.number),
+            title: &item.title,
+            pages: None,
+            exempt: item.exempt,
+            decision: None,
+            document: doc,
+            lines: item.lines,
+        };
+        public_rows::agenda_item(tx, &row)?;
     }
-    for (subject, lines) in paper_lines {
-        tx.execute(
-            "INSERT INTO reports (meeting_id, document_id, subject, lines_first, lines_last)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![meeting, doc, subject, lines.first, lines.last],
-        )
-        .map_err(db)?;
+    for (subject, lines) in &printed.papers {
+        let row = public_rows::ReportRow {
+            meeting,
+            document: doc,
+            subject,
+            from: None,
+            to: None,
+            classification: None,
+            decision: None,
+            lines: *lines,
+        };
+        public_rows::report(tx, &row)?;
     }
     tx.execute(
         "UPDATE clerk_meetings SET meeting_id = ?2, agenda_document_id = ?3 WHERE id = ?1",
@@ -200,81 +162,43 @@ pub fn agenda(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreError
     Ok(())
 }
 
-/// One public agenda row: number, title, exempt, lines.
-type ItemRow = (String, String, bool, Lines);
-
-/// Prints the items (and matters arising) and returns their rows.
-fn agenda_lines(text: &mut Text, agenda: &ClerkAgenda) -> Vec<ItemRow> {
-    let mut rows = Vec::new();
-    let mut section: Option<&str> = None;
-    for item in &agenda.items {
-        if item.section.is_some() && item.section.as_deref() != section {
-            section = item.section.as_deref();
-            text.push(section.unwrap_or_default());
-        }
-        let first = text.next();
-        match item.exempt {
-            Some(paragraph) => {
-                text.push(&exempt_line(&item.number, paragraph));
-            }
-            None => {
-                text.push(&format!("{}. {}", item.number, item.title));
-                text.push(item.description.as_deref().unwrap_or_default());
-                for paper in &item.papers {
-                    text.push(&format!(
-                        "Paper: {} ({})",
-                        paper.title,
-                        paper.format.label()
-                    ));
+/// An agenda item as the printer takes it; a public item's text papers
+/// are read for printing (an exempt item's never are).
+fn item_to_print(tx: &Transaction<'_>, item: &ClerkAgendaItem) -> Result<ItemToPrint, StoreError> {
+    let papers = item
+        .papers
+        .iter()
+        .map(|paper| {
+            let text = match (item.exempt, paper.format) {
+                (None, PaperFormat::Text) => {
+                    let (_, bytes) = rows::paper(tx, paper.id)?;
+                    Some(String::from_utf8_lossy(&bytes).into_owned())
                 }
-            }
-        }
-        rows.push((
-            item.number.clone(),
-            item.title.clone(),
-            item.exempt.is_some(),
-            text.since(first),
-        ));
-    }
-    if !agenda.matters_arising.is_empty() {
-        let number = (agenda.items.len() + 1).to_string();
-        let first = text.next();
-        text.push(&format!("{number}. Matters arising"));
-        for action in &agenda.matters_arising {
-            let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
-            text.push(&format!("Action: {} ({}{due})", action.text, action.owner));
-        }
-        rows.push((
-            number,
-            "Matters arising".to_owned(),
-            false,
-            text.since(first),
-        ));
-    }
-    rows
+                _ => None,
+            };
+            Ok(PaperToPrint {
+                title: paper.title.clone(),
+                format: paper.format,
+                text,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(ItemToPrint {
+        number: item.number.clone(),
+        section: item.section.clone(),
+        title: item.title.clone(),
+        description: item.description.clone(),
+        exempt: item.exempt,
+        papers,
+    })
 }
 
-/// Prints the text papers of public items after the agenda, returning
-/// each one's title and lines. Exempt items' papers are never printed.
-fn paper_texts(
-    tx: &Transaction<'_>,
-    text: &mut Text,
-    items: &[ClerkAgendaItem],
-) -> Result<Vec<(String, Lines)>, StoreError> {
-    let mut out = Vec::new();
-    for item in items.iter().filter(|i| i.exempt.is_none()) {
-        for paper in &item.papers {
-            text.blank();
-            let first = text.next();
-            text.push(&format!("Paper for item {}: {}", item.number, paper.title));
-            if paper.format == moot_clerk::PaperFormat::Text {
-                let (_, bytes) = rows::paper(tx, paper.id)?;
-                text.push(&String::from_utf8_lossy(&bytes));
-            }
-            out.push((paper.title.clone(), text.since(first)));
-        }
+fn action_to_print(action: &ClerkAction) -> ActionToPrint {
+    ActionToPrint {
+        text: action.text.clone(),
+        owner: action.owner.clone(),
+        due: action.due,
     }
-    Ok(out)
 }
 
 /// The public meeting for the agenda: the one already known for the body
@@ -294,28 +218,30 @@ fn public_meeting(
         )
         .optional()
         .map_err(db)?;
-    let id =
-        match known {
-            Some(id) => {
-                tx.execute(
-                    "UPDATE meetings SET time = coalesce(time, ?2), venue = coalesce(venue, ?3),
+    let id = match known {
+        Some(id) => {
+            tx.execute(
+                "UPDATE meetings SET time = coalesce(time, ?2), venue = coalesce(venue, ?3),
                  contact = coalesce(contact, ?4) WHERE id = ?1",
-                    params![id, m.time.map(|t| t.to_string()), m.venue, m.contact],
-                )
-                .map_err(db)?;
-                id
-            }
-            None => {
-                tx.execute(
-                "INSERT INTO meetings (body_id, date, time, venue, contact, status, document_id,
-                 lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, 'scheduled', ?6, ?7, ?8)",
-                params![m.body.0, m.date.to_string(), m.time.map(|t| t.to_string()), m.venue,
-                    m.contact, doc, cover.first, cover.last],
+                params![id, m.time.map(|t| t.to_string()), m.venue, m.contact],
             )
             .map_err(db)?;
-                tx.last_insert_rowid()
-            }
-        };
+            id
+        }
+        None => {
+            let row = public_rows::MeetingRow {
+                body: Some(m.body.0),
+                date: Some(m.date.to_string()),
+                time: m.time.map(|t| t.to_string()),
+                venue: Some(&m.venue),
+                contact: Some(&m.contact),
+                status: "scheduled",
+                document: doc,
+                lines: Some(cover),
+            };
+            public_rows::meeting(tx, &row)?
+        }
+    };
     tx.execute(
         "UPDATE documents SET meeting_id = ?2 WHERE id = ?1",
         params![doc, id],
@@ -406,21 +332,7 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
     let items: HashMap<i64, &ClerkAgendaItem> = agenda.items.iter().map(|i| (i.id.0, i)).collect();
     let (_, body_name) = names(tx, id)?;
     let body = meeting.body.0;
-    let mut text = Text::default();
-    text.push(&format!(
-        "Minutes\n{body_name}: meeting on {}",
-        meeting.date
-    ));
     let present = attendance(tx, id, body)?;
-    let mut attendance_lines = Vec::new();
-    for p in &present {
-        let line = match (&p.replaced, p.presence) {
-            (Some((_, replaced)), _) => format!("{} (substitute for {replaced})", p.name),
-            (None, moot_clerk::Presence::Apologies) => format!("Apologies: {}", p.name),
-            (None, _) => format!("Present: {}", p.name),
-        };
-        attendance_lines.push(text.push(&line));
-    }
     let declarations = crate::read::all(
         tx,
         "SELECT person_id, item_id, kind, text, left_room FROM clerk_declarations
@@ -436,123 +348,111 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
             ))
         },
     )?;
-    let mut declaration_rows = Vec::new();
+    let mut declared = Vec::new();
     for (person, item, kind, words, left_room) in declarations {
-        let name = rows::printed_name(tx, BodyId(body), person)?;
         let item = items.get(&item).copied();
-        let number = item.map(|i| i.number.clone()).unwrap_or_default();
-        let kind = moot_clerk::InterestKind::parse(&kind).map_or("", |k| k.label());
-        let left = if left_room {
-            " (left the room for the item)"
-        } else {
-            ""
+        let declaration = DeclarationToPrint {
+            name: rows::printed_name(tx, BodyId(body), person)?,
+            kind: moot_clerk::InterestKind::parse(&kind),
+            item: item.map(|i| i.number.clone()).unwrap_or_default(),
+            exempt: item.is_some_and(|i| i.exempt.is_some()),
+            words,
+            left_room,
         };
-        let exempt = item.is_some_and(|i| i.exempt.is_some());
-        let printed = if exempt {
-            format!("{name}: {kind}, item {number} (exempt item)")
-        } else {
-            format!("{name}: {kind}, item {number}: {words}{left}")
-        };
-        let lines = text.push(&printed);
-        declaration_rows.push((
-            person,
-            name,
-            number,
-            format!("{kind}: {words}{left}"),
-            lines,
-        ));
+        declared.push((person, declaration));
     }
     let clerk_minutes = rows::minutes(tx, id)?;
     let decisions = decisions_by_minute(tx, id)?;
     let actions = rows::actions_raised(tx, id)?;
-    let mut minute_rows = Vec::new();
+    let mut minute_items = Vec::new();
+    let mut to_print = Vec::new();
     for minute in &clerk_minutes.items {
         let item = minute.text.item.and_then(|i| items.get(&i.0).copied());
         let exempt = item.is_some_and(|i| i.exempt.is_some());
-        let first = text.next();
-        if exempt {
-            text.push(&format!("{}. Exempt item", minute.number));
+        let corrections = if exempt {
+            Vec::new()
         } else {
-            text.push(&format!("{}. {}", minute.number, minute.text.title));
-            text.push(&minute.text.text);
-            for resolution in &minute.text.resolutions {
-                text.push(&format!("RESOLVED: {resolution}"));
-            }
-        }
-        let mut decision_lines = Vec::new();
-        for number in decisions.get(&minute.id.0).into_iter().flatten() {
-            decision_lines.push((number.clone(), text.push(&format!("Decision {number}"))));
-        }
-        if !exempt {
-            for (_, action) in actions.iter().filter(|(m, _)| *m == Some(minute.id)) {
-                let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
-                text.push(&format!("Action: {} ({}{due})", action.text, action.owner));
-            }
-            for version in rows::minute_versions(tx, MinuteId(minute.id.0))? {
-                text.push(&format!(
-                    "Corrected on {} by {} (version {} replaced): {}",
-                    version.replaced_at, version.replaced_by, version.version, version.reason
-                ));
-            }
-        }
-        minute_rows.push((minute, item, text.since(first), decision_lines));
+            rows::minute_versions(tx, MinuteId(minute.id.0))?
+                .into_iter()
+                .map(|v| CorrectionToPrint {
+                    replaced_at: v.replaced_at,
+                    replaced_by: v.replaced_by,
+                    version: v.version,
+                    reason: v.reason,
+                })
+                .collect()
+        };
+        to_print.push(MinuteToPrint {
+            number: minute.number,
+            title: minute.text.title.clone(),
+            text: minute.text.text.clone(),
+            resolutions: minute.text.resolutions.clone(),
+            exempt,
+            decisions: decisions.get(&minute.id.0).cloned().unwrap_or_default(),
+            actions: actions
+                .iter()
+                .filter(|(m, _)| *m == Some(minute.id))
+                .map(|(_, action)| action_to_print(action))
+                .collect(),
+            corrections,
+        });
+        minute_items.push((minute, item));
     }
-    if let Some(at) = clerk_minutes.confirmed_at {
-        let confirming = rows::meeting(tx, at)?;
-        text.push(&format!(
-            "Confirmed as a correct record at the meeting on {}.",
-            confirming.date
-        ));
-    }
-    let whole = Lines::span(1, text.next() - 1);
+    let confirmed_on = match clerk_minutes.confirmed_at {
+        Some(at) => Some(rows::meeting(tx, at)?.date),
+        None => None,
+    };
+    let printed = printed::minutes(&MinutesToPrint {
+        body: body_name.clone(),
+        date: meeting.date,
+        attendance: present
+            .iter()
+            .map(|p| AttendeeToPrint {
+                name: p.name.clone(),
+                presence: p.presence,
+                substitute_for: p.replaced.as_ref().map(|(_, name)| name.clone()),
+            })
+            .collect(),
+        declarations: declared.iter().map(|(_, d)| d.clone()).collect(),
+        minutes: to_print,
+        confirmed_on,
+    });
     let file = format!("{}-{}-minutes.txt", pack::slug(&body_name), meeting.date);
-    let doc = store_document(tx, &file, &text.into_string(), Some(doc_id))?;
-    tx.execute(
-        "INSERT INTO minutes (meeting_id, body_id, date, document_id, lines_first, lines_last)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            public.0,
-            body,
-            meeting.date.to_string(),
-            doc,
-            whole.first,
-            whole.last
-        ],
-    )
-    .map_err(db)?;
-    let minutes_id = tx.last_insert_rowid();
-    for (p, lines) in present.iter().zip(attendance_lines) {
-        tx.execute(
-            "INSERT INTO attendance (minutes_id, person_id, name, kind, substitute_for_person_id,
-             substitute_for_name, lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                minutes_id,
-                p.person,
-                p.name,
-                p.presence.as_str(),
-                p.replaced.as_ref().map(|r| r.0),
-                p.replaced.as_ref().map(|r| r.1.as_str()),
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
+    let doc = store_document(tx, &file, &printed.text, Some(doc_id))?;
+    let minutes_id = public_rows::minutes(
+        tx,
+        &public_rows::MinutesRow {
+            meeting: Some(public.0),
+            body: Some(body),
+            date: Some(meeting.date.to_string()),
+            document: doc,
+            lines: printed.whole,
+        },
+    )?;
+    for (p, lines) in present.iter().zip(printed.attendance) {
+        let row = public_rows::AttendanceRow {
+            minutes: minutes_id,
+            person: Some(p.person),
+            name: &p.name,
+            kind: p.presence.as_str(),
+            substitute_for: p
+                .replaced
+                .as_ref()
+                .map(|(id, name)| (Some(*id), name.as_str())),
+            lines: Some(lines),
+        };
+        public_rows::attendance(tx, &row)?;
     }
-    for (person, name, number, words, lines) in declaration_rows {
-        tx.execute(
-            "INSERT INTO declarations (minutes_id, person_id, name, item, text, lines_first,
-             lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                minutes_id,
-                person,
-                name,
-                number,
-                words,
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
+    for ((person, d), lines) in declared.iter().zip(printed.declarations) {
+        let row = public_rows::DeclarationRow {
+            minutes: minutes_id,
+            person: Some(*person),
+            name: &d.name,
+            item: Some(&d.item),
+            text: &d.row_text(),
+            lines,
+        };
+        public_rows::declaration(tx, &row)?;
     }
     let organisation: Option<i64> = tx
         .query_row(
@@ -561,41 +461,27 @@ pub fn minutes(tx: &Transaction<'_>, id: ClerkMeetingId) -> Result<(), StoreErro
             |r| r.get(0),
         )
         .map_err(db)?;
-    for (position, (minute, item, lines, decision_lines)) in minute_rows.into_iter().enumerate() {
-        let resolved = !minute.text.resolutions.is_empty();
-        tx.execute(
-            "INSERT INTO minute_items (minutes_id, position, number, title, agenda_ref, resolved,
-             lines_first, lines_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                minutes_id,
-                position as i64 + 1,
-                minute.number.to_string(),
-                minute.text.title,
-                item.map(|i| i.number.as_str()),
-                resolved,
-                lines.first,
-                lines.last
-            ],
-        )
-        .map_err(db)?;
-        let item_row = tx.last_insert_rowid();
+    let rows_and_lines = minute_items.into_iter().zip(printed.minutes);
+    for (position, ((minute, item), printed)) in (1..).zip(rows_and_lines) {
+        let number = minute.number.to_string();
+        let row = public_rows::MinuteItemRow {
+            minutes: minutes_id,
+            position,
+            number: Some(&number),
+            title: &minute.text.title,
+            agenda_ref: item.map(|i| i.number.as_str()),
+            resolved: !minute.text.resolutions.is_empty(),
+            exempt: false,
+            lines: printed.lines,
+            resolutions: &minute.text.resolutions,
+            first_resolution: 1,
+        };
+        let item_row = public_rows::minute_item(tx, &row)?;
         if item.is_none_or(|i| i.exempt.is_none()) {
             public_corrections(tx, item_row, minute.id)?;
         }
-        for (at, resolution) in minute.text.resolutions.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO resolutions (minute_item_id, position, text) VALUES (?1, ?2, ?3)",
-                params![item_row, at as i64 + 1, resolution],
-            )
-            .map_err(db)?;
-        }
-        for (number, lines) in decision_lines {
-            tx.execute(
-                "INSERT INTO decisions (organisation_id, number, document_id, lines_first,
-                 lines_last) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![organisation, number, doc, lines.first, lines.last],
-            )
-            .map_err(db)?;
+        for (number, lines) in printed.decisions {
+            public_rows::decision(tx, organisation, &number, doc, lines)?;
         }
     }
     tx.execute(

@@ -19,19 +19,11 @@ use moot_store::{
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Value};
 
-/// The longest name, title or venue a form may give.
-const MAX_LINE: usize = 300;
-/// The longest text a minute or declaration may hold.
-const MAX_TEXT: usize = 100_000;
-
 type Written<T> = Result<(T, Change), StoreError>;
 
 /// Adds a body, or takes on the imported body of the same name.
 pub fn create_body(tx: &Transaction<'_>, body: &NewBody) -> Written<BodyId> {
-    let mut errors = FieldErrors::new();
-    errors.require_text("organisation", &body.organisation, MAX_LINE);
-    errors.require_text("name", &body.name, MAX_LINE);
-    valid(errors)?;
+    valid(body.faults())?;
     let org = pack::organisation(tx, Some(&body.organisation))?;
     let slug = pack::slug(&body.name);
     tx.execute(
@@ -107,16 +99,7 @@ fn person_on_body(
 /// Adds a membership with its named substitutes.
 pub fn add_member(tx: &Transaction<'_>, body: BodyId, m: &NewMember) -> Written<MembershipId> {
     rows::numbering(tx, body)?;
-    let mut errors = FieldErrors::new();
-    errors.require_text("name", &m.name, MAX_LINE);
-    if let Some(party) = &m.party {
-        errors.require_text("party", party, MAX_LINE);
-    }
-    m.term.check(&mut errors);
-    for name in &m.substitutes {
-        errors.require_text("substitutes", name, MAX_LINE);
-    }
-    valid(errors)?;
+    valid(m.faults())?;
     let person = person_on_body(tx, body, &m.name, m.person)?;
     tx.execute(
         "INSERT INTO clerk_members (body_id, person_id, name, role, party, seat, starts, ends)
@@ -160,9 +143,7 @@ pub fn create_meeting(
     m: &NewMeeting,
 ) -> Written<ClerkMeetingId> {
     rows::numbering(tx, body)?;
-    let mut errors = FieldErrors::new();
-    errors.require_text("venue", &m.venue, MAX_LINE);
-    errors.require_text("contact", &m.contact, MAX_LINE);
+    let mut errors = m.faults();
     let taken = exists(
         tx,
         "SELECT 1 FROM clerk_meetings WHERE body_id = ?1 AND date = ?2",
@@ -206,21 +187,7 @@ pub fn add_agenda_item(
     item: &NewAgendaItem,
 ) -> Written<AgendaItemId> {
     draft_agenda(tx, meeting)?;
-    let mut errors = FieldErrors::new();
-    errors.require_text("title", &item.title, MAX_LINE);
-    if let Some(section) = &item.section {
-        errors.require_text("section", section, MAX_LINE);
-    }
-    if let Some(description) = &item.description {
-        errors.require_text("description", description, MAX_TEXT);
-    }
-    errors.check(
-        item.exempt_paragraph
-            .is_some_and(|p| moot_clerk::ExemptParagraph::new(p).is_none()),
-        "exempt_paragraph",
-        "Choose a paragraph of Schedule 12A from 1 to 7",
-    );
-    valid(errors)?;
+    valid(item.faults())?;
     tx.execute(
         "INSERT INTO clerk_agenda_items (meeting_id, position, section, title, description,
          exempt_paragraph) VALUES (?1, (SELECT ifnull(max(position), 0) + 1
@@ -278,17 +245,20 @@ pub fn attach_paper(
     Ok((PaperId(id), Change::created(format!("paper/{id}"), after)))
 }
 
-/// Publishes a draft agenda and keeps the notice check and its packs.
+/// Publishes a draft agenda and keeps the notice check and its packs;
+/// short notice needs the clerk's acceptance (`moot_clerk`'s rule).
 pub fn publish_agenda(
     tx: &Transaction<'_>,
     meeting: ClerkMeetingId,
-    published_on: moot_domain::Date,
-    holidays: &BankHolidays,
+    (published_on, holidays, accept_short_notice): (moot_domain::Date, &BankHolidays, bool),
     packs: &AgendaPacks,
 ) -> Written<NoticeCheck> {
     let before = rows::meeting(tx, meeting)?;
     before.agenda.publish().map_err(refused)?;
     let notice = NoticeCheck::of(published_on, before.date, holidays);
+    notice
+        .require_acceptance(before.date, accept_short_notice)
+        .map_err(StoreError::Fields)?;
     let (word, days) = rows::notice_to(&notice);
     tx.execute(
         "UPDATE clerk_meetings SET agenda_state = ?2,
@@ -433,7 +403,7 @@ pub fn record_declaration(
         "item",
         "Choose an item on this meeting's agenda",
     );
-    errors.require_text("text", &d.text, MAX_TEXT);
+    errors.extend(d.faults());
     valid(errors)?;
     tx.execute(
         "INSERT INTO clerk_declarations (meeting_id, person_id, item_id, kind, text, left_room)
@@ -463,16 +433,7 @@ fn check_minute(
     meeting: ClerkMeetingId,
     m: &MinuteText,
 ) -> Result<FieldErrors, StoreError> {
-    let mut errors = FieldErrors::new();
-    errors.require_text("title", &m.title, MAX_LINE);
-    errors.check(
-        m.text.chars().count() > MAX_TEXT,
-        "text",
-        "The text is too long",
-    );
-    for resolution in &m.resolutions {
-        errors.require_text("resolutions", resolution, MAX_TEXT);
-    }
+    let mut errors = m.faults();
     if let Some(item) = m.item {
         errors.check(
             item_meeting(tx, item)? != Some(meeting.0),
@@ -639,7 +600,7 @@ pub fn correct_minute(
     let (meeting, before) = rows::minute(tx, minute)?;
     editable_minutes(tx, meeting, MinutesStep::Correct)?;
     let mut errors = check_minute(tx, meeting, m)?;
-    errors.require_text("reason", reason, MAX_LINE);
+    errors.require_text("reason", reason, moot_clerk::fields::MAX_LINE);
     valid(errors)?;
     tx.execute(
         "INSERT INTO clerk_minute_versions (minute_id, version, replaced_at, replaced_by,
@@ -681,9 +642,7 @@ pub fn add_action(
     a: &NewAction,
 ) -> Written<ActionId> {
     rows::meeting(tx, meeting)?;
-    let mut errors = FieldErrors::new();
-    errors.require_text("text", &a.text, MAX_TEXT);
-    errors.require_text("owner", &a.owner, MAX_LINE);
+    let mut errors = a.faults();
     if let Some(minute) = a.minute {
         let of_meeting = rows::minute(tx, minute).ok().map(|(m, _)| m);
         errors.check(

@@ -8,8 +8,8 @@ use crate::db;
 use crate::read::OrNotFound;
 use moot_domain::Lines;
 use moot_store::{
-    attach_papers, AgendaEntry, BodyId, DecisionEntry, DocumentId, DocumentRecord, DocumentRef,
-    ExemptItems, IssuedPack, MeetingId, ReportEntry, StoreError,
+    attach_papers, AgendaEntry, BodyId, DecisionEntry, DocumentId, DocumentParts, DocumentRecord,
+    DocumentRef, ExemptItems, IssuedPack, MeetingId, MinutesSetLines, ReportEntry, StoreError,
 };
 use rusqlite::Connection;
 use std::collections::hash_map::Entry;
@@ -234,29 +234,22 @@ fn document_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocumentRe
     })
 }
 
-/// The line ranges of exempt business in a document, as the exempt rule
-/// (`moot_store::ExemptItems`, `exempt_item_extents`) decides: exempt
-/// agenda items with their descriptions, minutes printed as exempt or
-/// recording an exempt item (each to the next minute, so nothing printed
-/// between them shows), declarations about exempt items, and exempt
-/// reports from header to the next part. Declarations inside an exempt
-/// minute lie within its lines.
+/// The line ranges of exempt business in a document: what
+/// `moot_store::exempt_ranges` (the one rule) makes of the document's
+/// parts read here.
 pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Lines>, StoreError> {
     let lines = |r: &rusqlite::Row<'_>, at: usize| -> rusqlite::Result<Lines> {
         Ok(Lines::span(r.get(at)?, r.get(at + 1)?))
     };
-    let items = all(
+    let agenda_items = all(
         conn,
         "SELECT lines_first, lines_last, exempt FROM agenda_items WHERE document_id = ?1
          ORDER BY position, lines_first",
         [doc.0],
         |r| Ok((lines(r, 0)?, r.get::<_, bool>(2)?)),
     )?;
-    let (starts, last_line) = part_starts(conn, doc)?;
-    let mut out = moot_store::exempt_item_extents(&items, &starts, last_line);
+    let (part_starts, last_line) = part_starts(conn, doc)?;
     let mut exempt: HashMap<MeetingId, ExemptItems> = HashMap::new();
-    let public = ExemptItems::default();
-    // Minutes, set by set: an exempt minute runs to the next minute.
     let minutes = all(
         conn,
         "SELECT mn.id, mn.meeting_id, i.agenda_ref, i.exempt, i.lines_first,
@@ -265,34 +258,32 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
         [doc.0],
         |r| {
             Ok((
-                (
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<i64>>(1)?.map(MeetingId),
-                ),
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?.map(MeetingId),
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, bool>(3)?,
                 lines(r, 4)?,
             ))
         },
     )?;
-    let mut sets: Vec<(MinutesSet, Vec<(Lines, bool)>)> = Vec::new();
-    for (set, item, printed_exempt, range) in minutes {
-        let rule = match set.1 {
-            Some(meeting) => exempt_items(conn, meeting, &mut exempt)?,
-            None => &public,
-        };
-        let covered = rule.covers_minute(item.as_deref(), printed_exempt);
+    let mut sets: Vec<(i64, MinutesSetLines)> = Vec::new();
+    for (set, meeting, item, printed_exempt, range) in minutes {
+        let minute = (item, printed_exempt, range);
         match sets.last_mut() {
-            Some((last, items)) if last.0 == set.0 => items.push((range, covered)),
-            _ => sets.push((set, vec![(range, covered)])),
+            Some((last, lines)) if *last == set => lines.minutes.push(minute),
+            _ => {
+                if let Some(meeting) = meeting {
+                    exempt_items(conn, meeting, &mut exempt)?;
+                }
+                let lines = MinutesSetLines {
+                    meeting,
+                    minutes: vec![minute],
+                };
+                sets.push((set, lines));
+            }
         }
     }
-    // The last minute keeps its own lines: they run to the set's closing
-    // line, and what follows (a confirmation, a signature) is public.
-    for (_, items) in &sets {
-        out.extend(moot_store::exempt_item_extents(items, &[], 0));
-    }
-    let declarations = all(
+    let declared = all(
         conn,
         "SELECT mn.meeting_id, d.item, d.lines_first, d.lines_last FROM declarations d
          JOIN minutes mn ON mn.id = d.minutes_id
@@ -300,25 +291,26 @@ pub(crate) fn exempt_ranges(conn: &Connection, doc: DocumentId) -> Result<Vec<Li
         [doc.0],
         |r| Ok((MeetingId(r.get(0)?), r.get::<_, String>(1)?, lines(r, 2)?)),
     )?;
-    for (meeting, item, range) in declarations {
-        if exempt_items(conn, meeting, &mut exempt)?.covers_item(Some(&item)) {
-            out.push(range);
-        }
+    for (meeting, _, _) in &declared {
+        exempt_items(conn, *meeting, &mut exempt)?;
     }
-    out.extend(exempt_reports(conn, doc, &starts, last_line)?);
-    // What it withheld before records left it (a superseded pack, minutes
-    // printed again elsewhere: `reissue`).
-    out.extend(all(
+    let withheld = all(
         conn,
         "SELECT lines_first, lines_last FROM withheld_lines WHERE document_id = ?1",
         [doc.0],
         |r| lines(r, 0),
-    )?);
-    Ok(out)
+    )?;
+    Ok(moot_store::exempt_ranges(&DocumentParts {
+        agenda_items,
+        part_starts,
+        last_line,
+        meetings: exempt,
+        minutes: sets.into_iter().map(|(_, set)| set).collect(),
+        declarations: declared,
+        reports: document_reports(conn, doc)?,
+        withheld,
+    }))
 }
-
-/// A set of minutes (its row id) and the meeting it records, if known.
-type MinutesSet = (i64, Option<MeetingId>);
 
 /// Where a document's parts (sets of minutes, reports) open, sorted, and
 /// its last line.
@@ -342,14 +334,9 @@ fn part_starts(conn: &Connection, doc: DocumentId) -> Result<(Vec<u32>, u32), St
     Ok((starts, last_line))
 }
 
-/// Each exempt report of a document, from its header to the line before
-/// the next part (set of minutes or report) or the end of the text.
-fn exempt_reports(
-    conn: &Connection,
-    doc: DocumentId,
-    starts: &[u32],
-    last_line: u32,
-) -> Result<Vec<Lines>, StoreError> {
+/// A document's reports, attached to the agenda of the meeting it was
+/// issued for (so each knows whether it is exempt).
+fn document_reports(conn: &Connection, doc: DocumentId) -> Result<Vec<ReportEntry>, StoreError> {
     let meeting: Option<i64> = conn
         .query_row(
             "SELECT meeting_id FROM documents WHERE id = ?1",
@@ -361,17 +348,5 @@ fn exempt_reports(
         Some(m) => agenda(conn, MeetingId(m))?,
         None => Vec::new(),
     };
-    let reports = reports(conn, "r.document_id = ?1", doc.0, &agenda)?;
-    Ok(reports
-        .iter()
-        .filter(|r| r.exempt)
-        .map(|r| {
-            let first = r.source.lines.first;
-            let end = starts
-                .iter()
-                .find(|s| **s > r.source.lines.last)
-                .map_or(last_line, |s| s - 1);
-            Lines::span(first, end.max(r.source.lines.last))
-        })
-        .collect())
+    reports(conn, "r.document_id = ?1", doc.0, &agenda)
 }

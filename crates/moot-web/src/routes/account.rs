@@ -25,8 +25,7 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use maud::html;
-use moot_store::{Account, SignIn};
-use moot_store_sqlite::SignInCheck;
+use moot_store::{Account, SignIn, SignInCheck};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 
@@ -204,7 +203,7 @@ async fn check_sign_in(
 /// removed.
 fn signed_in(state: &AppState, token: &str, next: &str) -> Response {
     let secure = state.secure_cookies();
-    let max_age = Some(moot_store_sqlite::ABSOLUTE_SECONDS);
+    let max_age = Some(moot_auth::ABSOLUTE_SECONDS);
     let mut response = (StatusCode::SEE_OTHER, [(LOCATION, next.to_owned())]).into_response();
     let headers = response.headers_mut();
     headers.append(

@@ -203,7 +203,7 @@ async fn add_account(
         // argon2 runs before the write connection is taken, not under it.
         let hash = state
             .slow_work(Format::Html, move || {
-                moot_store_sqlite::hash_new_password(&password)
+                moot_store::hash_new_password(&password)
             })
             .await?
             .map_err(|e| Failure::from_store(e, Format::Html))?;

@@ -17,7 +17,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
     by_person, BodyId, BodyMember, BodyRecord, BodySummary, IndicatorScope, MeetingSummary,
-    PersonMeetings, Store, Who,
+    PersonMeetings, Who,
 };
 use serde_json::{json, Value};
 

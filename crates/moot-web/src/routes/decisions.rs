@@ -20,7 +20,7 @@ use axum::response::{Json, Response};
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
-use moot_store::{BodyId, BodySummary, DecisionEntry, Store, StoreError};
+use moot_store::{BodyId, BodySummary, DecisionEntry, StoreError};
 use serde_json::{json, Value};
 
 /// `/decisions`, `/api/decisions` and `/decisions.csv`.

@@ -18,9 +18,7 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_domain::{Date, Lines};
-use moot_store::{
-    Audience, DocumentId, DocumentRecord, DocumentRef, IssuedPack, PublicLine, Store,
-};
+use moot_store::{Audience, DocumentId, DocumentRecord, DocumentRef, IssuedPack, PublicLine};
 use serde_json::{json, Value};
 
 /// `/documents/{id}` and `/api/documents/{id}`.

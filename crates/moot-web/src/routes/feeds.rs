@@ -19,7 +19,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use moot_store::{BodyId, CalendarMeeting, FeedEntry, FeedItem, Store};
+use moot_store::{BodyId, CalendarMeeting, FeedEntry, FeedItem};
 
 /// The most entries the Atom feed carries.
 const FEED_LIMIT: u32 = 50;

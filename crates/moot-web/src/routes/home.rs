@@ -9,7 +9,7 @@ use axum::response::Json;
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
-use moot_store::{MeetingSummary, Store};
+use moot_store::MeetingSummary;
 use serde_json::{json, Value};
 
 /// How many meetings the home page lists in each of its two lists.

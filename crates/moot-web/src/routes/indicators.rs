@@ -23,7 +23,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_domain::Rag;
 use moot_scorecard::Figure;
-use moot_store::{IndicatorHistory, IndicatorId, IndicatorScope, Store};
+use moot_store::{IndicatorHistory, IndicatorId, IndicatorScope};
 use serde_json::{json, Value};
 
 /// `/indicators/{id}`, `/indicators/{id}.csv` and `/api/indicators/{id}`.

@@ -25,7 +25,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
     AgendaEntry, AttendanceKind, Attendee, Audience, ExemptItems, MeetingDetail, MeetingId,
-    MinuteCorrection, MinutesRecord, PersonId, ReportEntry, Store,
+    MinuteCorrection, MinutesRecord, PersonId, ReportEntry,
 };
 use serde_json::{json, Value};
 

@@ -18,7 +18,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_store::{
     by_person, counts_towards_rates, AttendanceEntry, AttendanceFact, AttendanceKind,
-    PersonDeclaration, PersonDetail, PersonId, PersonMeetings, Store,
+    PersonDeclaration, PersonDetail, PersonId, PersonMeetings,
 };
 use serde_json::{json, Value};
 

@@ -23,7 +23,7 @@ use maud::{html, Markup};
 use moot_domain::Rag;
 use moot_store::{
     BodyId, BodySummary, IndicatorAssessment, IndicatorHistory, IndicatorInfo, IndicatorScope,
-    Store, StoreError, StoredValue, ValueOrigin,
+    StoreError, StoredValue, ValueOrigin,
 };
 use serde_json::{json, Value};
 

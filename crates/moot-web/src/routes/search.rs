@@ -24,7 +24,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_domain::Date;
 use moot_search::{Facets, Hit, SearchQuery, SearchResults, Snippet, Sort};
-use moot_store::{BodyId, BodySummary, SearchKind, SearchRecord, SearchTarget, Store};
+use moot_store::{BodyId, BodySummary, SearchKind, SearchRecord, SearchTarget};
 use serde_json::{json, Value};
 
 /// Records shown per kind when several kinds are shown, and when one is.

@@ -100,6 +100,7 @@ pub fn plant(site: &Site) -> Planted {
         earlier,
         day(2026, 9, 1),
         &holidays,
+        true,
         &super::stand_in_packs(),
     )
     .unwrap();
@@ -128,6 +129,7 @@ pub fn plant(site: &Site) -> Planted {
         this,
         day(2026, 11, 16),
         &holidays,
+        true,
         &super::stand_in_packs(),
     )
     .unwrap();

@@ -102,7 +102,10 @@ pub fn serve_dir_at(dir: TempDir, clock: moot_domain::FixedClock) -> Site {
 /// [`test_clock`], [`TEST_BANK_HOLIDAYS`], then the settings `configure`
 /// gives the state (a public URL, limits, another clock…).
 pub fn serve_dir_with(dir: TempDir, configure: impl FnOnce(&moot_web::AppState)) -> Site {
-    let state = moot_web::AppState::open(dir.path().join("moot.db")).unwrap();
+    let db = dir.path().join("moot.db");
+    let index = moot_search::index_path(&db);
+    let backend = std::sync::Arc::new(moot_store_sqlite::SqliteBackend::new(db));
+    let state = moot_web::AppState::open(backend, &index).unwrap();
     state.set_clock(std::sync::Arc::new(test_clock()));
     state.set_bank_holidays(moot_clerk::BankHolidays::parse(TEST_BANK_HOLIDAYS).unwrap());
     configure(&state);

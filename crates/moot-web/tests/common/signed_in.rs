@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use super::{request, Response, Site};
-use moot_store::{Actor, NewAccount, Role};
+use moot_store::{AccountStore, Actor, NewAccount, Role};
 use moot_store_sqlite::SqliteStore;
 
 /// The password of every account [`add_accounts`] makes.

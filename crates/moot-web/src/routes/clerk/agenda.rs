@@ -30,9 +30,7 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_clerk::{BodyRole, MinuteNumbering, Seat, Term};
 use moot_domain::{Date, Time};
-use moot_store::{
-    BodyId, ClerkBody, ClerkMeeting, ClerkMember, ClerkStore, NewBody, NewMeeting, NewMember,
-};
+use moot_store::{BodyId, ClerkBody, ClerkMeeting, ClerkMember, NewBody, NewMeeting, NewMember};
 use serde_json::{json, Value};
 
 /// The agenda side's pages, JSON and forms, and the public packs.

@@ -34,10 +34,9 @@ use axum::Router;
 use form::Sent;
 use moot_clerk::{InterestKind, Presence};
 use moot_store::{
-    Account, ActionId, AgendaItemId, ClerkMeetingId, ClerkStore, MinuteId, MinuteText, NewAction,
+    Account, ActionId, AgendaItemId, ClerkMeetingId, Database, MinuteId, MinuteText, NewAction,
     NewAttendance, NewDecision, NewDeclaration, PersonId, StoreError,
 };
-use moot_store_sqlite::SqliteStore;
 use page::{Failed, View};
 use serde_json::Value;
 
@@ -116,7 +115,7 @@ async fn record_api(
 async fn apply<T: Send + 'static>(
     state: &AppState,
     input: Result<T, Errors>,
-    change: impl FnOnce(&mut SqliteStore, T) -> Result<(), StoreError> + Send + 'static,
+    change: impl FnOnce(&mut dyn Database, T) -> Result<(), StoreError> + Send + 'static,
 ) -> Result<Result<(), Errors>, Failure> {
     match input {
         Ok(input) => state.change(Format::Html, move |s| change(s, input)).await,

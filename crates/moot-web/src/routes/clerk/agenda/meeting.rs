@@ -27,8 +27,8 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_clerk::{AgendaState, ExemptParagraph, PaperFormat};
 use moot_store::{
-    AgendaItemId, ClerkAgenda, ClerkAgendaItem, ClerkBody, ClerkMeetingId, ClerkStore,
-    NewAgendaItem, NewPaper, PaperId, PaperInfo,
+    AgendaItemId, ClerkAgenda, ClerkAgendaItem, ClerkBody, ClerkMeetingId, NewAgendaItem, NewPaper,
+    PaperId, PaperInfo,
 };
 use serde_json::{json, Value};
 

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
-use moot_store::{Audience, ClerkStore, MeetingId, PackEdition};
+use moot_store::{Audience, MeetingId, PackEdition};
 use serde_json::{json, Value};
 
 /// The two pack routes.

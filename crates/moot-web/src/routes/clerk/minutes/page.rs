@@ -31,7 +31,7 @@ pub struct View {
 
 impl View {
     /// Reads the meeting's record with `actor`'s rights.
-    pub fn load<S: ClerkStore>(
+    pub fn load<S: ClerkStore + ?Sized>(
         store: &S,
         actor: &Actor,
         id: ClerkMeetingId,
