@@ -49,11 +49,13 @@ pub use exempt::{
     ExemptItems, PublicLine,
 };
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
-pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};
+pub use indicator_view::{
+    natural_order, IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry,
+};
 pub use moot_clerk::FieldErrors;
 pub use papers::attach_papers;
 pub use scorecard::{
-    assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome,
+    assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome, RatingBasis,
     StoredThreshold, StoredValue, ValueOrigin,
 };
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};

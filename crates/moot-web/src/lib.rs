@@ -25,6 +25,7 @@ mod ical;
 pub mod page_cache;
 pub mod proxy;
 pub mod query_string;
+mod period;
 mod rating;
 mod routes;
 pub mod server;
