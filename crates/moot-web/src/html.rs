@@ -97,6 +97,10 @@ input[type=text],input[type=password]{width:100%;max-width:20em}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 td,th{overflow-wrap:anywhere}
 .site-name{font-weight:700}
+.date-input{display:flex;flex-wrap:wrap;gap:0 1rem}
+.date-item label{font-weight:400;margin-top:.25rem}
+input.width-2{width:3.5em}
+input.width-4{width:5.5em}
 .home-search{display:flex;flex-wrap:wrap;gap:0 .5rem;align-items:flex-end}
 .home-search button{margin-top:.25rem}
 @media (max-width:40em){
