@@ -247,7 +247,7 @@ fn two_years_of_fifty_indicators_render_the_scorecard_and_every_trend_page() {
     assert_balanced(&page, &path);
     assert_eq!(page.matches("<a href=\"/indicators/").count(), INDICATORS);
     assert_eq!(
-        page.matches("which differs from the rule").count(),
+        page.matches("they differ").count(),
         disagreements
     );
 

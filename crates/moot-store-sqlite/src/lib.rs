@@ -45,7 +45,8 @@ use moot_store::{
     Account, AccountId, Actor, BodyId, BodyRecord, BodySummary, CalendarMeeting, Counts,
     DecisionEntry, DocumentId, DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment,
     IndicatorHistory, IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord,
-    MeetingSummary, NewAccount, PersonDetail, PersonId, PersonRecord, Revision, Role, SearchRecord,
+    MeetingSummary, NewAccount, PersonDetail, PersonId, PersonRecord, ProgrammedMeeting, Revision,
+    Role, SearchRecord,
     SignIn, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
@@ -275,6 +276,10 @@ impl Store for SqliteStore {
 
     fn upcoming_meetings(&self, from: Date, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
         read::upcoming_meetings(&self.conn, from, limit)
+    }
+
+    fn programme(&self, from: Date, limit: u32) -> Result<Vec<ProgrammedMeeting>, StoreError> {
+        read::programme(&self.conn, from, limit)
     }
 
     fn bodies(&self) -> Result<Vec<BodySummary>, StoreError> {

@@ -63,7 +63,7 @@ pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, DocumentRef,
     IssuedPack, MeetingDetail, MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord,
-    PersonDeclaration, PersonDetail, PersonMembership, ReportEntry, Source,
+    PersonDeclaration, PersonDetail, PersonMembership, ProgrammedMeeting, ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};
@@ -345,6 +345,11 @@ pub trait Store {
 
     /// The first `limit` meetings dated on or after `from`, soonest first.
     fn upcoming_meetings(&self, from: Date, limit: u32) -> Result<Vec<MeetingSummary>, StoreError>;
+
+    /// The clerk's programme: the first `limit` meetings on or after
+    /// `from` whose agenda is not published yet (a published one is among
+    /// [`upcoming_meetings`](Self::upcoming_meetings)), soonest first.
+    fn programme(&self, from: Date, limit: u32) -> Result<Vec<ProgrammedMeeting>, StoreError>;
 
     /// Every body, by council and name.
     fn bodies(&self) -> Result<Vec<BodySummary>, StoreError>;

@@ -253,18 +253,23 @@ pub fn stack_labels(table: &str) -> String {
         .collect();
     let mut out = String::with_capacity(table.len() + table.len() / 4);
     let opening = &table[..head_start];
-    match opening.rfind("<table") {
-        Some(at) if !opening[at..].contains("class=\"") => {
-            out.push_str(&opening[..at + 6]);
-            out.push_str(" class=\"stack\"");
-            out.push_str(&opening[at + 6..]);
-        }
-        Some(at) => {
-            let class = at + opening[at..].find("class=\"").unwrap_or(0) + 7;
-            out.push_str(&opening[..class]);
-            out.push_str("stack ");
-            out.push_str(&opening[class..]);
-        }
+    let table_tag = opening
+        .rfind("<table")
+        .map(|at| (at, at + opening[at..].find('>').unwrap_or(0)));
+    match table_tag {
+        Some((at, end)) => match opening[at..end].find("class=\"") {
+            None => {
+                out.push_str(&opening[..at + 6]);
+                out.push_str(" class=\"stack\"");
+                out.push_str(&opening[at + 6..]);
+            }
+            Some(class) => {
+                let class = at + class + 7;
+                out.push_str(&opening[..class]);
+                out.push_str("stack ");
+                out.push_str(&opening[class..]);
+            }
+        },
         None => out.push_str(opening),
     }
     out.push_str(&table[head_start..head_end]);
@@ -420,7 +425,7 @@ mod tests {
     #[test]
     fn every_body_cell_of_a_table_is_labelled_by_its_column_header() {
         let table = html! { table {
-            caption { "Things" }
+            caption { span class="meta" { "Things" } }
             thead { tr { th scope="col" { "Name" } th scope="col" colspan="2" { "Two " em { "wide" } } th scope="col" { "Tom & \"Jerry\"" } } }
             tbody {
                 tr { th scope="row" { "a" } td { "1" } td { "2" } td { "3" } }

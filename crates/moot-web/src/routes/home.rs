@@ -7,7 +7,7 @@
 //! subject shows only when the report is public, as in the register.
 
 use crate::error::{Failure, Format};
-use crate::html::{meeting_link, page, site_name};
+use crate::html::{meeting_link, page, site_name, uk_date};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Json;
@@ -15,7 +15,7 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use moot_domain::Date;
-use moot_store::{BodyId, DecisionEntry, MeetingSummary, Store};
+use moot_store::{BodyId, DecisionEntry, MeetingSummary, ProgrammedMeeting, Store};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -40,6 +40,8 @@ struct Home {
     this_week: Vec<MeetingSummary>,
     /// From today on (this week's later meetings too).
     upcoming: Vec<MeetingSummary>,
+    /// The clerk's meetings from Monday on whose agenda is not published.
+    programme: Vec<ProgrammedMeeting>,
     /// The latest held before today.
     recent: Vec<MeetingSummary>,
     /// The latest held before today with minutes stored.
@@ -79,6 +81,10 @@ async fn load(state: &AppState, format: Format) -> Result<Home, Failure> {
                 Some(day) => store.upcoming_meetings(day, LISTED)?,
                 None => Vec::new(),
             };
+            let programme = match week {
+                Some((monday, _)) => store.programme(monday, LISTED)?,
+                None => Vec::new(),
+            };
             let held = store.recent_meetings(today, LISTED * 5)?;
             let minutes = held
                 .iter()
@@ -109,6 +115,7 @@ async fn load(state: &AppState, format: Format) -> Result<Home, Failure> {
                 week,
                 this_week,
                 upcoming,
+                programme,
                 recent,
                 minutes,
                 decisions,
@@ -119,20 +126,63 @@ async fn load(state: &AppState, format: Format) -> Result<Home, Failure> {
         .await
 }
 
-impl Home {
-    /// The upcoming meetings not already listed under this week.
-    fn after_this_week(&self) -> Vec<MeetingSummary> {
-        self.upcoming
-            .iter()
-            .filter(|m| !self.this_week.iter().any(|w| w.id == m.id))
-            .cloned()
-            .collect()
+/// A line of a meeting list: a meeting the site holds, or one of the
+/// clerk's programme whose agenda is not published yet.
+enum Listed<'a> {
+    Meeting(&'a MeetingSummary),
+    Programmed(&'a ProgrammedMeeting),
+}
+
+impl Listed<'_> {
+    fn date(&self) -> Option<Date> {
+        match self {
+            Listed::Meeting(m) => m.date,
+            Listed::Programmed(p) => Some(p.date),
+        }
     }
+
+    fn body(&self) -> Option<BodyId> {
+        match self {
+            Listed::Meeting(m) => m.body.as_ref().map(|(id, _)| *id),
+            Listed::Programmed(p) => Some(p.body.0),
+        }
+    }
+}
+
+impl Home {
+    /// This week's meetings with the programme's, by day.
+    fn this_week_listed(&self) -> Vec<Listed<'_>> {
+        let sunday = self.week.map(|(_, sunday)| sunday);
+        let programmed = self
+            .programme
+            .iter()
+            .filter(|p| sunday.is_some_and(|s| p.date <= s));
+        merged(self.this_week.iter(), programmed)
+    }
+
+    /// The later meetings with the programme's, by day.
+    fn upcoming_listed(&self) -> Vec<Listed<'_>> {
+        let sunday = self.week.map(|(_, sunday)| sunday);
+        let meetings = self
+            .upcoming
+            .iter()
+            .filter(|m| !self.this_week.iter().any(|w| w.id == m.id));
+        let programmed = self
+            .programme
+            .iter()
+            .filter(|p| sunday.is_none_or(|s| p.date > s));
+        merged(meetings, programmed)
+    }
+
+    /// A body's council, where known.
+    fn council_of_body(&self, body: Option<BodyId>) -> Option<&str> {
+        self.councils.get(&body?).map(String::as_str)
+    }
+
 
     /// A meeting's council, where known.
     fn council_of(&self, meeting: &MeetingSummary) -> Option<&str> {
-        let (body, _) = meeting.body.as_ref()?;
-        self.councils.get(body).map(String::as_str)
+        self.council_of_body(meeting.body.as_ref().map(|(id, _)| *id))
     }
 
     /// `items` in groups by council (one unnamed group when the site holds
@@ -157,8 +207,8 @@ impl Home {
         groups
     }
 
-    fn meetings_markup(&self, meetings: &[MeetingSummary], none: &str) -> Markup {
-        let groups = self.by_council(meetings, |m| self.council_of(m).map(str::to_owned));
+    fn meetings_markup(&self, meetings: &[Listed<'_>], none: &str) -> Markup {
+        let groups = self.by_council(meetings, |m| self.council_of_body(m.body()).map(str::to_owned));
         html! {
             @if meetings.is_empty() {
                 p { (none) }
@@ -166,16 +216,29 @@ impl Home {
             @for (council, group) in &groups {
                 @if let Some(council) = council { h3 { (council) } }
                 ul {
-                    @for m in group {
+                    @for listed in group {
                         li {
-                            (meeting_link(m))
-                            @if let Some(t) = m.time { ", " (t.in_words()) }
-                            @if m.status == "scheduled" && m.date.is_some() { " " span class="meta" { "(scheduled)" } }
+                            @match listed {
+                                Listed::Meeting(m) => {
+                                    (meeting_link(m))
+                                    @if let Some(t) = m.time { ", " (t.in_words()) }
+                                },
+                                Listed::Programmed(p) => {
+                                    a href={ "/bodies/" (p.body.0.0) } { (p.body.1) } ", " (uk_date(p.date))
+                                    @if let Some(t) = p.time { ", " (t.in_words()) }
+                                    ", " (p.venue)
+                                    br; span class="meta" { "Agenda not published yet" }
+                                },
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    fn minutes_listed(&self) -> Vec<Listed<'_>> {
+        self.minutes.iter().map(Listed::Meeting).collect()
     }
 
     fn decisions_markup(&self) -> Markup {
@@ -198,6 +261,19 @@ impl Home {
             }
         }
     }
+}
+
+/// Meetings and programmed meetings in one list by day (undated last).
+fn merged<'a>(
+    meetings: impl Iterator<Item = &'a MeetingSummary>,
+    programmed: impl Iterator<Item = &'a ProgrammedMeeting>,
+) -> Vec<Listed<'a>> {
+    let mut listed: Vec<Listed<'a>> = meetings
+        .map(Listed::Meeting)
+        .chain(programmed.map(Listed::Programmed))
+        .collect();
+    listed.sort_by_key(|l| (l.date().is_none(), l.date()));
+    listed
 }
 
 /// The search box: the query goes to `/search`.
@@ -231,11 +307,11 @@ async fn home_page(State(state): State<AppState>) -> Result<Markup, Failure> {
             @if let Some((monday, sunday)) = home.week {
                 p class="meta" { "Monday " (monday.day()) " " (monday.month_name()) " to Sunday " (sunday.day()) " " (sunday.month_name()) " " (sunday.year()) }
             }
-            (home.meetings_markup(&home.this_week, "No meetings are scheduled this week."))
+            (home.meetings_markup(&home.this_week_listed(), "No meetings are scheduled this week."))
             h2 { "Upcoming meetings" }
-            (home.meetings_markup(&home.after_this_week(), "No later meetings are scheduled yet."))
+            (home.meetings_markup(&home.upcoming_listed(), "No later meetings are scheduled yet."))
             h2 { "Latest minutes" }
-            (home.meetings_markup(&home.minutes, "No minutes have been published yet."))
+            (home.meetings_markup(&home.minutes_listed(), "No minutes have been published yet."))
             h2 { "Latest decisions" }
             (home.decisions_markup())
             h2 { "More" }
@@ -281,6 +357,14 @@ async fn home_api(State(state): State<AppState>) -> Result<Json<Value>, Failure>
         "upcoming": list(&home.upcoming),
         "meetings": list(&home.recent),
         "minutes": list(&home.minutes),
+        "programme": home.programme.iter().map(|p| json!({
+            "body": { "id": p.body.0.0, "name": p.body.1 },
+            "council": home.council_of_body(Some(p.body.0)),
+            "date": p.date.to_string(),
+            "time": p.time.map(|t| t.to_string()),
+            "venue": p.venue,
+            "url": format!("/bodies/{}", p.body.0.0),
+        })).collect::<Vec<_>>(),
         "decisions": decisions,
         "search": "/search",
     })))
