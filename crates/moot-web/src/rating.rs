@@ -104,7 +104,7 @@ pub fn assessed(a: &IndicatorAssessment) -> Markup {
         @match a.check {
             RatingCheck::Agrees => { br; span class="meta" { "Moot's rule agrees" } },
             RatingCheck::Disagrees { computed, .. } => {
-                br; span class="differs" { "Moot's rule gives " (word(computed)) ": they differ" }
+                br; span class="differs" { "Moot's rule gives " (badge(Some(computed))) ": they differ" }
             },
             RatingCheck::Unprinted(computed) => { (badge(Some(computed))) " " span class="meta" { "by Moot's rule" } },
             RatingCheck::Undecided => @if a.value.printed.is_some() {

@@ -136,7 +136,7 @@ fn the_clerks_programme_shows_before_its_agenda_is_published_and_councils_are_gr
             .to_owned()
     };
     let this_week = section("This week");
-    assert!(this_week.contains("Licensing Committee, Wednesday 4 November 2026, 6:30pm, Room 1"), "{this_week}");
+    assert!(this_week.contains("Licensing Committee</a>, Wednesday 4 November 2026, 6:30pm, Room 1"), "{this_week}");
     assert!(this_week.contains("Agenda not published yet"));
     assert!(this_week.contains("<h3>Invented Borough Council</h3>"), "several councils: grouped");
     let upcoming = section("Upcoming meetings");

@@ -1,6 +1,7 @@
 //! The home page: a search box, this week's meetings (Monday to Sunday of
 //! the week holding today in the United Kingdom, by the site's `Clock`),
-//! the meetings after it, the latest minutes and the latest decisions;
+//! the meetings after it, the latest minutes, the latest decisions and
+//! the meetings held most recently (with or without minutes);
 //! each list grouped by council where the site holds several.
 //!
 //! A decision carried only by exempt business is left out, and a report's
@@ -241,6 +242,10 @@ impl Home {
         self.minutes.iter().map(Listed::Meeting).collect()
     }
 
+    fn recent_listed(&self) -> Vec<Listed<'_>> {
+        self.recent.iter().map(Listed::Meeting).collect()
+    }
+
     fn decisions_markup(&self) -> Markup {
         let groups = self.by_council(&self.decisions, |d| d.organisation.clone());
         html! {
@@ -314,6 +319,8 @@ async fn home_page(State(state): State<AppState>) -> Result<Markup, Failure> {
             (home.meetings_markup(&home.minutes_listed(), "No minutes have been published yet."))
             h2 { "Latest decisions" }
             (home.decisions_markup())
+            h2 { "Recent meetings" }
+            (home.meetings_markup(&home.recent_listed(), "No meetings have been held yet."))
             h2 { "More" }
             ul {
                 li { a href="/bodies" { "All committees and boards" } }
