@@ -46,8 +46,7 @@ use moot_store::{
     DecisionEntry, DocumentId, DocumentRecord, FeedEntry, ImportOutcome, IndicatorAssessment,
     IndicatorHistory, IndicatorScope, LoadOutcome, MeetingDetail, MeetingId, MeetingRecord,
     MeetingSummary, NewAccount, PersonDetail, PersonId, PersonRecord, ProgrammedMeeting, Revision,
-    Role, SearchRecord,
-    SignIn, SourceFile, Store, StoreError,
+    Role, SearchRecord, SignIn, SourceFile, Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;

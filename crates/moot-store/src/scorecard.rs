@@ -383,7 +383,10 @@ mod tests {
         let mut silent = undecided.clone();
         silent.printed = None;
         let assessed = assess(vec![decided, undecided, silent], &thresholds);
-        assert_eq!(assessed[0].standing(), Some((Rag::Amber, RatingBasis::Rule)));
+        assert_eq!(
+            assessed[0].standing(),
+            Some((Rag::Amber, RatingBasis::Rule))
+        );
         assert_eq!(
             assessed[1].standing(),
             Some((Rag::Red, RatingBasis::AsPrinted))
@@ -400,7 +403,10 @@ mod tests {
             value(1, (2024, 9, 30), "95%", Some(Rag::Amber)),
         ];
         let assessed = assess(values, &thresholds);
-        let exceptions: Vec<bool> = assessed.iter().map(IndicatorAssessment::is_exception).collect();
+        let exceptions: Vec<bool> = assessed
+            .iter()
+            .map(IndicatorAssessment::is_exception)
+            .collect();
         assert_eq!(exceptions, [true, true, false]);
     }
 }

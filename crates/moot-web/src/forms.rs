@@ -308,7 +308,9 @@ fn month_by_name(text: &str) -> Option<u16> {
         return None;
     }
     (1..=12u8).find_map(|m| {
-        let name = moot_domain::Date::new(2000, m, 1)?.month_name().to_ascii_lowercase();
+        let name = moot_domain::Date::new(2000, m, 1)?
+            .month_name()
+            .to_ascii_lowercase();
         name.starts_with(&text).then_some(u16::from(m))
     })
 }
@@ -401,7 +403,10 @@ mod tests {
         assert!(parts("31", "2", "2026").date().is_err());
         assert!(parts("1", "1", "26").date().is_err());
         assert!(parts("x", "1", "2026").date().is_err());
-        assert_eq!(DateParts::of(moot_domain::Date::new(2026, 3, 1)), parts("1", "3", "2026"));
+        assert_eq!(
+            DateParts::of(moot_domain::Date::new(2026, 3, 1)),
+            parts("1", "3", "2026")
+        );
     }
 
     #[test]

@@ -96,6 +96,7 @@ input[type=text],input[type=password]{width:100%;max-width:20em}
 .field-error{border-left:5px solid #d4351c;padding-left:.75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 td,th{overflow-wrap:anywhere}
+main:has(.table-scroll){max-width:75rem}
 .site-name{font-weight:700}
 .date-input{display:flex;flex-wrap:wrap;gap:0 1rem}
 .date-item label{font-weight:400;margin-top:.25rem}
@@ -105,8 +106,11 @@ input.width-4{width:5.5em}
 .home-search button{margin-top:.25rem}
 @media (max-width:40em){
 h1{font-size:1.6rem;line-height:1.25}
-header{font-size:1rem;gap:.25rem 1rem;padding:.5rem 1rem}
-header nav ul{gap:.25rem 1rem}
+h2{font-size:1.35rem}
+header{display:block;font-size:.875rem;padding:.5rem .75rem}
+header nav,header nav ul{display:inline}
+header nav li{display:inline-block;white-space:nowrap;margin:0 .75rem .25rem 0}
+header .long{display:none}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.stack,table.stack caption,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}
 table.stack caption{text-align:left}
@@ -137,7 +141,7 @@ pub fn page(title: &str, main: Markup) -> Markup {
                     nav aria-label="Main" {
                         ul {
                             li { a class="site-name" href="/" { (site.text()) } }
-                            li { a href="/bodies" { "Committees and boards" } }
+                            li { a href="/bodies" { "Committees" span class="long" { " and boards" } } }
                             li { a href="/decisions" { "Decisions" } }
                             li { a href="/search" { "Search" } }
                         }
@@ -206,7 +210,12 @@ pub fn data_table(
     rows: &[Vec<Option<Markup>>],
 ) -> Markup {
     let shown: Vec<bool> = (0..headers.len())
-        .map(|c| c == 0 || rows.iter().any(|row| row.get(c).is_some_and(Option::is_some)))
+        .map(|c| {
+            c == 0
+                || rows
+                    .iter()
+                    .any(|row| row.get(c).is_some_and(Option::is_some))
+        })
         .collect();
     let kept: Vec<&str> = headers
         .iter()
@@ -308,8 +317,7 @@ fn next_tag(text: &str) -> Option<usize> {
         let at = from + i;
         let tag = &text[at..];
         let named = |name: &str| {
-            tag.starts_with(name)
-                && matches!(tag.as_bytes().get(name.len()), Some(b' ' | b'>'))
+            tag.starts_with(name) && matches!(tag.as_bytes().get(name.len()), Some(b' ' | b'>'))
         };
         if named("<tr") || named("<td") || named("<th") {
             return Some(at);
@@ -434,10 +442,24 @@ mod tests {
         } };
         let stacked = stack_labels(&table.into_string());
         assert!(stacked.starts_with("<table class=\"stack\">"), "{stacked}");
-        assert!(stacked.contains("<th data-label=\"Name\" scope=\"row\">a</th>"), "{stacked}");
-        assert!(stacked.contains("<td data-label=\"Two wide\">1</td><td data-label=\"Two wide\">2</td>"), "{stacked}");
-        assert!(stacked.contains("<td data-label=\"Tom &amp; &quot;Jerry&quot;\">3</td>"), "{stacked}");
-        assert!(stacked.contains("<td data-label=\"Two wide\" colspan=\"2\">12</td><td data-label=\"Tom"), "{stacked}");
+        assert!(
+            stacked.contains("<th data-label=\"Name\" scope=\"row\">a</th>"),
+            "{stacked}"
+        );
+        assert!(
+            stacked
+                .contains("<td data-label=\"Two wide\">1</td><td data-label=\"Two wide\">2</td>"),
+            "{stacked}"
+        );
+        assert!(
+            stacked.contains("<td data-label=\"Tom &amp; &quot;Jerry&quot;\">3</td>"),
+            "{stacked}"
+        );
+        assert!(
+            stacked
+                .contains("<td data-label=\"Two wide\" colspan=\"2\">12</td><td data-label=\"Tom"),
+            "{stacked}"
+        );
         assert!(!stacked.contains("<thead data-label"), "{stacked}");
     }
 

@@ -98,8 +98,7 @@ fn financial_year(label: &str) -> Option<String> {
     let (a, b) = label.split_once(['/', '-'])?;
     let start = full_year(a.trim())?;
     let next: u16 = b.trim().parse().ok()?;
-    (next % 100 == (start + 1) % 100 && b.trim().len() <= 4)
-        .then(|| financial_year_text(start))
+    (next % 100 == (start + 1) % 100 && b.trim().len() <= 4).then(|| financial_year_text(start))
 }
 
 /// "2026-11" as "November 2026".
@@ -146,11 +145,19 @@ mod tests {
             (Some("SS"), may, Some("Snapshot at 31 May 2015")),
             (Some("Month"), oct, Some("October 2012")),
             (Some("Quarterly"), oct, Some("Q3 2012/13")),
-            (Some("Cumulative"), oct, Some("Cumulative to 31 October 2012")),
+            (
+                Some("Cumulative"),
+                oct,
+                Some("Cumulative to 31 October 2012"),
+            ),
             (Some("Q3 14/15"), None, Some("Q3 2014/15")),
             (Some("Q4 2023/24"), None, Some("Q4 2023/24")),
             (Some("Q4"), Date::new(2026, 3, 31), Some("Q4 2025/26")),
-            (Some("Q1"), Date::new(2026, 3, 31), Some("Q1, to 31 March 2026")),
+            (
+                Some("Q1"),
+                Date::new(2026, 3, 31),
+                Some("Q1, to 31 March 2026"),
+            ),
             (Some("2013/14"), None, Some("2013/14")),
             (Some("13-14"), None, Some("2013/14")),
             (Some("2026-11"), None, Some("November 2026")),

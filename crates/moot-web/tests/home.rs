@@ -39,7 +39,11 @@ fn this_week_lists_the_meetings_of_the_week_holding_today_by_the_sites_clock() {
         .collect();
     assert_eq!(dates, ["2013-09-18"], "{home}");
     assert!(
-        home["upcoming"].as_array().unwrap().iter().all(|m| m["date"].as_str() >= Some("2013-09-19")),
+        home["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["date"].as_str() >= Some("2013-09-19")),
         "{home}"
     );
 
@@ -50,7 +54,10 @@ fn this_week_lists_the_meetings_of_the_week_holding_today_by_the_sites_clock() {
         .nth(1)
         .and_then(|rest| rest.split("<h2>").next())
         .expect("a This week section");
-    assert!(this_week.contains("Wednesday 18 September 2013"), "{this_week}");
+    assert!(
+        this_week.contains("Wednesday 18 September 2013"),
+        "{this_week}"
+    );
     assert!(this_week.contains("Monday 16 September to Sunday 22 September 2013"));
     assert!(page.contains("<h2>Latest minutes</h2>"));
     assert!(page.contains("<h2>Latest decisions</h2>"));
@@ -59,7 +66,11 @@ fn this_week_lists_the_meetings_of_the_week_holding_today_by_the_sites_clock() {
     let later = serve_dir_at(corpus_dir(), FixedClock::at_utc(day(2013, 9, 26), 9, 0));
     let home = json(&later, "/api/");
     assert!(
-        home["this_week"].as_array().unwrap().iter().all(|m| m["date"] != "2013-09-18"),
+        home["this_week"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["date"] != "2013-09-18"),
         "{home}"
     );
 }
@@ -75,7 +86,10 @@ fn the_home_page_has_a_search_box_and_latest_minutes_and_decisions() {
     assert!(!minutes.is_empty(), "the corpus packs hold minutes");
     assert!(minutes.iter().all(|m| m["status"] == "minuted"));
     let decisions = home["decisions"].as_array().unwrap();
-    assert!(!decisions.is_empty(), "the corpus packs carry decision numbers");
+    assert!(
+        !decisions.is_empty(),
+        "the corpus packs carry decision numbers"
+    );
     let register = json(&site, "/api/decisions");
     let public: Vec<&str> = register["decisions"]
         .as_array()
@@ -136,11 +150,20 @@ fn the_clerks_programme_shows_before_its_agenda_is_published_and_councils_are_gr
             .to_owned()
     };
     let this_week = section("This week");
-    assert!(this_week.contains("Licensing Committee</a>, Wednesday 4 November 2026, 6:30pm, Room 1"), "{this_week}");
+    assert!(
+        this_week.contains("Licensing Committee</a>, Wednesday 4 November 2026, 6:30pm, Room 1"),
+        "{this_week}"
+    );
     assert!(this_week.contains("Agenda not published yet"));
-    assert!(this_week.contains("<h3>Invented Borough Council</h3>"), "several councils: grouped");
+    assert!(
+        this_week.contains("<h3>Invented Borough Council</h3>"),
+        "several councils: grouped"
+    );
     let upcoming = section("Upcoming meetings");
-    assert!(upcoming.contains("Wednesday 9 December 2026, 6:30pm, Room 2"), "{upcoming}");
+    assert!(
+        upcoming.contains("Wednesday 9 December 2026, 6:30pm, Room 2"),
+        "{upcoming}"
+    );
 }
 
 #[test]
@@ -148,21 +171,36 @@ fn the_site_name_is_in_the_header_every_title_and_the_footer() {
     let site = serve_dir_with(corpus_dir(), |state| {
         state.set_site_name("  Ashworth   Borough Council ");
     });
-    for path in ["/", "/bodies", "/decisions", "/scorecard/exceptions", "/meetings/999999"] {
+    for path in [
+        "/",
+        "/bodies",
+        "/decisions",
+        "/scorecard/exceptions",
+        "/meetings/999999",
+    ] {
         let (_, page) = get(&site, path);
         let title = page
             .split("<title>")
             .nth(1)
             .and_then(|t| t.split("</title>").next())
             .unwrap();
-        assert!(title.ends_with("– Ashworth Borough Council"), "{path}: {title}");
+        assert!(
+            title.ends_with("– Ashworth Borough Council"),
+            "{path}: {title}"
+        );
         assert!(
             page.contains("class=\"site-name\" href=\"/\">Ashworth Borough Council</a>"),
             "{path}"
         );
         let footer = page.split("<footer>").nth(1).unwrap();
-        assert!(footer.contains("Ashworth Borough Council's committee records"), "{path}");
-        assert!(!footer.contains("read from published agenda packs"), "{path}");
+        assert!(
+            footer.contains("Ashworth Borough Council's committee records"),
+            "{path}"
+        );
+        assert!(
+            !footer.contains("read from published agenda packs"),
+            "{path}"
+        );
     }
     assert_eq!(json(&site, "/api/")["site"], "Ashworth Borough Council");
 

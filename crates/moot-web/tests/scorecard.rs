@@ -375,11 +375,16 @@ fn every_printed_red_of_the_corpus_scorecards_is_in_the_exception_report_marked_
                 && r["latest"]["value"] == value.as_str()
                 && r["latest"]["origin"]["file"] == pack.as_str()
         });
-        let row = found.unwrap_or_else(|| panic!("{pack}: printed Red {name} ({value}) is not in the exception report"));
+        let row = found.unwrap_or_else(|| {
+            panic!("{pack}: printed Red {name} ({value}) is not in the exception report")
+        });
         assert_eq!(row["latest"]["printed_rating"], "red", "{name}");
         let html_row = page_rows
             .iter()
-            .find(|r| r.contains(&maud::html! { (name) }.into_string()) && r.contains(&format!(">{}<", maud::html! { (value) }.into_string())))
+            .find(|r| {
+                r.contains(&maud::html! { (name) }.into_string())
+                    && r.contains(&format!(">{}<", maud::html! { (value) }.into_string()))
+            })
             .unwrap_or_else(|| panic!("{name} is not on the exception page"));
         assert!(
             html_row.contains("Red</span> <span class=\"meta\">as printed</span>"),
@@ -389,7 +394,9 @@ fn every_printed_red_of_the_corpus_scorecards_is_in_the_exception_report_marked_
     let printed = report["counts"]["as_printed"].as_u64().unwrap();
     assert!(printed >= 1, "{}", report["counts"]);
     assert!(
-        page.contains(&format!("{printed} Red as printed where Moot's rule does not decide")),
+        page.contains(&format!(
+            "{printed} Red as printed where Moot's rule does not decide"
+        )),
         "the report says how many are which"
     );
 }

@@ -241,7 +241,10 @@ fn filters_narrow_the_results() {
         word,
         &format!("&from-day={d}&from-month={m}&from-year={y}&to-day={d}&to-month={m}&to-year={y}"),
     );
-    assert_eq!(fields["total"], dated["total"], "three date fields filter as one ISO day");
+    assert_eq!(
+        fields["total"], dated["total"],
+        "three date fields filter as one ISO day"
+    );
 }
 
 #[test]

@@ -308,7 +308,10 @@ pub fn programme(
             Ok(ProgrammedMeeting {
                 body: (BodyId(r.get(0)?), r.get(1)?),
                 date: parse_date(&day).unwrap_or(from),
-                time: r.get::<_, Option<String>>(3)?.as_deref().and_then(parse_time),
+                time: r
+                    .get::<_, Option<String>>(3)?
+                    .as_deref()
+                    .and_then(parse_time),
                 venue: r.get(4)?,
             })
         },

@@ -180,7 +180,6 @@ impl Home {
         self.councils.get(&body?).map(String::as_str)
     }
 
-
     /// A meeting's council, where known.
     fn council_of(&self, meeting: &MeetingSummary) -> Option<&str> {
         self.council_of_body(meeting.body.as_ref().map(|(id, _)| *id))
@@ -209,7 +208,9 @@ impl Home {
     }
 
     fn meetings_markup(&self, meetings: &[Listed<'_>], none: &str) -> Markup {
-        let groups = self.by_council(meetings, |m| self.council_of_body(m.body()).map(str::to_owned));
+        let groups = self.by_council(meetings, |m| {
+            self.council_of_body(m.body()).map(str::to_owned)
+        });
         html! {
             @if meetings.is_empty() {
                 p { (none) }

@@ -174,9 +174,7 @@ impl Counts {
             counts.insert(data_word(*rag).to_owned(), json!(self.total(i)));
         }
         counts.insert("unrated".to_owned(), json!(self.unrated));
-        let split = |of: &[u32; 3]| {
-            json!({ "green": of[0], "amber": of[1], "red": of[2] })
-        };
+        let split = |of: &[u32; 3]| json!({ "green": of[0], "amber": of[1], "red": of[2] });
         counts.insert("by_rule".to_owned(), split(&self.by_rule));
         counts.insert("as_printed".to_owned(), split(&self.as_printed));
         Value::Object(counts)
@@ -371,12 +369,22 @@ fn counts_markup(counts: Counts) -> Markup {
 
 /// One indicator's latest value as a table row's cells, in
 /// [`SCORECARD_COLUMNS`] order (`None` where there is nothing to say).
-fn scorecard_cells(history: &IndicatorHistory, latest: &IndicatorAssessment) -> Vec<Option<Markup>> {
+fn scorecard_cells(
+    history: &IndicatorHistory,
+    latest: &IndicatorAssessment,
+) -> Vec<Option<Markup>> {
     let v = &latest.value;
-    let text = |t: &Option<String>| t.as_ref().filter(|t| !t.trim().is_empty()).map(|t| html! { (t) });
+    let text = |t: &Option<String>| {
+        t.as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| html! { (t) })
+    };
     vec![
         Some(html! { a href=(indicator_path(&history.info)) { (indicator_name(&history.info)) } }),
-        history.info.polarity.map(|p| html! { (polarity_words(Some(p))) }),
+        history
+            .info
+            .polarity
+            .map(|p| html! { (polarity_words(Some(p))) }),
         Some(period_markup(v)),
         text(&v.value),
         Some(assessed(latest)),
@@ -384,7 +392,9 @@ fn scorecard_cells(history: &IndicatorHistory, latest: &IndicatorAssessment) -> 
         text(&v.denominator),
         target_words(history, v).map(|t| html! { (t) }),
         history.previous().and_then(|p| text(&p.value.value)),
-        latest.direction.map(|_| html! { (direction_words(latest)) }),
+        latest
+            .direction
+            .map(|_| html! { (direction_words(latest)) }),
         Some(origin_markup(&v.origin)),
     ]
 }
