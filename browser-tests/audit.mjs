@@ -5,7 +5,8 @@
 // 2. an axe-core audit (WCAG 2.0, 2.1 and 2.2, levels A and AA) of every
 //    kind of page the site has, failing with each violation listed, and a
 //    reflow check axe cannot make (WCAG 1.4.10: no sideways scrolling at
-//    320 CSS pixels wide).
+//    320 CSS pixels wide), and no table wider than its container at 1280
+//    or 320 pixels (wide tables stack into summary rows).
 //
 // Usage: node audit.mjs BASE_URL [SCREENSHOT_DIR]
 // The browser is $MOOT_CHROMIUM, else /usr/bin/chromium. Exit status: 0 all

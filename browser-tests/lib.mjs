@@ -1,6 +1,7 @@
 // What Moot's browser checks share: starting Debian's Chromium headless,
 // collecting failures, screenshots, the axe-core audit (WCAG 2.0, 2.1 and
-// 2.2, A and AA) and the reflow check axe cannot make (WCAG 1.4.10).
+// 2.2, A and AA), the reflow check axe cannot make (WCAG 1.4.10) and the
+// check that no table is wider than its container at 1280 or 320 pixels.
 
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -89,13 +90,34 @@ export async function audit(page, name, path) {
 
 /// WCAG 1.4.10 Reflow: at 320 CSS pixels wide the page needs no
 /// horizontal scrolling.
+/// Every page it checks also has its tables checked at both widths
+/// (checkTableWidths).
 export async function checkReflow(page, name, path) {
   const NARROW = 320;
+  await checkTableWidths(page, name, path, 1280);
   await page.setViewport({ width: NARROW, height: 640 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await checkTableWidths(page, name, path, NARROW);
   await page.setViewport({ width: 1280, height: 900 });
   if (width > NARROW) {
     fail(`${name} (${path}) scrolls sideways at ${NARROW}px wide (content is ${width}px)`);
+  }
+}
+
+/// No table wider than its container at `width` CSS pixels: a table in a
+/// scrolling region that scrolls sideways still fails, since the reader
+/// has to scroll it (at 320 pixels tables stack into summary rows).
+export async function checkTableWidths(page, name, path, width) {
+  await page.setViewport({ width, height: width > 800 ? 900 : 640 });
+  const wide = await page.evaluate(() => [...document.querySelectorAll('table')].map((table) => {
+    const container = table.closest('.table-scroll') ?? table.parentElement;
+    const own = Math.max(table.offsetWidth, table.scrollWidth);
+    const room = container.clientWidth;
+    const label = table.querySelector('caption')?.textContent.trim().slice(0, 60) ?? table.className;
+    return { label, own, room };
+  }).filter((t) => t.own > t.room + 1));
+  for (const t of wide) {
+    fail(`${name} (${path}) at ${width}px: table "${t.label}" is ${t.own}px wide in ${t.room}px`);
   }
 }
 

@@ -3,7 +3,8 @@
 //! stale search index is rebuilt before the site answers.
 //!
 //! `--bank-holidays FILE` (or `MOOT_BANK_HOLIDAYS`) replaces the bank
-//! holiday list the notice check counts with.
+//! holiday list the notice check counts with; `--site-name NAME` (or
+//! `MOOT_SITE_NAME`) names the site after the council.
 //!
 //! `--demo` serves the embedded example packs (see `demo.rs`) from a
 //! temporary database instead, removed when the server stops.
@@ -51,6 +52,11 @@ pub struct Args {
     /// [default: $MOOT_BANK_HOLIDAYS].
     #[arg(long, value_name = "FILE")]
     bank_holidays: Option<PathBuf>,
+    /// The council's name for the site, shown in the header, every
+    /// page's title and the footer, e.g. "Ashworth Borough Council"
+    /// [default: $MOOT_SITE_NAME, else Moot].
+    #[arg(long, value_name = "NAME")]
+    site_name: Option<String>,
 }
 
 /// Opens the database (or builds the demo one) and serves the site on
@@ -97,6 +103,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         state
             .set_public_url(&url)
             .map_err(|problem| anyhow::anyhow!("--public-url: {problem}"))?;
+    }
+    if let Some(name) = args
+        .site_name
+        .clone()
+        .or_else(|| std::env::var("MOOT_SITE_NAME").ok())
+    {
+        state.set_site_name(&name);
     }
     state.set_allowed_hosts(listed(&args.allowed_hosts, "MOOT_ALLOWED_HOSTS"));
     let proxies = listed(&args.trusted_proxy, "MOOT_TRUSTED_PROXY").join(",");

@@ -95,3 +95,26 @@ fn a_bank_holiday_list_with_a_bad_line_stops_serve_at_start_naming_the_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn site_name_names_the_header_titles_and_footer() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("moot.db");
+    let server = Server::start([
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--site-name".as_ref(),
+        "Ashworth Borough Council".as_ref(),
+    ]);
+    let page = server.get("/bodies");
+    assert!(
+        page.contains("– Ashworth Borough Council</title>"),
+        "{page}"
+    );
+    assert!(page.contains("Ashworth Borough Council's committee records"));
+    let home = server.get("/api/");
+    assert!(
+        home.contains("\"site\":\"Ashworth Borough Council\""),
+        "{home}"
+    );
+}

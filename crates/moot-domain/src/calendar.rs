@@ -205,6 +205,24 @@ impl Time {
     pub fn minute(self) -> u8 {
         self.minute
     }
+
+    /// The time as GOV.UK style writes it, on pages and in packs alike:
+    /// "2pm", "6:30pm", "10am", "12:15am", "midday", "midnight".
+    pub fn in_words(self) -> String {
+        match (self.hour, self.minute) {
+            (12, 0) => "midday".to_owned(),
+            (0, 0) => "midnight".to_owned(),
+            (hour, minute) => {
+                let half = if hour < 12 { "am" } else { "pm" };
+                let hour = (hour + 11) % 12 + 1;
+                if minute == 0 {
+                    format!("{hour}{half}")
+                } else {
+                    format!("{hour}:{minute:02}{half}")
+                }
+            }
+        }
+    }
 }
 
 /// `HH:MM`.
@@ -235,6 +253,18 @@ mod tests {
         assert!(Date::new(2012, 2, 29).is_some());
         assert!(Date::new(2013, 4, 31).is_none());
         assert!(Date::new(2013, 13, 1).is_none());
+    }
+
+    #[test]
+    fn times_in_words_follow_govuk_style() {
+        let words = |h, m| Time::new(h, m).unwrap().in_words();
+        assert_eq!(words(14, 0), "2pm");
+        assert_eq!(words(18, 30), "6:30pm");
+        assert_eq!(words(10, 0), "10am");
+        assert_eq!(words(0, 15), "12:15am");
+        assert_eq!(words(12, 45), "12:45pm");
+        assert_eq!(words(12, 0), "midday");
+        assert_eq!(words(0, 0), "midnight");
     }
 
     #[test]

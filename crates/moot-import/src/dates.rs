@@ -78,7 +78,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 /// The first clock time in `text`: "6.30 pm", "10.00am", "2pm", "14:00",
-/// "noon".
+/// "noon", "midday".
 pub fn parse_time(text: &str) -> Option<Time> {
     static TWELVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?:\W|$)")
@@ -87,7 +87,7 @@ pub fn parse_time(text: &str) -> Option<Time> {
     static TWENTY_FOUR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b([01]?\d|2[0-3]):([0-5]\d)\b").expect("valid regex"));
     static NOON: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:12\s+)?noon\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:12\s+)?noon|midday)\b").expect("valid regex"));
     if let Some(c) = TWELVE.captures(text) {
         let hour: u8 = c[1].parse().ok()?;
         let minute: u8 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
@@ -158,6 +158,7 @@ mod tests {
         assert_eq!(time("12.15 p.m.").as_deref(), Some("12:15"));
         assert_eq!(time("14:00").as_deref(), Some("14:00"));
         assert_eq!(time("12 noon").as_deref(), Some("12:00"));
+        assert_eq!(time("at midday").as_deref(), Some("12:00"));
         assert_eq!(time("Item 13.5 of the report"), None);
     }
 }

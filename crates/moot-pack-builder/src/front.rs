@@ -146,19 +146,13 @@ pub(crate) fn text_paper(title: &str, paragraphs: &[String]) -> Vec<Sheet> {
     page.finish()
 }
 
-/// "Wednesday 18 September 2013 at 6.30 pm".
+/// "Wednesday 18 September 2013 at 6:30pm" (the time as the site
+/// prints it, [`Time::in_words`]).
 fn when(date: Date, time: Option<Time>) -> String {
     match time {
-        Some(time) => format!("{} at {}", date.in_words(), clock(time)),
+        Some(time) => format!("{} at {}", date.in_words(), time.in_words()),
         None => date.in_words(),
     }
-}
-
-/// A time as packs print it: "6.30 pm", "10.00 am", "12.15 pm".
-fn clock(time: Time) -> String {
-    let hour = (time.hour() + 11) % 12 + 1;
-    let half = if time.hour() < 12 { "am" } else { "pm" };
-    format!("{hour}.{:02} {half}", time.minute())
 }
 
 #[cfg(test)]
@@ -170,10 +164,11 @@ mod tests {
         let date = Date::new(2013, 9, 18).unwrap();
         assert_eq!(
             when(date, Time::new(18, 30)),
-            "Wednesday 18 September 2013 at 6.30 pm"
+            "Wednesday 18 September 2013 at 6:30pm"
         );
-        assert_eq!(clock(Time::new(0, 5).unwrap()), "12.05 am");
-        assert_eq!(clock(Time::new(12, 0).unwrap()), "12.00 pm");
-        assert_eq!(clock(Time::new(10, 0).unwrap()), "10.00 am");
+        assert_eq!(
+            when(date, Time::new(14, 0)),
+            "Wednesday 18 September 2013 at 2pm"
+        );
     }
 }

@@ -223,7 +223,7 @@ fn cover_names_the_body_date_time_venue_and_contact() {
     for expected in [
         "Loamshire County Council",
         "Health and Wellbeing Board",
-        "Wednesday 18 September 2013 at 6.30 pm",
+        "Wednesday 18 September 2013 at 6:30pm",
         "Darent Room, Sessions House, County Hall, Loamster",
         "Contact: Ann Hunter",
         "Telephone: 01632 960 123",

@@ -43,7 +43,8 @@ use moot_store::{
     BodySummary, CalendarMeeting, Counts, Database, DecisionEntry, DocumentId, DocumentRecord,
     FeedEntry, ImportOutcome, IndicatorAssessment, IndicatorHistory, IndicatorScope, LoadOutcome,
     MeetingDetail, MeetingId, MeetingRecord, MeetingSummary, NewAccount, PersonDetail, PersonId,
-    PersonRecord, Revision, Role, SearchRecord, SignIn, SignInCheck, SourceFile, Store, StoreError,
+    PersonRecord, ProgrammedMeeting, Revision, Role, SearchRecord, SignIn, SignInCheck, SourceFile,
+    Store, StoreError,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -159,6 +160,10 @@ impl Store for SqliteStore {
 
     fn upcoming_meetings(&self, from: Date, limit: u32) -> Result<Vec<MeetingSummary>, StoreError> {
         read::upcoming_meetings(&self.conn, from, limit)
+    }
+
+    fn programme(&self, from: Date, limit: u32) -> Result<Vec<ProgrammedMeeting>, StoreError> {
+        read::programme(&self.conn, from, limit)
     }
 
     fn bodies(&self) -> Result<Vec<BodySummary>, StoreError> {

@@ -6,6 +6,7 @@
 
 use crate::{BodyId, IndicatorAssessment, IndicatorId, StoredThreshold, StoredValue, ValueOrigin};
 use moot_domain::{Polarity, Rag};
+use std::cmp::Ordering;
 
 /// Which indicators to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,57 @@ pub struct IndicatorHistory {
     pub values: Vec<IndicatorAssessment>,
 }
 
+impl IndicatorInfo {
+    /// Scorecard order: by code in natural order ("A2" before "A10", "9"
+    /// before "13"), uncoded indicators after the coded ones, then by name.
+    pub fn scorecard_order(&self, other: &IndicatorInfo) -> Ordering {
+        match (&self.code, &other.code) {
+            (Some(a), Some(b)) => natural_order(a, b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then_with(|| natural_order(&self.name, &other.name))
+        .then(self.id.cmp(&other.id))
+    }
+}
+
+/// Natural order of two printed codes: runs of digits compare as numbers,
+/// the rest letter by letter, ignoring case ("CP2" < "cp10" < "D1").
+pub fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let number = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut digits = String::new();
+                    while let Some(d) = it.next_if(char::is_ascii_digit) {
+                        digits.push(d);
+                    }
+                    digits
+                };
+                let (m, n) = (number(&mut a), number(&mut b));
+                let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+                let by_number = m.len().cmp(&n.len()).then_with(|| m.cmp(n));
+                if by_number != Ordering::Equal {
+                    return by_number;
+                }
+            }
+            (Some(x), Some(y)) => {
+                let by_letter = x.to_lowercase().cmp(y.to_lowercase());
+                if by_letter != Ordering::Equal {
+                    return by_letter;
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
+}
+
 impl AsRef<StoredThreshold> for ThresholdEntry {
     fn as_ref(&self) -> &StoredThreshold {
         &self.threshold
@@ -99,6 +151,13 @@ impl IndicatorHistory {
     /// Whether the latest value is Red by Moot's rule.
     pub fn latest_is_red(&self) -> bool {
         self.latest().is_some_and(|v| v.computed == Some(Rag::Red))
+    }
+
+    /// Whether the latest value belongs in an exception report: Red by
+    /// Moot's rule or printed Red
+    /// ([`IndicatorAssessment::is_exception`]).
+    pub fn latest_is_exception(&self) -> bool {
+        self.latest().is_some_and(IndicatorAssessment::is_exception)
     }
 }
 
@@ -157,6 +216,16 @@ mod tests {
         ]);
         assert_eq!(h.latest().unwrap().value.value.as_deref(), Some("60"));
         assert_eq!(h.previous().unwrap().value.value.as_deref(), Some("40"));
+    }
+
+    #[test]
+    fn codes_sort_naturally() {
+        let mut codes = vec!["13", "A10", "2", "a2", "10", "1", "B1", "A1", "3", "A02b"];
+        codes.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            codes,
+            ["1", "2", "3", "10", "13", "A1", "a2", "A02b", "A10", "B1"]
+        );
     }
 
     #[test]

@@ -56,11 +56,13 @@ pub use exempt::{
     Audience, DocumentParts, ExemptItems, MinutesSetLines, PublicLine,
 };
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
-pub use indicator_view::{IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry};
+pub use indicator_view::{
+    natural_order, IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry,
+};
 pub use moot_clerk::FieldErrors;
 pub use papers::attach_papers;
 pub use scorecard::{
-    assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome,
+    assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome, RatingBasis,
     StoredThreshold, StoredValue, ValueOrigin,
 };
 pub use search::{Revision, SearchKind, SearchRecord, SearchTarget};
@@ -68,7 +70,7 @@ pub use view::{
     AgendaEntry, AttendanceEntry, AttendanceFact, AttendanceKind, Attendee, BodyId, BodyMember,
     BodyRecord, BodySummary, DecisionEntry, DeclarationEntry, DocumentRecord, DocumentRef,
     IssuedPack, MeetingDetail, MeetingSummary, MinuteCorrection, MinuteEntry, MinutesRecord,
-    PersonDeclaration, PersonDetail, PersonMembership, ReportEntry, Source,
+    PersonDeclaration, PersonDetail, PersonMembership, ProgrammedMeeting, ReportEntry, Source,
 };
 
 use moot_domain::{Date, Pack};
@@ -350,6 +352,11 @@ pub trait Store {
 
     /// The first `limit` meetings dated on or after `from`, soonest first.
     fn upcoming_meetings(&self, from: Date, limit: u32) -> Result<Vec<MeetingSummary>, StoreError>;
+
+    /// The clerk's programme: the first `limit` meetings on or after
+    /// `from` whose agenda is not published yet (a published one is among
+    /// [`upcoming_meetings`](Self::upcoming_meetings)), soonest first.
+    fn programme(&self, from: Date, limit: u32) -> Result<Vec<ProgrammedMeeting>, StoreError>;
 
     /// Every body, by council and name.
     fn bodies(&self) -> Result<Vec<BodySummary>, StoreError>;

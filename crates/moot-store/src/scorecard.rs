@@ -153,6 +153,35 @@ pub struct IndicatorAssessment {
     pub rule: Option<Rule>,
 }
 
+/// What a rating on a page or in a count rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatingBasis {
+    /// Moot's rule decides it (whatever the pack printed).
+    Rule,
+    /// Moot's rule does not decide; the rating is the one printed.
+    AsPrinted,
+}
+
+impl IndicatorAssessment {
+    /// The rating a value stands at: Moot's where its rule decides, else
+    /// the printed one, marked as printed; `None` when neither says.
+    /// Counts and exception reports go by this.
+    pub fn standing(&self) -> Option<(Rag, RatingBasis)> {
+        match (self.computed, self.value.printed) {
+            (Some(rag), _) => Some((rag, RatingBasis::Rule)),
+            (None, Some(rag)) => Some((rag, RatingBasis::AsPrinted)),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the value is an exception: Red by Moot's rule, or printed
+    /// Red (a council's own Red is reported even where Moot's rule does
+    /// not decide or gives another rating).
+    pub fn is_exception(&self) -> bool {
+        self.computed == Some(Rag::Red) || self.value.printed == Some(Rag::Red)
+    }
+}
+
 /// Assesses every value: `values` ordered by indicator, then period end
 /// (the previous dated value of the same indicator is the one before).
 pub fn assess(
@@ -343,5 +372,41 @@ mod tests {
         let assessed = assess(vec![row], &[threshold((2000, 1, 1), "99", "98")]);
         assert_eq!(assessed[0].check, RatingCheck::Agrees);
         assert_eq!(assessed[0].value.origin.to_string(), "pack.txt lines 40–41");
+    }
+
+    #[test]
+    fn a_value_stands_at_moots_rating_where_the_rule_decides_else_as_printed() {
+        let thresholds = [threshold((2024, 1, 1), "90%", "80%")];
+        let decided = value(1, (2024, 3, 31), "85%", Some(Rag::Red));
+        let mut undecided = value(1, (2024, 6, 30), "85%", Some(Rag::Red));
+        undecided.polarity = None;
+        let mut silent = undecided.clone();
+        silent.printed = None;
+        let assessed = assess(vec![decided, undecided, silent], &thresholds);
+        assert_eq!(
+            assessed[0].standing(),
+            Some((Rag::Amber, RatingBasis::Rule))
+        );
+        assert_eq!(
+            assessed[1].standing(),
+            Some((Rag::Red, RatingBasis::AsPrinted))
+        );
+        assert_eq!(assessed[2].standing(), None);
+    }
+
+    #[test]
+    fn a_printed_red_is_an_exception_even_where_the_rule_gives_another_rating() {
+        let thresholds = [threshold((2024, 1, 1), "90%", "80%")];
+        let values = vec![
+            value(1, (2024, 3, 31), "85%", Some(Rag::Red)),
+            value(1, (2024, 6, 30), "70%", None),
+            value(1, (2024, 9, 30), "95%", Some(Rag::Amber)),
+        ];
+        let assessed = assess(values, &thresholds);
+        let exceptions: Vec<bool> = assessed
+            .iter()
+            .map(IndicatorAssessment::is_exception)
+            .collect();
+        assert_eq!(exceptions, [true, true, false]);
     }
 }

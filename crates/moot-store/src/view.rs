@@ -50,6 +50,20 @@ pub struct MeetingSummary {
     pub status: String,
 }
 
+/// A meeting in the clerk's programme whose agenda is not published yet:
+/// its body, day, time and place, nothing of its business.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammedMeeting {
+    /// The body.
+    pub body: (BodyId, String),
+    /// The day.
+    pub date: Date,
+    /// The start time, where set.
+    pub time: Option<Time>,
+    /// Where it meets.
+    pub venue: String,
+}
+
 /// A member of a body as its membership lists give them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyMember {

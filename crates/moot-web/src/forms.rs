@@ -232,6 +232,130 @@ pub fn checkbox(id: &'static str, label: &str, checked: bool, errors: &Errors) -
     }
 }
 
+/// A date as the three fields of a GOV.UK date input: day, month and
+/// year, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateParts {
+    /// The day field.
+    pub day: String,
+    /// The month field (a number or a month's name).
+    pub month: String,
+    /// The year field.
+    pub year: String,
+}
+
+impl DateParts {
+    /// The fields showing `date` (empty for none).
+    pub fn of(date: Option<moot_domain::Date>) -> DateParts {
+        date.map_or_else(DateParts::default, |d| DateParts {
+            day: d.day().to_string(),
+            month: d.month().to_string(),
+            year: d.year().to_string(),
+        })
+    }
+
+    /// Sets the field `part` (`day`, `month` or `year`); false for another
+    /// name.
+    pub fn set(&mut self, part: &str, value: &str) -> bool {
+        let field = match part {
+            "day" => &mut self.day,
+            "month" => &mut self.month,
+            "year" => &mut self.year,
+            _ => return false,
+        };
+        *field = value.trim().to_owned();
+        true
+    }
+
+    /// Whether no field was filled in.
+    pub fn is_empty(&self) -> bool {
+        self.day.is_empty() && self.month.is_empty() && self.year.is_empty()
+    }
+
+    /// The date: `None` when no field is filled in, else the day the
+    /// fields name, or a sentence saying what is missing or wrong.
+    pub fn date(&self) -> Result<Option<moot_domain::Date>, &'static str> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        if self.day.is_empty() || self.month.is_empty() || self.year.is_empty() {
+            return Err("must include a day, month and year");
+        }
+        let number = |text: &str| {
+            text.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| text.parse::<u16>().ok())
+                .flatten()
+        };
+        let month = number(&self.month).or_else(|| month_by_name(&self.month));
+        let year = number(&self.year).filter(|_| self.year.len() == 4);
+        let (Some(day), Some(month), Some(year)) = (number(&self.day), month, year) else {
+            return Err("must be a real date, with a four-digit year");
+        };
+        let (Ok(day), Ok(month)) = (u8::try_from(day), u8::try_from(month)) else {
+            return Err("must be a real date");
+        };
+        moot_domain::Date::new(year, month, day)
+            .map(Some)
+            .ok_or("must be a real date")
+    }
+}
+
+/// A month typed by name ("March", "mar").
+fn month_by_name(text: &str) -> Option<u16> {
+    let text = text.to_ascii_lowercase();
+    if text.len() < 3 {
+        return None;
+    }
+    (1..=12u8).find_map(|m| {
+        let name = moot_domain::Date::new(2000, m, 1)?
+            .month_name()
+            .to_ascii_lowercase();
+        name.starts_with(&text).then_some(u16::from(m))
+    })
+}
+
+/// A date as three fields, day, month and year, in a fieldset whose
+/// legend names it (the GOV.UK date input); the fields are named
+/// `{name}-day`, `{name}-month` and `{name}-year`, and an error about
+/// `name` shows above them.
+pub fn date_input(
+    name: &str,
+    legend: &str,
+    hint: Option<&str>,
+    parts: &DateParts,
+    errors: &Errors,
+) -> Markup {
+    let error = errors.about(name);
+    let described = described_by(name, hint.is_some(), error.is_some());
+    let item = |part: &str, label: &str, value: &str, width: &str| {
+        let id = format!("{name}-{part}");
+        html! {
+            div class="date-item" {
+                label for=(id) { (label) }
+                input id=(id) name=(id) type="text" inputmode="numeric" class=(width) value=(value)
+                    aria-invalid=[error.map(|_| "true")];
+            }
+        }
+    };
+    html! {
+        div class=(if error.is_some() { "field field-error" } else { "field" }) {
+            fieldset role="group" aria-describedby=[described] {
+                legend { (legend) }
+                @if let Some(hint) = hint { div class="hint" id={ (name) "-hint" } { (hint) } }
+                @if let Some(message) = error {
+                    p class="error-message" id={ (name) "-error" } { span class="visually-hidden" { "Error: " } (message) }
+                }
+                div class="date-input" {
+                    (item("day", "Day", &parts.day, "width-2"))
+                    (item("month", "Month", &parts.month, "width-2"))
+                    (item("year", "Year", &parts.year, "width-4"))
+                }
+            }
+        }
+    }
+}
+
 /// A date typed as `YYYY-MM-DD`, if it is a real day.
 pub fn iso_date(text: &str) -> Option<moot_domain::Date> {
     let mut parts = text.trim().splitn(3, '-');
@@ -258,6 +382,32 @@ pub fn clock_time(text: &str) -> Option<moot_domain::Time> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_in_three_fields_is_a_real_day_or_says_what_is_wrong() {
+        let parts = |d: &str, m: &str, y: &str| DateParts {
+            day: d.to_owned(),
+            month: m.to_owned(),
+            year: y.to_owned(),
+        };
+        assert_eq!(parts("", "", "").date(), Ok(None));
+        assert_eq!(
+            parts("8", "12", "2026").date(),
+            Ok(moot_domain::Date::new(2026, 12, 8))
+        );
+        assert_eq!(
+            parts("08", "Dec", "2026").date(),
+            Ok(moot_domain::Date::new(2026, 12, 8))
+        );
+        assert!(parts("8", "", "2026").date().is_err());
+        assert!(parts("31", "2", "2026").date().is_err());
+        assert!(parts("1", "1", "26").date().is_err());
+        assert!(parts("x", "1", "2026").date().is_err());
+        assert_eq!(
+            DateParts::of(moot_domain::Date::new(2026, 3, 1)),
+            parts("1", "3", "2026")
+        );
+    }
 
     #[test]
     fn a_field_in_error_is_linked_from_the_summary_and_described_by_its_message() {

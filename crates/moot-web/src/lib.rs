@@ -23,6 +23,7 @@ pub mod hosts;
 mod html;
 mod ical;
 pub mod page_cache;
+mod period;
 pub mod proxy;
 pub mod query_string;
 mod rating;

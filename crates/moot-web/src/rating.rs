@@ -7,7 +7,7 @@
 use maud::{html, Markup};
 use moot_domain::{Polarity, Rag};
 use moot_scorecard::RatingCheck;
-use moot_store::IndicatorAssessment;
+use moot_store::{IndicatorAssessment, RatingBasis};
 
 /// The shape that marks a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,20 +93,34 @@ pub fn badge(rag: Option<Rag>) -> Markup {
     }
 }
 
-/// Moot's rating of a value, with the printed one beside it where the two
-/// differ or Moot cannot rate.
+/// A value's ratings: the printed one wherever the pack or file gives
+/// one, marked "as printed"; Moot's beside it where its rule decides, and
+/// the disagreement where the two differ.
 pub fn assessed(a: &IndicatorAssessment) -> Markup {
     html! {
-        (badge(a.computed))
-        @match a.check {
-            RatingCheck::Disagrees { printed, .. } => {
-                br; span class="differs" { "Printed as " (word(printed)) ", which differs from the rule" }
-            }
-            RatingCheck::Undecided => @if let Some(printed) = a.value.printed {
-                br; span class="meta" { "Printed as " (word(printed)) "; the rule does not decide" }
-            },
-            RatingCheck::Agrees | RatingCheck::Unprinted(_) => {}
+        @if let Some(printed) = a.value.printed {
+            (badge(Some(printed))) " " span class="meta" { "as printed" }
         }
+        @match a.check {
+            RatingCheck::Agrees => { br; span class="meta" { "Moot's rule agrees" } },
+            RatingCheck::Disagrees { computed, .. } => {
+                br; span class="differs" { "Moot's rule gives " (badge(Some(computed))) ": they differ" }
+            },
+            RatingCheck::Unprinted(computed) => { (badge(Some(computed))) " " span class="meta" { "by Moot's rule" } },
+            RatingCheck::Undecided => @if a.value.printed.is_some() {
+                br; span class="meta" { "Moot's rule does not decide" }
+            } @else {
+                (badge(None))
+            },
+        }
+    }
+}
+
+/// What a rating rests on, for JSON and CSV: `rule` or `as_printed`.
+pub fn basis_word(basis: RatingBasis) -> &'static str {
+    match basis {
+        RatingBasis::Rule => "rule",
+        RatingBasis::AsPrinted => "as_printed",
     }
 }
 

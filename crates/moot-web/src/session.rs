@@ -242,7 +242,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     };
     request.extensions_mut().insert(visit.clone());
     let signed_in = visit.account.is_some();
-    let mut response = VISIT.scope(visit, next.run(request)).await;
+    let site = crate::html::SiteName::of(&state.settings());
+    let mut response = crate::html::SITE
+        .scope(site, VISIT.scope(visit, next.run(request)))
+        .await;
     if signed_in {
         response
             .headers_mut()

@@ -85,6 +85,9 @@ pub struct Settings {
     pub trusted_proxies: Vec<TrustedProxy>,
     /// What one client may hold of the server.
     pub limits: Limits,
+    /// `--site-name`: the council's own name for the site, in the header,
+    /// every title and the footer (`None`: "Moot").
+    pub site_name: Option<String>,
 }
 
 impl Settings {
@@ -174,6 +177,14 @@ impl AppState {
     /// Serves within `limits` (see [`crate::server`]).
     pub fn set_limits(&self, limits: Limits) {
         self.change_settings(|s| s.limits = limits);
+    }
+
+    /// Names the site (`--site-name`, e.g. "Ashworth Borough Council"):
+    /// the header, every page's title and the footer say it. A blank name
+    /// leaves the site called Moot.
+    pub fn set_site_name(&self, name: &str) {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.change_settings(|s| s.site_name = (!name.is_empty()).then_some(name));
     }
 
     /// Notes where the site listens (for the default allowed hosts).

@@ -111,13 +111,14 @@ fn the_scorecard_rates_each_latest_value_by_rule_and_counts_the_rows() {
     let (status, page) = get(&site, "/bodies/1/scorecard");
     assert_eq!(status, 200);
     assert!(
-        page.contains("Printed as Amber, which differs from the rule"),
+        page.contains("Amber</span> <span class=\"meta\">as printed</span><br><span class=\"differs\">Moot's rule gives <span class=\"rag\">"),
         "{page}"
     );
     assert!(page.contains("board.csv, line 3"));
+    assert!(page.contains("Red</span>: they differ"), "{page}");
     assert!(
-        page.contains("Thursday 29 February 2024"),
-        "UK dates on pages"
+        page.contains(">February 2024<"),
+        "periods in words on pages"
     );
     assert!(page.contains("Green: <strong>1</strong>"));
 }
@@ -324,4 +325,113 @@ fn a_scorecard_row_in_exempt_papers_appears_on_no_page_json_or_download() {
         targets.len() - 3,
         "one indicator's three addresses are 404"
     );
+}
+
+/// The rows the gold records of the corpus print as Red: (pack file,
+/// indicator name, value), read from `../shared/gold`.
+fn gold_printed_reds() -> Vec<(String, String, String)> {
+    let mut reds = Vec::new();
+    for pack in moot_testdata::corpus_files() {
+        let name = pack.file_name().unwrap().to_string_lossy().into_owned();
+        let gold = moot_testdata::shared("gold").join(name.replace(".txt", ".json"));
+        let Ok(text) = std::fs::read_to_string(&gold) else {
+            continue;
+        };
+        let gold: Value = serde_json::from_str(&text).unwrap();
+        for row in gold["indicators"].as_array().into_iter().flatten() {
+            if row["rag"] == "RED" {
+                reds.push((
+                    name.clone(),
+                    row["name"].as_str().unwrap().to_owned(),
+                    row["value"].as_str().unwrap_or_default().to_owned(),
+                ));
+            }
+        }
+    }
+    reds
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_printed_red_of_the_corpus_scorecards_is_in_the_exception_report_marked_as_printed() {
+    let reds = gold_printed_reds();
+    assert!(reds.len() >= 8, "the gold records print Reds: {reds:?}");
+    let names: Vec<String> = moot_testdata::corpus_files()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let site = common::serve(&common::corpus_packs(&names));
+    let report = json(&site, "/api/scorecard/exceptions");
+    let rows = report["rows"].as_array().unwrap();
+    let (_, page) = get(&site, "/scorecard/exceptions");
+    let page_rows: Vec<&str> = page.split("<tr>").skip(1).collect();
+    for (pack, name, value) in &reds {
+        let found = rows.iter().find(|r| {
+            words(r["indicator"]["name"].as_str().unwrap_or_default()) == words(name)
+                && r["latest"]["value"] == value.as_str()
+                && r["latest"]["origin"]["file"] == pack.as_str()
+        });
+        let row = found.unwrap_or_else(|| {
+            panic!("{pack}: printed Red {name} ({value}) is not in the exception report")
+        });
+        assert_eq!(row["latest"]["printed_rating"], "red", "{name}");
+        let html_row = page_rows
+            .iter()
+            .find(|r| {
+                r.contains(&maud::html! { (name) }.into_string())
+                    && r.contains(&format!(">{}<", maud::html! { (value) }.into_string()))
+            })
+            .unwrap_or_else(|| panic!("{name} is not on the exception page"));
+        assert!(
+            html_row.contains("Red</span> <span class=\"meta\">as printed</span>"),
+            "{name} is not marked as printed: {html_row}"
+        );
+    }
+    let printed = report["counts"]["as_printed"].as_u64().unwrap();
+    assert!(printed >= 1, "{}", report["counts"]);
+    assert!(
+        page.contains(&format!(
+            "{printed} Red as printed where Moot's rule does not decide"
+        )),
+        "the report says how many are which"
+    );
+}
+
+#[test]
+fn a_scorecard_counts_printed_ratings_where_moots_rule_does_not_decide_and_sorts_codes_naturally() {
+    let site = common::serve(&common::corpus_packs(&["kent-scph-2013-01-11.txt"]));
+    let bodies = json(&site, "/api/bodies");
+    let mut most = (0, Value::Null);
+    for body in bodies["bodies"].as_array().into_iter().flatten() {
+        let id = body["id"].as_i64().unwrap();
+        let card = json(&site, &format!("/api/bodies/{id}/scorecard"));
+        let n = card["rows"].as_array().map_or(0, Vec::len);
+        if n > most.0 {
+            most = (n, card);
+        }
+    }
+    let card = most.1;
+    let counts = &card["counts"];
+    assert!(counts["red"].as_u64().unwrap() >= 8, "{counts}");
+    assert!(counts["amber"].as_u64().unwrap() >= 21, "{counts}");
+    assert_eq!(
+        counts["red"].as_u64().unwrap(),
+        counts["by_rule"]["red"].as_u64().unwrap() + counts["as_printed"]["red"].as_u64().unwrap()
+    );
+    let codes: Vec<&str> = card["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["indicator"]["code"].as_str())
+        .collect();
+    let position = |code: &str| codes.iter().position(|c| *c == code);
+    for (before, after) in [("A2", "A10"), ("9", "10"), ("C9", "C10"), ("D12", "D13")] {
+        if let (Some(b), Some(a)) = (position(before), position(after)) {
+            assert!(b < a, "{before} before {after}: {codes:?}");
+        }
+    }
 }

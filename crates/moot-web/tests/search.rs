@@ -235,6 +235,16 @@ fn filters_narrow_the_results() {
     assert!(dated["total"].as_u64().unwrap() > 0);
     assert!(dated["total"].as_u64().unwrap() < all);
     assert!(hits(&dated).iter().all(|h| h["date"] == latest), "{dated}");
+    let (y, rest) = latest.split_once('-').unwrap();
+    let (m, d) = rest.split_once('-').unwrap();
+    let fields = search(
+        word,
+        &format!("&from-day={d}&from-month={m}&from-year={y}&to-day={d}&to-month={m}&to-year={y}"),
+    );
+    assert_eq!(
+        fields["total"], dated["total"],
+        "three date fields filter as one ISO day"
+    );
 }
 
 #[test]
@@ -246,6 +256,8 @@ fn bad_filters_and_damaged_addresses_are_400_with_a_reason() {
         "q=care&body=abc",
         "q=care&body=-3",
         "q=care&from=2014-01-01&to=2013-01-01",
+        "q=care&from-day=30&from-month=2&from-year=2013",
+        "q=care&to-day=1&to-year=2013",
         "q=%FF",
         "q=%zz",
         "q=care%",
@@ -290,7 +302,12 @@ fn an_empty_box_is_the_empty_form() {
     assert_eq!(status, 200);
     assert!(page.contains("<label for=\"q\""));
     assert!(page.contains("type=\"search\" id=\"q\" name=\"q\""));
-    assert!(page.contains("type=\"date\" id=\"from\""));
+    for part in ["day", "month", "year"] {
+        assert!(
+            page.contains(&format!("id=\"from-{part}\" name=\"from-{part}\"")),
+            "the from date is three fields (GOV.UK date input)"
+        );
+    }
     assert!(page.contains("<select id=\"body\" name=\"body\">"));
     assert!(!page.contains("results for"));
     let (_, page) = get(site(), "/search?q=+&kind=");

@@ -249,7 +249,7 @@ fn the_home_page_lists_future_meetings_as_upcoming() {
     assert!(home["meetings"].as_array().unwrap().is_empty());
     let (_, page) = get(&site, "/");
     let upcoming = page.find("Upcoming meetings").unwrap();
-    let latest = page.find("Latest meetings").unwrap();
+    let latest = page.find("Recent meetings").unwrap();
     let listed = page.find("Monday 7 January 2199").unwrap();
     assert!(upcoming < listed && listed < latest, "{page}");
 }

@@ -15,7 +15,7 @@ use moot_store::{
     AttendanceKind, Attendee, BodyId, BodyMember, BodyRecord, BodySummary, Counts,
     DeclarationEntry, DocumentId, MeetingDetail, MeetingId, MeetingRecord, MeetingSummary,
     MinuteCorrection, MinuteEntry, MinutesRecord, PersonAlias, PersonDeclaration, PersonDetail,
-    PersonId, PersonMembership, PersonRecord, Source, StoreError,
+    PersonId, PersonMembership, PersonRecord, ProgrammedMeeting, Source, StoreError,
 };
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use std::collections::HashMap;
@@ -287,6 +287,34 @@ pub fn upcoming_meetings(
         conn,
         "WHERE m.date >= ?1 ORDER BY m.date, m.time IS NULL, m.time, m.id LIMIT ?2",
         params![from.to_string(), limit],
+    )
+}
+
+/// The clerk's meetings on or after `from` with no published agenda.
+pub fn programme(
+    conn: &Connection,
+    from: Date,
+    limit: u32,
+) -> Result<Vec<ProgrammedMeeting>, StoreError> {
+    all(
+        conn,
+        "SELECT b.id, b.name, c.date, c.time, c.venue FROM clerk_meetings c
+         JOIN bodies b ON b.id = c.body_id
+         WHERE c.meeting_id IS NULL AND c.agenda_state = 'draft' AND c.date >= ?1
+         ORDER BY c.date, c.time IS NULL, c.time, c.id LIMIT ?2",
+        params![from.to_string(), limit],
+        |r| {
+            let day: String = r.get(2)?;
+            Ok(ProgrammedMeeting {
+                body: (BodyId(r.get(0)?), r.get(1)?),
+                date: parse_date(&day).unwrap_or(from),
+                time: r
+                    .get::<_, Option<String>>(3)?
+                    .as_deref()
+                    .and_then(parse_time),
+                venue: r.get(4)?,
+            })
+        },
     )
 }
 

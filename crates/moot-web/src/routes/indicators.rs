@@ -12,7 +12,7 @@ use super::scorecard::{
 };
 use crate::chart::{trend, Point};
 use crate::error::{bad_id, parse_id, Failure, Format};
-use crate::html::{column_headers, date_markup, page, scroll_table};
+use crate::html::{column_headers, data_table, date_markup, page, scroll_table};
 use crate::rating::{assessed, icon, polarity_words};
 use crate::AppState;
 use axum::extract::rejection::PathRejection;
@@ -132,28 +132,36 @@ fn trend_markup(history: &IndicatorHistory) -> Result<Markup, Failure> {
 }
 
 fn values_markup(history: &IndicatorHistory) -> Markup {
-    let cell = |t: &Option<String>| t.clone().unwrap_or_default();
+    let text = |t: &Option<String>| {
+        t.as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| html! { (t) })
+    };
+    let rows: Vec<Vec<Option<Markup>>> = history
+        .values
+        .iter()
+        .map(|a| {
+            vec![
+                Some(period_markup(&a.value)),
+                text(&a.value.value),
+                text(&a.value.numerator),
+                text(&a.value.denominator),
+                target_words(history, &a.value).map(|t| html! { (t) }),
+                Some(assessed(a)),
+                a.direction.map(|_| html! { (direction_words(a)) }),
+                text(&a.value.commentary),
+                Some(origin_markup(&a.value.origin)),
+            ]
+        })
+        .collect();
     html! {
         h2 { "Values" }
-        (scroll_table("Values", html! { table {
-            caption { "Every value of " (history.info.name) ", oldest first" }
-            (column_headers(&["Period", "Result", "Numerator", "Denominator", "Target", "Rating", "Direction of travel", "Commentary", "Source"]))
-            tbody {
-                @for a in &history.values {
-                    tr {
-                        th scope="row" { (period_markup(&a.value)) }
-                        td { (cell(&a.value.value)) }
-                        td { (cell(&a.value.numerator)) }
-                        td { (cell(&a.value.denominator)) }
-                        td { (target_words(history, &a.value).unwrap_or_default()) }
-                        td { (assessed(a)) }
-                        td { (direction_words(a)) }
-                        td { (cell(&a.value.commentary)) }
-                        td { (origin_markup(&a.value.origin)) }
-                    }
-                }
-            }
-        } }))
+        (data_table(
+            "Values",
+            html! { "Every value of " (history.info.name) ", oldest first" },
+            &["Period", "Result", "Numerator", "Denominator", "Target", "Rating", "Direction of travel", "Commentary", "Source"],
+            &rows,
+        ))
     }
 }
 

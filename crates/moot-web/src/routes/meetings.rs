@@ -239,7 +239,7 @@ async fn meeting_page(
             h1 { (meeting_name(m)) }
             dl {
                 dt { "Date" } dd { @if let Some(date) = m.date { (date_markup(date)) } @else { "Not known" } }
-                @if let Some(t) = m.time { dt { "Time" } dd { (t) } }
+                @if let Some(t) = m.time { dt { "Time" } dd { (t.in_words()) } }
                 @if let Some(v) = &d.venue { dt { "Venue" } dd { (v) } }
                 @if let Some((id, name)) = &m.body { dt { "Body" } dd { a href={ "/bodies/" (id.0) } { (name) } } }
                 @if let Some(o) = &d.organisation { dt { "Council" } dd { (o) } }

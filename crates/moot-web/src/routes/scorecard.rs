@@ -1,9 +1,11 @@
 //! `/bodies/{id}/scorecard` (the table members know: each indicator's
-//! latest period with Moot's rating, the printed one where they differ,
-//! and the Green, Amber and Red counts of the rows), the exception
+//! latest period, in natural order of codes, with the rating printed in
+//! the pack or file marked "as printed", Moot's rating beside it where its
+//! rule decides, and the Green, Amber and Red counts of the rows, each
+//! saying how many are Moot's and how many as printed), the exception
 //! reports `/bodies/{id}/exceptions` and `/scorecard/exceptions` (every
-//! indicator whose latest value is Red by Moot's rule, with its
-//! commentary), their JSON twins and CSV downloads.
+//! indicator whose latest value is Red by Moot's rule or printed Red, with
+//! its commentary), their JSON twins and CSV downloads.
 //!
 //! The store hands over only public values
 //! ([`Store::indicator_histories`]), so nothing here filters exempt
@@ -12,8 +14,9 @@
 
 use super::{csv_bytes, csv_download, iso, source_json, source_link};
 use crate::error::{Failure, Format, Id};
-use crate::html::{column_headers, date_markup, page, scroll_table};
-use crate::rating::{assessed, badge, check_word, data_word, icon, polarity_words};
+use crate::html::{data_table, page};
+use crate::period::period_words;
+use crate::rating::{assessed, badge, basis_word, check_word, data_word, icon, polarity_words};
 use crate::AppState;
 use axum::extract::State;
 use axum::response::{Json, Response};
@@ -23,7 +26,7 @@ use maud::{html, Markup};
 use moot_domain::Rag;
 use moot_store::{
     BodyId, BodySummary, IndicatorAssessment, IndicatorHistory, IndicatorInfo, IndicatorScope,
-    StoreError, StoredValue, ValueOrigin,
+    RatingBasis, StoreError, StoredValue, ValueOrigin,
 };
 use serde_json::{json, Value};
 
@@ -48,6 +51,17 @@ struct Scorecard {
 }
 
 async fn load(
+    state: &AppState,
+    body: Option<BodyId>,
+    format: Format,
+) -> Result<Scorecard, Failure> {
+    let mut card = read(state, body, format).await?;
+    card.indicators
+        .sort_by(|a, b| a.info.scorecard_order(&b.info));
+    Ok(card)
+}
+
+async fn read(
     state: &AppState,
     body: Option<BodyId>,
     format: Format,
@@ -84,20 +98,29 @@ impl Scorecard {
             .filter_map(|h| h.latest().map(|latest| (h, latest)))
     }
 
-    /// The indicators whose latest value is Red by Moot's rule.
+    /// The indicators whose latest value is Red by Moot's rule or printed
+    /// Red ([`IndicatorAssessment::is_exception`]).
     fn reds(&self) -> impl Iterator<Item = (&IndicatorHistory, &IndicatorAssessment)> {
-        self.latest().filter(|(h, _)| h.latest_is_red())
+        self.latest().filter(|(h, _)| h.latest_is_exception())
     }
 
-    /// How many latest values Moot rates Green, Amber and Red, and how many
-    /// it cannot rate.
+    /// How many of the [`reds`](Self::reds) are Red as printed where
+    /// Moot's rule does not decide (the rest are Red by Moot's rule, or
+    /// printed Red where its rule gives another rating).
+    fn reds_as_printed(&self) -> usize {
+        self.reds()
+            .filter(|(_, l)| l.standing() == Some((Rag::Red, RatingBasis::AsPrinted)))
+            .count()
+    }
+
+    /// How many latest values stand Green, Amber and Red (Moot's rating
+    /// where its rule decides, else the printed one), and how many
+    /// neither rates.
     fn counts(&self) -> Counts {
         let mut counts = Counts::default();
         for (_, latest) in self.latest() {
-            match latest.computed {
-                Some(Rag::Green) => counts.green += 1,
-                Some(Rag::Amber) => counts.amber += 1,
-                Some(Rag::Red) => counts.red += 1,
+            match latest.standing() {
+                Some((rag, basis)) => counts.add(rag, basis),
                 None => counts.unrated += 1,
             }
         }
@@ -120,13 +143,42 @@ impl Scorecard {
     }
 }
 
-/// The ratings of a scorecard's rows.
+/// The ratings of a scorecard's rows: for Green, Amber and Red, how many
+/// Moot's rule gives and how many stand as printed.
 #[derive(Debug, Default, Clone, Copy)]
 struct Counts {
-    green: u32,
-    amber: u32,
-    red: u32,
+    by_rule: [u32; 3],
+    as_printed: [u32; 3],
     unrated: u32,
+}
+
+/// Green, Amber, Red: the order counts are given in.
+const RATINGS: [Rag; 3] = [Rag::Green, Rag::Amber, Rag::Red];
+
+impl Counts {
+    fn add(&mut self, rag: Rag, basis: RatingBasis) {
+        let i = RATINGS.iter().position(|r| *r == rag).unwrap_or(0);
+        match basis {
+            RatingBasis::Rule => self.by_rule[i] += 1,
+            RatingBasis::AsPrinted => self.as_printed[i] += 1,
+        }
+    }
+
+    fn total(&self, i: usize) -> u32 {
+        self.by_rule[i] + self.as_printed[i]
+    }
+
+    fn json(&self) -> Value {
+        let mut counts = serde_json::Map::new();
+        for (i, rag) in RATINGS.iter().enumerate() {
+            counts.insert(data_word(*rag).to_owned(), json!(self.total(i)));
+        }
+        counts.insert("unrated".to_owned(), json!(self.unrated));
+        let split = |of: &[u32; 3]| json!({ "green": of[0], "amber": of[1], "red": of[2] });
+        counts.insert("by_rule".to_owned(), split(&self.by_rule));
+        counts.insert("as_printed".to_owned(), split(&self.as_printed));
+        Value::Object(counts)
+    }
 }
 
 /// The address of an indicator's page.
@@ -154,16 +206,24 @@ pub(super) fn indicator_json(info: &IndicatorInfo) -> Value {
     })
 }
 
-/// A value's period: the printed label and the period's last day.
+/// A value's period in words ("12 months to 31 October 2012"), with the
+/// printed label beside it where the words say it differently.
 pub(super) fn period_markup(value: &StoredValue) -> Markup {
+    let words = period_words(value.period.as_deref(), value.period_end);
     html! {
-        @match (&value.period, value.period_end) {
-            (Some(label), Some(end)) => { (label) br; span class="meta" { "to " (date_markup(end)) } },
-            (Some(label), None) => (label),
-            (None, Some(end)) => (date_markup(end)),
-            (None, None) => span class="meta" { "Not stated" },
+        @match (words, value.period.as_deref().map(str::trim)) {
+            (Some(words), Some(label)) if words != label => {
+                (words) br; span class="meta" { "printed “" (label) "”" }
+            },
+            (Some(words), _) => (words),
+            (None, _) => span class="meta" { "Not stated" },
         }
     }
+}
+
+/// A value's period in words for JSON and CSV.
+pub(super) fn period_text(value: &StoredValue) -> Option<String> {
+    period_words(value.period.as_deref(), value.period_end)
 }
 
 /// The target in force for a value in words: its bands, or its target
@@ -211,8 +271,10 @@ pub(super) fn origin_json(origin: &ValueOrigin) -> Value {
 /// printed one, the target in force and where it was read.
 pub(super) fn value_json(history: &IndicatorHistory, a: &IndicatorAssessment) -> Value {
     let v = &a.value;
+    let standing = a.standing();
     json!({
         "period": v.period,
+        "period_words": period_text(v),
         "period_end": iso(v.period_end),
         "value": v.value,
         "numerator": v.numerator,
@@ -221,6 +283,7 @@ pub(super) fn value_json(history: &IndicatorHistory, a: &IndicatorAssessment) ->
         "rating": a.computed.map(data_word),
         "printed_rating": v.printed.map(data_word),
         "check": check_word(a.check),
+        "standing": standing.map(|(rag, basis)| json!({ "rating": data_word(rag), "basis": basis_word(basis) })),
         "direction": a.direction.map(|d| d.as_str()),
         "commentary": v.commentary,
         "origin": origin_json(&v.origin),
@@ -288,42 +351,72 @@ pub(super) fn direction_words(a: &IndicatorAssessment) -> &'static str {
 }
 
 fn counts_markup(counts: Counts) -> Markup {
-    let total = counts.green + counts.amber + counts.red + counts.unrated;
+    let total: u32 = (0..3).map(|i| counts.total(i)).sum::<u32>() + counts.unrated;
     html! {
         h2 { "Ratings" }
-        p { "Counted from the " (total) " rows below, as Moot rates each indicator's latest value:" }
+        p { "Counted from the " (total) " indicators below, each at its latest value: Moot's rating where its rule decides, else the rating printed in the pack or file." }
         ul class="counts" {
-            li { (icon(Rag::Green)) " Green: " strong { (counts.green) } }
-            li { (icon(Rag::Amber)) " Amber: " strong { (counts.amber) } }
-            li { (icon(Rag::Red)) " Red: " strong { (counts.red) } }
+            @for (i, rag) in RATINGS.iter().enumerate() {
+                li {
+                    (icon(*rag)) " " (crate::rating::word(*rag)) ": " strong { (counts.total(i)) }
+                    br; span class="meta" { (counts.by_rule[i]) " by Moot's rule, " (counts.as_printed[i]) " as printed" }
+                }
+            }
             li { "Not rated: " strong { (counts.unrated) } }
         }
     }
 }
 
-fn scorecard_row(history: &IndicatorHistory, latest: &IndicatorAssessment) -> Markup {
+/// One indicator's latest value as a table row's cells, in
+/// [`SCORECARD_COLUMNS`] order (`None` where there is nothing to say).
+fn scorecard_cells(
+    history: &IndicatorHistory,
+    latest: &IndicatorAssessment,
+) -> Vec<Option<Markup>> {
     let v = &latest.value;
-    let cell = |t: &Option<String>| t.clone().unwrap_or_default();
-    html! {
-        tr {
-            th scope="row" { a href=(indicator_path(&history.info)) { (indicator_name(&history.info)) } }
-            td { (polarity_words(history.info.polarity)) }
-            td { (period_markup(v)) }
-            td { (cell(&v.value)) }
-            td { (assessed(latest)) }
-            td { (cell(&v.numerator)) }
-            td { (cell(&v.denominator)) }
-            td { (target_words(history, v).unwrap_or_default()) }
-            td { @if let Some(p) = history.previous() { (cell(&p.value.value)) } }
-            td { (direction_words(latest)) }
-            td { (origin_markup(&v.origin)) }
-        }
-    }
+    let text = |t: &Option<String>| {
+        t.as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| html! { (t) })
+    };
+    vec![
+        Some(html! { a href=(indicator_path(&history.info)) { (indicator_name(&history.info)) } }),
+        history
+            .info
+            .polarity
+            .map(|p| html! { (polarity_words(Some(p))) }),
+        Some(period_markup(v)),
+        text(&v.value),
+        Some(assessed(latest)),
+        text(&v.numerator),
+        text(&v.denominator),
+        target_words(history, v).map(|t| html! { (t) }),
+        history.previous().and_then(|p| text(&p.value.value)),
+        latest
+            .direction
+            .map(|_| html! { (direction_words(latest)) }),
+        Some(origin_markup(&v.origin)),
+    ]
 }
+
+const SCORECARD_COLUMNS: [&str; 11] = [
+    "Indicator",
+    "Polarity",
+    "Period",
+    "Result",
+    "Rating",
+    "Numerator",
+    "Denominator",
+    "Target",
+    "Previous result",
+    "Direction of travel",
+    "Source",
+];
 
 async fn scorecard_page(State(state): State<AppState>, Id(id): Id) -> Result<Markup, Failure> {
     let card = load(&state, Some(BodyId(id)), Format::Html).await?;
     let name = card.whose();
+    let rows: Vec<_> = card.latest().map(|(h, l)| scorecard_cells(h, l)).collect();
     Ok(page(
         &format!("Scorecard: {name}"),
         html! {
@@ -338,12 +431,8 @@ async fn scorecard_page(State(state): State<AppState>, Id(id): Id) -> Result<Mar
                     " · "
                     a href={ "/bodies/" (id) "/scorecard.csv" } download { "Download the scorecard as CSV" }
                 }
-                p { "Each indicator's latest period. Moot rates every value by the indicator's own rule in force for that period (its bands, or its target and minimum standard by polarity); where the rating printed in the pack or file differs, both are shown. The direction of travel compares the latest result with the previous one." }
-                (scroll_table("Scorecard", html! { table {
-                    caption { "Scorecard of " (name) }
-                    (column_headers(&["Indicator", "Polarity", "Period", "Result", "Rating", "Numerator", "Denominator", "Target", "Previous result", "Direction of travel", "Source"]))
-                    tbody { @for (h, latest) in card.latest() { (scorecard_row(h, latest)) } }
-                } }))
+                p { "Each indicator's latest period. The rating printed in the pack or file is shown as printed. Moot also rates every value by the indicator's own rule in force for that period (its bands, or its target and minimum standard by polarity), and says so where the two differ or its rule does not decide. The direction of travel compares the latest result with the previous one." }
+                (data_table("Scorecard", html! { "Scorecard of " (name) }, &SCORECARD_COLUMNS, &rows))
             }
         },
     ))
@@ -364,7 +453,7 @@ async fn scorecard_api(State(state): State<AppState>, Id(id): Id) -> Result<Json
         .collect();
     Ok(Json(json!({
         "body": body_ref(&card),
-        "counts": { "green": counts.green, "amber": counts.amber, "red": counts.red, "unrated": counts.unrated },
+        "counts": counts.json(),
         "rows": rows,
         "exceptions": card.exceptions_path(),
         "csv": format!("/bodies/{id}/scorecard.csv"),
@@ -414,35 +503,36 @@ pub(super) fn csv_response(file_name: &str, rows: Vec<[String; 17]>) -> Result<R
 
 fn exceptions_markup(card: &Scorecard) -> Markup {
     let reds: Vec<_> = card.reds().collect();
+    let printed = card.reds_as_printed();
     let csv = format!("{}.csv", card.exceptions_path());
+    let rows: Vec<Vec<Option<Markup>>> = reds
+        .iter()
+        .map(|(h, latest)| {
+            let v = &latest.value;
+            vec![
+                Some(html! { a href=(indicator_path(&h.info)) { (indicator_name(&h.info)) } }),
+                Some(period_markup(v)),
+                v.value.as_ref().map(|t| html! { (t) }),
+                target_words(h, v).map(|t| html! { (t) }),
+                Some(assessed(latest)),
+                Some(html! { @if let Some(c) = &v.commentary { (c) } @else { span class="meta" { "No commentary" } } }),
+                Some(origin_markup(&v.origin)),
+            ]
+        })
+        .collect();
     html! {
         h1 { "Exception report" }
         p class="meta" {
             @if let Some(b) = &card.body { a href={ "/bodies/" (b.id.0) "/scorecard" } { "Scorecard of " (b.name) } }
             @else { "Every committee and board" }
         }
-        p { "Every indicator whose latest value is " (badge(Some(Rag::Red))) " by Moot's rule, with the officer's commentary. Where the printed rating differs, it is shown beside Moot's." }
+        p { "Every indicator whose latest value is " (badge(Some(Rag::Red))) " by Moot's rule or as printed in its pack or file, with the officer's commentary. Where the two ratings differ, both are shown." }
         @if reds.is_empty() {
             p { "No indicator's latest value is rated Red." }
         } @else {
+            p { (reds.len()) " indicators: " (printed) " Red as printed where Moot's rule does not decide, " (reds.len() - printed) " Red by Moot's rule or printed Red where the rule differs." }
             p { a href=(csv) download { "Download the exception report as CSV" } }
-            (scroll_table("Exception report", html! { table {
-                caption { (reds.len()) " indicators rated Red for " (card.whose()) }
-                (column_headers(&["Indicator", "Period", "Result", "Target", "Rating", "Commentary", "Source"]))
-                tbody {
-                    @for (h, latest) in &reds {
-                        tr {
-                            th scope="row" { a href=(indicator_path(&h.info)) { (indicator_name(&h.info)) } }
-                            td { (period_markup(&latest.value)) }
-                            td { (latest.value.value.clone().unwrap_or_default()) }
-                            td { (target_words(h, &latest.value).unwrap_or_default()) }
-                            td { (assessed(latest)) }
-                            td { @if let Some(c) = &latest.value.commentary { (c) } @else { span class="meta" { "No commentary" } } }
-                            td { (origin_markup(&latest.value.origin)) }
-                        }
-                    }
-                }
-            } }))
+            (data_table("Exception report", html! { (reds.len()) " indicators rated Red for " (card.whose()) }, &["Indicator", "Period", "Result", "Target", "Rating", "Commentary", "Source"], &rows))
         }
     }
 }
@@ -452,8 +542,10 @@ fn exceptions_json(card: &Scorecard) -> Value {
         .reds()
         .map(|(h, latest)| json!({ "indicator": indicator_json(&h.info), "latest": value_json(h, latest) }))
         .collect();
+    let as_printed = card.reds_as_printed();
     json!({
         "body": body_ref(card),
+        "counts": { "red": rows.len(), "as_printed": as_printed, "by_rule_or_disputed": rows.len() - as_printed },
         "rows": rows,
         "csv": format!("{}.csv", card.exceptions_path()),
     })

@@ -13,6 +13,7 @@ use super::feeds::{origin, with_type};
 use super::iso;
 use crate::atom::{self, Entry, Feed};
 use crate::error::{Failure, Format};
+use crate::forms::{date_input, iso_date, DateParts, Errors};
 use crate::html::{date_markup, page, uk_date};
 use crate::query_string::{encode, pairs};
 use crate::AppState;
@@ -71,8 +72,20 @@ impl Asked {
             page: 1,
             ..Asked::default()
         };
+        // Dates come as three fields (`from-day`, `from-month`,
+        // `from-year`) from the form, or as one ISO day from links.
+        let mut from_parts = DateParts::default();
+        let mut to_parts = DateParts::default();
         for (name, value) in pairs {
             let value = value.trim();
+            if let Some(part) = name.strip_prefix("from-") {
+                from_parts.set(part, value);
+                continue;
+            }
+            if let Some(part) = name.strip_prefix("to-") {
+                to_parts.set(part, value);
+                continue;
+            }
             match name.as_str() {
                 "q" => asked.q = value.to_owned(),
                 "body" if value.is_empty() => asked.body = None,
@@ -115,6 +128,16 @@ impl Asked {
                 }
                 _ => {}
             }
+        }
+        if !from_parts.is_empty() {
+            asked.from = from_parts
+                .date()
+                .map_err(|problem| bad(&format!("The from date {problem}.")))?;
+        }
+        if !to_parts.is_empty() {
+            asked.to = to_parts
+                .date()
+                .map_err(|problem| bad(&format!("The to date {problem}.")))?;
         }
         if let (Some(from), Some(to)) = (asked.from, asked.to) {
             if from > to {
@@ -186,20 +209,7 @@ fn date(text: &str) -> Result<Option<Date>, ()> {
     if text.is_empty() {
         return Ok(None);
     }
-    let bytes = text.as_bytes();
-    let shape = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u16>().ok();
-    let small = |range| number(range).and_then(|n| u8::try_from(n).ok());
-    let day = shape
-        .then(|| Date::new(number(0..4)?, small(5..7)?, small(8..10)?))
-        .flatten();
-    day.map(Some).ok_or(())
+    iso_date(text).map(Some).ok_or(())
 }
 
 /// Runs the search, or nothing when the box is empty.
@@ -281,10 +291,8 @@ fn form(asked: &Asked, bodies: &[BodySummary]) -> Markup {
                 @if let Some(council) = &asked.council {
                     input type="hidden" name="council" value=(council);
                 }
-                label for="from" { "From (date)" }
-                input type="date" id="from" name="from" value=[asked.from];
-                label for="to" { "To (date)" }
-                input type="date" id="to" name="to" value=[asked.to];
+                (date_input("from", "From", Some("For example, 18 9 2013"), &DateParts::of(asked.from), &Errors::default()))
+                (date_input("to", "To", Some("For example, 31 12 2013"), &DateParts::of(asked.to), &Errors::default()))
                 label for="sort" { "Order" }
                 select id="sort" name="sort" {
                     option value="relevance" selected[asked.sort == Sort::Relevance] { "Best match first" }

@@ -237,7 +237,7 @@ fn particulars(agenda: &ClerkAgenda) -> Markup {
     html! {
         dl class="summary" {
             dt { "Date" } dd { (date_markup(m.date)) }
-            @if let Some(t) = m.time { dt { "Time" } dd { (t) } }
+            @if let Some(t) = m.time { dt { "Time" } dd { (t.in_words()) } }
             dt { "Venue" } dd { (m.venue) }
             dt { "Contact officer" } dd { (m.contact) }
             dt { "Agenda" } dd { @if m.agenda == AgendaState::Draft { "Draft" } @else { "Published" } }
