@@ -38,6 +38,7 @@ mod reports;
 mod rewrap;
 
 pub use decode::{decode, DecodeError};
+pub use minutes::is_resolution;
 pub use document::{Document, Line};
 
 use moot_domain::{Diagnostic, Finding, Pack};

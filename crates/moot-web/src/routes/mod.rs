@@ -11,9 +11,11 @@ pub mod documents;
 pub mod feeds;
 pub mod home;
 pub mod indicators;
+pub mod items;
 pub mod meetings;
 pub mod openapi;
 pub mod people;
+mod record;
 pub mod scorecard;
 pub mod search;
 
@@ -72,6 +74,17 @@ fn source_link(source: &Source) -> Markup {
         a class="source" href=(source_url(source)) {
             @if lines.first == lines.last { "line " (lines.first) }
             @else { "lines " (lines.first) "–" (lines.last) }
+        }
+    }
+}
+
+/// A record's one quiet link to its source lines: "source", with what it
+/// is the source of for screen readers ("source of minute 17").
+fn quiet_source(source: &Source, of: &str) -> Markup {
+    let lines = source.lines;
+    html! {
+        a class="source" href=(source_url(source)) title={ "lines " (lines.first) "–" (lines.last) } {
+            "source" span class="visually-hidden" { " of " (of) }
         }
     }
 }
