@@ -5,16 +5,14 @@
 //! carry the same decision number ("same decision number 15/00068"),
 //! when their reports have the same subject ("same report subject"), or
 //! when their titles share most of their telling words ("similar title":
-//! the Jaccard index of their word sets, [`papers::words`] with the words
-//! every meeting's procedure uses and numbers left out, at least
-//! [`SIMILAR_TITLE`]). Nothing here knows a council, body or title: only
-//! words.
+//! the Jaccard index of their word sets, the words `papers` compares
+//! titles by, without the words every meeting's procedure uses, months
+//! and numbers, at least [`SIMILAR_TITLE`]). Nothing here knows a
+//! council, body or title: only words.
 //!
 //! **Pure, and public only**: callers pass what the public may read (an
 //! exempt item's title, reports and decision numbers never come here, so
 //! no link can say an exempt item was discussed again).
-//!
-//! [`papers::words`]: crate::papers
 
 use crate::papers::words;
 use std::collections::BTreeSet;
@@ -189,7 +187,7 @@ mod tests {
             false,
         ),
         (
-            "Kent Safeguarding Children Board Annual Report",
+            "County Safeguarding Children Board Annual Report",
             "Safeguarding Children Board - Annual Report 2013/14",
             true,
         ),

@@ -30,7 +30,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .lines tr:target{background:#fff7bf}
 .withheld td{font-family:inherit}
 .breadcrumbs{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem;font-size:1rem}
-.breadcrumbs li+li::before{content:"\203A";margin-right:.25rem;color:#505a5f}
+.breadcrumbs li+li::before{content:'›';margin-right:.25rem;color:#505a5f}
 .resolution{border-left:5px solid #00703c;padding:0 0 0 .75rem;margin:.75rem 0;font-weight:700}
 .resolution li,.resolution p{font-weight:700}
 .source{font-size:1rem}

@@ -164,7 +164,7 @@ fn filter_of(uri: &Uri, format: Format) -> Result<Filter, Failure> {
             [None, None, None] => Ok(None),
             [Some(d), Some(m), Some(y)] => {
                 let n = |t: &str| t.parse::<u16>().ok();
-                let (d, m, y) = (n(&d), n(&m), n(&y));
+                let (d, m, y) = (n(d.as_str()), n(m.as_str()), n(y.as_str()));
                 match (d, m, y) {
                     (Some(d), Some(m), Some(y)) if y >= 1000 => Date::new(
                         y,
@@ -406,7 +406,7 @@ fn date_input(name: &str, legend: &str, value: Option<Date>) -> Markup {
         }
     };
     html! {
-        fieldset role="group" aria-describedby={ (name) "-hint" } {
+        fieldset aria-describedby={ (name) "-hint" } {
             legend { (legend) }
             p class="hint" id={ (name) "-hint" } { "For example, 27 3 2015" }
             (field("day", "Day", "2", value.map(|d| d.day().to_string())))
@@ -470,11 +470,11 @@ fn entries_table(caption: &str, label: &str, entries: &[Entry]) -> Markup {
                             @if e.key.is_some() { br; (key_words(e.key)) }
                         }
                         td {
-                            @if let Some(r) = &e.report {
-                                @if let Some(item) = &e.item { a href=(item) { (r) } } @else { (r) }
-                                br;
-                            } @else if let Some(item) = &e.item {
-                                a href=(item) { "The item" } br;
+                            @match (&e.report, &e.item) {
+                                (Some(r), Some(item)) => { a href=(item) { (r) } br; },
+                                (Some(r), None) => { (r) br; },
+                                (None, Some(item)) => { a href=(item) { "The item" } br; },
+                                (None, None) => {},
                             }
                             @if let Some(m) = &e.meeting { (meeting_link(m)) }
                         }

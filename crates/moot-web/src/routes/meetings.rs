@@ -281,7 +281,7 @@ pub(crate) fn minute_markup(
             }
             @match text {
                 Some(blocks) => {
-                    (blocks_markup(blocks))
+                    (blocks_markup(blocks, &title))
                     @if !blocks.iter().any(has_resolution) && !m.resolutions.is_empty() {
                         div class="resolution" { @for res in &m.resolutions { p { (resolution_words(res)) } } }
                     }
@@ -317,16 +317,18 @@ fn item_has_resolution(item: &ListItem) -> bool {
 
 /// A minute's text: paragraphs, lists with their marks, tables, and
 /// resolutions in their own block.
-pub(crate) fn blocks_markup(blocks: &[Block]) -> Markup {
+/// `label` names the minute, so each table's scrolling region has a name
+/// of its own.
+pub(crate) fn blocks_markup(blocks: &[Block], label: &str) -> Markup {
     html! {
-        @for block in blocks {
+        @for (at, block) in blocks.iter().enumerate() {
             @match block {
                 Block::Paragraph(text) => p { (text) },
                 Block::List(items) => (list_markup(items)),
-                Block::Table(rows) => (scroll_table("Table in the minute", html! {
+                Block::Table(rows) => (scroll_table(&format!("Table {} of {label}", at + 1), html! {
                     table { tbody { @for row in rows { tr { @for cell in row { td { (cell) } } } } } }
                 })),
-                Block::Resolution(inner) => div class="resolution" { (blocks_markup(inner)) },
+                Block::Resolution(inner) => div class="resolution" { (blocks_markup(inner, &format!("{label}, resolution {}", at + 1))) },
             }
         }
     }
@@ -499,17 +501,17 @@ pub(crate) fn minute_json(r: &Record, k: usize, i: &MinuteEntry, text: Option<&V
 
 /// A minute's text for JSON: each block with its kind.
 fn blocks_json(blocks: &[Block]) -> Value {
-    fn items(items: &[ListItem]) -> Value {
+    fn list_json(items: &[ListItem]) -> Value {
         items
             .iter()
-            .map(|i| json!({ "text": i.text, "resolution": i.resolution, "items": items(&i.children) }))
+            .map(|i| json!({ "text": i.text, "resolution": i.resolution, "items": list_json(&i.children) }))
             .collect()
     }
     blocks
         .iter()
         .map(|b| match b {
             Block::Paragraph(text) => json!({ "kind": "paragraph", "text": text }),
-            Block::List(list) => json!({ "kind": "list", "items": items(list) }),
+            Block::List(list) => json!({ "kind": "list", "items": list_json(list) }),
             Block::Table(rows) => json!({ "kind": "table", "rows": rows }),
             Block::Resolution(inner) => json!({ "kind": "resolution", "blocks": blocks_json(inner) }),
         })

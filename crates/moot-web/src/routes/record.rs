@@ -310,10 +310,33 @@ fn minute_lines(doc: &DocumentRecord, audience: Audience, item: &MinuteEntry) ->
             .find(|(_, l)| l.to_lowercase().contains(&title))
             .map(|(at, _)| at);
         if let Some(at) = heading {
-            lines.remove(at);
+            // The heading shows the number and title; anything else on its
+            // line ("(Item A2)") stays in the text.
+            let rest = without_heading(&lines[at], item.number.as_deref(), &title);
+            if rest.chars().any(char::is_alphanumeric) {
+                lines[at] = rest;
+            } else {
+                lines.remove(at);
+            }
         }
     }
     lines
+}
+
+/// A heading line without the minute's number and title (`title` lower
+/// case): what else the line holds.
+fn without_heading(line: &str, number: Option<&str>, title: &str) -> String {
+    let lower = line.to_lowercase();
+    // Lower case can change a text's length; then the line stays whole.
+    let Some(at) = lower.find(title).filter(|_| lower.len() == line.len()) else {
+        return line.to_owned();
+    };
+    let before = line[..at].trim();
+    let before = number
+        .and_then(|n| before.strip_suffix(['.', ':']).unwrap_or(before).trim_end().strip_suffix(n).or_else(|| before.strip_prefix(n)))
+        .map_or(before, |b| b.trim_end_matches(['.', ':', ' ']));
+    let after = line[at + title.len()..].trim();
+    format!("{before} {after}").trim().to_owned()
 }
 
 /// The lines `lines` of a document as `audience` may read them (withheld
@@ -365,6 +388,20 @@ mod tests {
         assert!(names_day("Minutes of the Meeting held on 29 May 2013", day));
         assert!(names_day("Minutes - 29th May 2013", day));
         assert!(!names_day("Minutes of the Meeting held on 9 May 2013", Date::new(2013, 5, 19).unwrap()));
+    }
+
+    #[test]
+    fn a_heading_line_keeps_what_is_not_its_number_and_title() {
+        let title = "apologies and substitutes";
+        assert_eq!(
+            without_heading("45. Apologies and Substitutes (Item A2)", Some("45"), title),
+            "(Item A2)"
+        );
+        assert_eq!(without_heading("45. Apologies and Substitutes", Some("45"), title), "");
+        assert_eq!(
+            without_heading("UNRESTRICTED 45. Apologies and Substitutes", Some("45"), title),
+            "UNRESTRICTED"
+        );
     }
 
     #[test]
