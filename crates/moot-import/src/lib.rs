@@ -38,8 +38,8 @@ mod reports;
 mod rewrap;
 
 pub use decode::{decode, DecodeError};
-pub use minutes::is_resolution;
 pub use document::{Document, Line};
+pub use minutes::is_resolution;
 
 use moot_domain::{Diagnostic, Finding, Pack};
 

@@ -180,7 +180,11 @@ mod tests {
             "Minutes of the meeting held on 17 July 2013",
             false,
         ),
-        ("Apologies and Substitutes", "Apologies and Substitutes", false),
+        (
+            "Apologies and Substitutes",
+            "Apologies and Substitutes",
+            false,
+        ),
         (
             "Declarations of Interest by Members in Items on the Agenda",
             "Declarations of interest",
@@ -237,10 +241,7 @@ mod tests {
             subjects: vec!["commissioning of health visiting".into()],
         };
         assert_eq!(same_business(&a, &b), Some(SameBusiness::ReportSubject));
-        assert_eq!(
-            SameBusiness::ReportSubject.reason(),
-            "same report subject"
-        );
+        assert_eq!(SameBusiness::ReportSubject.reason(), "same report subject");
     }
 
     #[test]

@@ -79,7 +79,9 @@ pub fn decision_status(
         return DecisionStatus::CalledIn;
     }
     match meeting {
-        Some(day) if today.is_none_or(|t| day <= t) && (resolved || !printed_proposed) => DecisionStatus::Taken,
+        Some(day) if today.is_none_or(|t| day <= t) && (resolved || !printed_proposed) => {
+            DecisionStatus::Taken
+        }
         _ => DecisionStatus::Proposed,
     }
 }
@@ -107,8 +109,10 @@ pub fn report_decision<S: AsRef<str>>(lines: &[S]) -> ReportDecision {
         Regex::new(r"(?i)^\s*recommendations?(?:\(s\))?\s*:\s*(.*)$").expect("valid regex")
     });
     static NOT_KEY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:not\s+a\s+key\s+decision|non[- ]key\s+decision|key\s+decision\s*:\s*no)\b")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)\b(?:not\s+a\s+key\s+decision|non[- ]key\s+decision|key\s+decision\s*:\s*no)\b",
+        )
+        .expect("valid regex")
     });
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:exceeds\s+key\s+decision|is\s+a\s+key\s+decision|key\s+decision\s*:\s*yes|key\s+decision\s+criteria)")
@@ -117,8 +121,9 @@ pub fn report_decision<S: AsRef<str>>(lines: &[S]) -> ReportDecision {
     static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bproposed\s+(?:record\s+of\s+)?decision\b").expect("valid regex")
     });
-    static CALLED_IN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:was|been|be|is)\s+called[- ]in\b").expect("valid regex"));
+    static CALLED_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:was|been|be|is)\s+called[- ]in\b").expect("valid regex")
+    });
     let lines: Vec<&str> = lines.iter().map(|l| l.as_ref().trim()).collect();
     let mut out = ReportDecision::default();
     for (at, line) in lines.iter().enumerate() {
@@ -254,11 +259,16 @@ mod tests {
 
     #[test]
     fn unstated_facts_stay_unknown_and_negations_count() {
-        let facts = report_decision(&["Subject: Library opening hours", "This is not a key decision."]);
+        let facts = report_decision(&[
+            "Subject: Library opening hours",
+            "This is not a key decision.",
+        ]);
         assert_eq!(facts.text, None);
         assert_eq!(facts.maker, None);
         assert_eq!(facts.key, Some(false));
-        assert!(report_decision(&["The decision was called in by the scrutiny committee."]).called_in);
+        assert!(
+            report_decision(&["The decision was called in by the scrutiny committee."]).called_in
+        );
     }
 
     #[test]

@@ -129,7 +129,10 @@ fn flush_table(
 /// Nests list items by indentation: an item indented deeper than the one
 /// before goes under it.
 fn nest(items: Vec<(usize, ListItem)>) -> Vec<ListItem> {
-    fn take(items: &mut std::iter::Peekable<std::vec::IntoIter<(usize, ListItem)>>, level: usize) -> Vec<ListItem> {
+    fn take(
+        items: &mut std::iter::Peekable<std::vec::IntoIter<(usize, ListItem)>>,
+        level: usize,
+    ) -> Vec<ListItem> {
         let mut out: Vec<ListItem> = Vec::new();
         while let Some((indent, _)) = items.peek() {
             let indent = *indent;
@@ -248,7 +251,12 @@ mod tests {
 
     #[test]
     fn resolutions_open_with_the_word_after_any_mark() {
-        for yes in ["RESOLVED that", "Resolved: that", "(5) RESOLVED that", "3. RESOLVED:"] {
+        for yes in [
+            "RESOLVED that",
+            "Resolved: that",
+            "(5) RESOLVED that",
+            "3. RESOLVED:",
+        ] {
             assert!(opens_resolution(yes), "{yes}");
         }
         for no in ["The board had resolved earlier to wait.", ""] {

@@ -97,7 +97,14 @@ fn every_word_of_every_public_minute_is_on_its_meeting_page() {
                     if repaired.lines.iter().all(|l| l.text.trim().is_empty()) {
                         continue; // page debris
                     }
-                    for word in words(&repaired.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")) {
+                    for word in words(
+                        &repaired
+                            .lines
+                            .iter()
+                            .map(|l| l.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ) {
                         assert!(
                             shown.contains(&word),
                             "meeting {id}: {word:?} of line {number} ({text:?}) is not on the page"
@@ -130,7 +137,9 @@ fn a_meeting_page_reads_as_one_record() {
     assert!(page.contains("Mr R W Gough"));
     assert!(!page.contains(" – <a class=\"source\""));
     // Confirmed at the next meeting, whose minute 4-ish confirms these.
-    assert!(page.contains("Draft: not yet confirmed") || page.contains("Confirmed at the meeting of"));
+    assert!(
+        page.contains("Draft: not yet confirmed") || page.contains("Confirmed at the meeting of")
+    );
     assert!(page.contains("Next meeting: "));
     let api = json(&site, &format!("/api/meetings/{id}"));
     let minute = &api["minutes"][0]["items"][0];
@@ -142,17 +151,29 @@ fn a_meeting_page_reads_as_one_record() {
 #[test]
 fn agenda_items_and_minutes_link_both_ways_through_item_pages() {
     let site = serve(&corpus_packs(&ALL));
-    let id = meeting_id(&site, "Children's Social Care and Health Cabinet Committee", "2015-07-22");
+    let id = meeting_id(
+        &site,
+        "Children's Social Care and Health Cabinet Committee",
+        "2015-07-22",
+    );
     let api = json(&site, &format!("/api/meetings/{id}"));
     let item = list(&api["agenda"])
         .iter()
-        .find(|a| a["decision"] == "15/00068" || list(&a["papers"]).iter().any(|p| p["decision"] == "15/00068"))
+        .find(|a| {
+            a["decision"] == "15/00068"
+                || list(&a["papers"])
+                    .iter()
+                    .any(|p| p["decision"] == "15/00068")
+        })
         .expect("the item carrying 15/00068");
     let (status, page) = get(&site, item["url"].as_str().unwrap());
     assert_eq!(status, 200);
     assert!(page.contains("aria-label=\"Breadcrumb\""));
     assert!(page.contains("Commissioning Transfer of the Health Visiting Service"));
-    let twin = json(&site, &format!("/api/items/{}", item["id"].as_str().unwrap()));
+    let twin = json(
+        &site,
+        &format!("/api/items/{}", item["id"].as_str().unwrap()),
+    );
     assert_eq!(twin["kind"], "agenda");
     assert_eq!(twin["meeting"]["id"], id);
     for bad in ["/items/abc", "/api/items/1-x1", "/items/1-a0"] {
@@ -183,7 +204,9 @@ fn an_item_page_shows_the_same_business_at_other_meetings_with_reasons() {
                 // The link lands on the other meeting's item, which links back.
                 let other = json(&site, &format!("/api{}", h["url"].as_str().unwrap()));
                 assert!(
-                    list(&other["history"]).iter().any(|back| back["meeting"]["id"] == id),
+                    list(&other["history"])
+                        .iter()
+                        .any(|back| back["meeting"]["id"] == id),
                     "{} does not link back to meeting {id}",
                     h["url"]
                 );
@@ -202,7 +225,13 @@ fn the_register_says_what_was_decided_by_whom_and_where_it_stands() {
         .iter()
         .find(|d| d["number"] == "15/00068")
         .unwrap();
-    assert!(d["text"].as_str().unwrap().contains("enter into a contract"), "{d}");
+    assert!(
+        d["text"]
+            .as_str()
+            .unwrap()
+            .contains("enter into a contract"),
+        "{d}"
+    );
     assert_eq!(
         d["decision_maker"],
         "Cabinet Member for Adult Social Care & Public Health"
@@ -218,14 +247,25 @@ fn the_register_says_what_was_decided_by_whom_and_where_it_stands() {
     // Filters: status, dates (ISO or GOV.UK's three fields), body.
     let proposed = json(&site, "/api/decisions?status=proposed");
     assert!(list(&proposed["resolutions"]).is_empty());
-    let later = json(&site, "/api/decisions?from-day=1&from-month=1&from-year=2015");
+    let later = json(
+        &site,
+        "/api/decisions?from-day=1&from-month=1&from-year=2015",
+    );
     assert!(list(&later["resolutions"])
         .iter()
         .all(|r| r["date"].as_str().unwrap() >= "2015-01-01"));
-    assert!(list(&later["decisions"]).iter().any(|d| d["number"] == "15/00068"));
+    assert!(list(&later["decisions"])
+        .iter()
+        .any(|d| d["number"] == "15/00068"));
     let earlier = json(&site, "/api/decisions?to=2014-12-31");
-    assert!(list(&earlier["decisions"]).iter().all(|d| d["number"] != "15/00068"));
-    for bad in ["/api/decisions?status=maybe", "/decisions?from=2015-13-01", "/api/decisions?to-day=1"] {
+    assert!(list(&earlier["decisions"])
+        .iter()
+        .all(|d| d["number"] != "15/00068"));
+    for bad in [
+        "/api/decisions?status=maybe",
+        "/decisions?from=2015-13-01",
+        "/api/decisions?to-day=1",
+    ] {
         assert_eq!(get(&site, bad).0, 400, "{bad}");
     }
     let (status, page) = get(&site, "/decisions");
@@ -250,5 +290,7 @@ fn a_decision_on_a_future_meetings_report_is_proposed() {
         .unwrap();
     assert_eq!(d["status"], "proposed");
     let proposed = json(&site, "/api/decisions?status=proposed");
-    assert!(list(&proposed["decisions"]).iter().any(|d| d["number"] == "15/00068"));
+    assert!(list(&proposed["decisions"])
+        .iter()
+        .any(|d| d["number"] == "15/00068"));
 }

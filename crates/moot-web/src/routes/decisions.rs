@@ -31,9 +31,9 @@ use axum::Router;
 use maud::{html, Markup};
 use moot_domain::{Date, Lines};
 use moot_store::{
-    decision_status, report_decision, Audience, BodyId, BodySummary, DecisionEntry,
-    DecisionStatus, DocumentId, DocumentRecord, ExemptItems, MeetingDetail, MeetingId,
-    MeetingSummary, ReportDecision, Source, Store, StoreError,
+    decision_status, report_decision, Audience, BodyId, BodySummary, DecisionEntry, DecisionStatus,
+    DocumentId, DocumentRecord, ExemptItems, MeetingDetail, MeetingId, MeetingSummary,
+    ReportDecision, Source, Store, StoreError,
 };
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -123,7 +123,10 @@ struct Register {
 
 /// A 400 for a query the register cannot read.
 fn bad(format: Format, what: &str) -> Failure {
-    Failure::bad_request(format, &format!("The {what} in this address is not one the register can read."))
+    Failure::bad_request(
+        format,
+        &format!("The {what} in this address is not one the register can read."),
+    )
 }
 
 /// The filter of a query string: `body` (an id), `from` and `to` (ISO
@@ -244,14 +247,21 @@ fn read<S: Store>(
             continue;
         }
         let detail = d.meeting.as_ref().and_then(|m| details.get(&m.id));
-        let public_report = d.report.as_ref().filter(|r| r.public_subject().is_some() && !d.exempt);
+        let public_report = d
+            .report
+            .as_ref()
+            .filter(|r| r.public_subject().is_some() && !d.exempt);
         let facts = match (public_report, detail) {
             (Some(report), Some(detail)) => {
                 let doc_id = report.source.document;
                 if !documents.contains_key(&doc_id) {
                     documents.insert(doc_id, s.document(doc_id)?);
                 }
-                report_decision(&report_lines(&documents[&doc_id], detail, report.source.lines.first))
+                report_decision(&report_lines(
+                    &documents[&doc_id],
+                    detail,
+                    report.source.lines.first,
+                ))
             }
             _ => ReportDecision::default(),
         };
@@ -264,13 +274,16 @@ fn read<S: Store>(
                 .iter()
                 .position(|a| {
                     a.decision.as_deref() == Some(d.number.as_str())
-                        || d.report.as_ref().is_some_and(|r| r.item.is_some() && r.item == a.number)
+                        || d.report
+                            .as_ref()
+                            .is_some_and(|r| r.item.is_some() && r.item == a.number)
                 })
                 .map(|at| ItemKey::Agenda(at).url(detail.meeting.id))
         });
-        let maker = facts.maker.clone().or_else(|| {
-            public_report.and_then(|r| r.to.clone())
-        });
+        let maker = facts
+            .maker
+            .clone()
+            .or_else(|| public_report.and_then(|r| r.to.clone()));
         decisions.push(Entry {
             kind: Kind::Number,
             text: facts.text,
@@ -293,7 +306,11 @@ fn read<S: Store>(
         let Some(detail) = details.get(&m.id) else {
             continue;
         };
-        resolutions.extend(resolutions_of(detail, today).into_iter().filter(|e| filter.keeps(e)));
+        resolutions.extend(
+            resolutions_of(detail, today)
+                .into_iter()
+                .filter(|e| filter.keeps(e)),
+        );
     }
     Ok(Register {
         filter,
@@ -312,18 +329,15 @@ fn carrier_resolved(detail: &MeetingDetail, number: &str) -> bool {
         .iter()
         .filter(|a| {
             a.decision.as_deref() == Some(number)
-                || detail
-                    .reports
-                    .iter()
-                    .any(|r| r.decision.as_deref() == Some(number) && r.item.is_some() && r.item == a.number)
+                || detail.reports.iter().any(|r| {
+                    r.decision.as_deref() == Some(number) && r.item.is_some() && r.item == a.number
+                })
         })
         .filter_map(|a| a.number.as_deref())
         .collect();
-    detail
-        .minutes
-        .iter()
-        .flat_map(|m| &m.items)
-        .any(|m| m.agenda_ref.as_deref().is_some_and(|r| items.contains(&r)) && !m.resolutions.is_empty())
+    detail.minutes.iter().flat_map(|m| &m.items).any(|m| {
+        m.agenda_ref.as_deref().is_some_and(|r| items.contains(&r)) && !m.resolutions.is_empty()
+    })
 }
 
 /// Every public resolution of a (redacted) meeting, one entry each.

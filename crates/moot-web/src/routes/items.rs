@@ -11,8 +11,8 @@
 //! link can tell of exempt business.
 
 use super::meetings::{
-    agenda_json, confirmation_markup, declaration_json, minute_json, minute_markup,
-    numbered, person_link, redact, report_json,
+    agenda_json, confirmation_markup, declaration_json, minute_json, minute_markup, numbered,
+    person_link, redact, report_json,
 };
 use super::record::{self, ItemKey, Record};
 use super::{meeting_json, quiet_source};
@@ -143,14 +143,19 @@ fn businesses(detail: &MeetingDetail) -> Vec<(ItemKey, String, Business)> {
         .filter_map(|at| {
             let business = agenda_business(detail, at)?;
             let a = &detail.agenda[at];
-            Some((ItemKey::Agenda(at), numbered(a.number.as_deref(), &a.title), business))
+            Some((
+                ItemKey::Agenda(at),
+                numbered(a.number.as_deref(), &a.title),
+                business,
+            ))
         })
         .collect();
     let minutes = detail.minutes.iter().flat_map(|m| &m.items).enumerate();
     for (k, m) in minutes {
-        let recorded = m.agenda_ref.as_deref().is_some_and(|r| {
-            detail.agenda.iter().any(|a| a.number.as_deref() == Some(r))
-        });
+        let recorded = m
+            .agenda_ref
+            .as_deref()
+            .is_some_and(|r| detail.agenda.iter().any(|a| a.number.as_deref() == Some(r)));
         if recorded || exempt.covers_minute(m.agenda_ref.as_deref(), m.exempt) {
             continue;
         }
@@ -191,7 +196,8 @@ fn own_business(record: &Record, key: ItemKey) -> Option<Business> {
 
 /// The same business at the body's other meetings, oldest first.
 fn history<S: Store>(s: &S, record: &Record, key: ItemKey) -> Result<Vec<Related>, StoreError> {
-    let (Some(business), Some((body, _))) = (own_business(record, key), &record.detail.meeting.body)
+    let (Some(business), Some((body, _))) =
+        (own_business(record, key), &record.detail.meeting.body)
     else {
         return Ok(Vec::new());
     };

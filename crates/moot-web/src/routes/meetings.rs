@@ -482,7 +482,12 @@ pub(crate) fn declaration_json(r: &Record, d: &DeclarationEntry) -> Value {
 
 /// A minute for JSON: its records, its page and its text as blocks
 /// (`null` when the exempt rule withholds it).
-pub(crate) fn minute_json(r: &Record, k: usize, i: &MinuteEntry, text: Option<&Vec<Block>>) -> Value {
+pub(crate) fn minute_json(
+    r: &Record,
+    k: usize,
+    i: &MinuteEntry,
+    text: Option<&Vec<Block>>,
+) -> Value {
     let meeting = r.detail.meeting.id;
     json!({
         "id": ItemKey::Minute(k).id(meeting),
@@ -513,7 +518,9 @@ fn blocks_json(blocks: &[Block]) -> Value {
             Block::Paragraph(text) => json!({ "kind": "paragraph", "text": text }),
             Block::List(list) => json!({ "kind": "list", "items": list_json(list) }),
             Block::Table(rows) => json!({ "kind": "table", "rows": rows }),
-            Block::Resolution(inner) => json!({ "kind": "resolution", "blocks": blocks_json(inner) }),
+            Block::Resolution(inner) => {
+                json!({ "kind": "resolution", "blocks": blocks_json(inner) })
+            }
         })
         .collect()
 }

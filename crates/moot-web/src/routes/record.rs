@@ -153,7 +153,10 @@ impl Record {
 }
 
 /// The reports that are the papers of `item`.
-pub(crate) fn papers_of<'a>(item: &AgendaEntry, reports: &'a [ReportEntry]) -> Vec<&'a ReportEntry> {
+pub(crate) fn papers_of<'a>(
+    item: &AgendaEntry,
+    reports: &'a [ReportEntry],
+) -> Vec<&'a ReportEntry> {
     reports
         .iter()
         .filter(|r| item.number.is_some() && r.item == item.number)
@@ -161,7 +164,11 @@ pub(crate) fn papers_of<'a>(item: &AgendaEntry, reports: &'a [ReportEntry]) -> V
 }
 
 /// Reads meeting `id` for `audience`: redacted, with each minute's text.
-pub(crate) fn read<S: Store>(s: &S, id: MeetingId, audience: Audience) -> Result<Record, StoreError> {
+pub(crate) fn read<S: Store>(
+    s: &S,
+    id: MeetingId,
+    audience: Audience,
+) -> Result<Record, StoreError> {
     let mut detail = s.meeting(id)?;
     redact(&mut detail, audience);
     let exempt = ExemptItems::of(&detail.agenda);
@@ -185,14 +192,16 @@ pub(crate) fn read<S: Store>(s: &S, id: MeetingId, audience: Audience) -> Result
             })
             .collect();
         texts.push(set_texts);
-        let heading_end = set
-            .items
-            .first()
-            .map_or(set.source.lines.last, |i| i.source.lines.first.saturating_sub(1));
+        let heading_end = set.items.first().map_or(set.source.lines.last, |i| {
+            i.source.lines.first.saturating_sub(1)
+        });
         let heading = readable_lines(
             doc,
             audience,
-            Lines::span(set.source.lines.first, heading_end.max(set.source.lines.first)),
+            Lines::span(
+                set.source.lines.first,
+                heading_end.max(set.source.lines.first),
+            ),
         );
         sets.push(set_facts(set, &heading));
         let whole = readable_lines(doc, audience, set.source.lines);
@@ -201,7 +210,11 @@ pub(crate) fn read<S: Store>(s: &S, id: MeetingId, audience: Audience) -> Result
     let confirmation = if detail.minutes.is_empty() {
         Confirmation::NoMinutes
     } else if let Some(day) = own_confirmation {
-        let at = [&detail.next].into_iter().flatten().find(|n| n.date == Some(day)).cloned();
+        let at = [&detail.next]
+            .into_iter()
+            .flatten()
+            .find(|n| n.date == Some(day))
+            .cloned();
         Confirmation::Confirmed(day, at)
     } else {
         confirmed_later(s, &detail)?
@@ -333,7 +346,14 @@ fn without_heading(line: &str, number: Option<&str>, title: &str) -> String {
     };
     let before = line[..at].trim();
     let before = number
-        .and_then(|n| before.strip_suffix(['.', ':']).unwrap_or(before).trim_end().strip_suffix(n).or_else(|| before.strip_prefix(n)))
+        .and_then(|n| {
+            before
+                .strip_suffix(['.', ':'])
+                .unwrap_or(before)
+                .trim_end()
+                .strip_suffix(n)
+                .or_else(|| before.strip_prefix(n))
+        })
         .map_or(before, |b| b.trim_end_matches(['.', ':', ' ']));
     let after = line[at + title.len()..].trim();
     format!("{before} {after}").trim().to_owned()
@@ -342,7 +362,11 @@ fn without_heading(line: &str, number: Option<&str>, title: &str) -> String {
 /// The lines `lines` of a document as `audience` may read them (withheld
 /// ones blank), repaired by the importer's `normalise`: markup, glued
 /// headings and page debris gone, wrapped prose joined.
-pub(crate) fn readable_lines(doc: &DocumentRecord, audience: Audience, lines: Lines) -> Vec<String> {
+pub(crate) fn readable_lines(
+    doc: &DocumentRecord,
+    audience: Audience,
+    lines: Lines,
+) -> Vec<String> {
     let mut raw: Vec<&str> = Vec::new();
     for line in doc.lines_for(audience) {
         match line {
@@ -377,7 +401,18 @@ mod tests {
             ItemKey::parse("3-a1"),
             Some((MeetingId(3), ItemKey::Agenda(0)))
         );
-        for bad in ["12", "12-", "12-a0", "12-x1", "-a1", "a-a1", "12-a-1", "12-a1b", "0-a1", "99999999999-a1"] {
+        for bad in [
+            "12",
+            "12-",
+            "12-a0",
+            "12-x1",
+            "-a1",
+            "a-a1",
+            "12-a-1",
+            "12-a1b",
+            "0-a1",
+            "99999999999-a1",
+        ] {
             assert_eq!(ItemKey::parse(bad), None, "{bad}");
         }
     }
@@ -387,7 +422,10 @@ mod tests {
         let day = Date::new(2013, 5, 29).unwrap();
         assert!(names_day("Minutes of the Meeting held on 29 May 2013", day));
         assert!(names_day("Minutes - 29th May 2013", day));
-        assert!(!names_day("Minutes of the Meeting held on 9 May 2013", Date::new(2013, 5, 19).unwrap()));
+        assert!(!names_day(
+            "Minutes of the Meeting held on 9 May 2013",
+            Date::new(2013, 5, 19).unwrap()
+        ));
     }
 
     #[test]
@@ -397,9 +435,16 @@ mod tests {
             without_heading("45. Apologies and Substitutes (Item A2)", Some("45"), title),
             "(Item A2)"
         );
-        assert_eq!(without_heading("45. Apologies and Substitutes", Some("45"), title), "");
         assert_eq!(
-            without_heading("UNRESTRICTED 45. Apologies and Substitutes", Some("45"), title),
+            without_heading("45. Apologies and Substitutes", Some("45"), title),
+            ""
+        );
+        assert_eq!(
+            without_heading(
+                "UNRESTRICTED 45. Apologies and Substitutes",
+                Some("45"),
+                title
+            ),
             "UNRESTRICTED"
         );
     }
