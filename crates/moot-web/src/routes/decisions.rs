@@ -254,8 +254,8 @@ fn read<S: Store>(
         let facts = match (public_report, detail) {
             (Some(report), Some(detail)) => {
                 let doc_id = report.source.document;
-                if !documents.contains_key(&doc_id) {
-                    documents.insert(doc_id, s.document(doc_id)?);
+                if let std::collections::hash_map::Entry::Vacant(e) = documents.entry(doc_id) {
+                    e.insert(s.document(doc_id)?);
                 }
                 report_decision(&report_lines(
                     &documents[&doc_id],

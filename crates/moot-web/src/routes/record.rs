@@ -178,8 +178,8 @@ pub(crate) fn read<S: Store>(
     let mut own_confirmation = None;
     for set in &detail.minutes {
         let document = set.source.document;
-        if !documents.contains_key(&document) {
-            documents.insert(document, s.document(document)?);
+        if let std::collections::hash_map::Entry::Vacant(e) = documents.entry(document) {
+            e.insert(s.document(document)?);
         }
         let doc = &documents[&document];
         let set_texts = set
