@@ -15,6 +15,7 @@
 //! no link can say an exempt item was discussed again).
 
 use crate::papers::words;
+use moot_domain::Date;
 use std::collections::BTreeSet;
 
 /// The share of two titles' telling words they must have in common
@@ -54,21 +55,12 @@ const PROCEDURE: [&str; 25] = [
     "introduction",
 ];
 
-/// Month names, which date a title without naming its business.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Whether `word` is a month's name, which dates a title without naming
+/// its business (the calendar's own names, `Date::month_name`).
+fn is_month(word: &str) -> bool {
+    (1..=12)
+        .any(|m| Date::new(2000, m, 1).is_some_and(|d| d.month_name().eq_ignore_ascii_case(word)))
+}
 
 /// What one piece of business (an agenda item with its minute and
 /// papers, or a minute alone) shows the public.
@@ -149,7 +141,7 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
 fn telling_words(title: &str) -> BTreeSet<String> {
     words(title)
         .into_iter()
-        .filter(|w| !PROCEDURE.contains(&w.as_str()) && !MONTHS.contains(&w.as_str()))
+        .filter(|w| !PROCEDURE.contains(&w.as_str()) && !is_month(w))
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .collect()
 }
