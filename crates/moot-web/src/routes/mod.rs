@@ -78,14 +78,15 @@ fn source_link(source: &Source) -> Markup {
     }
 }
 
-/// A record's one quiet link to its source lines: "source", with what it
-/// is the source of for screen readers ("source of minute 17").
+/// A record's one quiet link to its source lines: "source", named for
+/// screen readers by what it is the source of ("source of minute 17";
+/// a label rather than hidden text, which inside a scrolling table would
+/// widen the page).
 fn quiet_source(source: &Source, of: &str) -> Markup {
     let lines = source.lines;
     html! {
-        a class="source" href=(source_url(source)) title={ "lines " (lines.first) "–" (lines.last) } {
-            "source" span class="visually-hidden" { " of " (of) }
-        }
+        a class="source" href=(source_url(source)) aria-label={ "source of " (of) }
+            title={ "lines " (lines.first) "–" (lines.last) } { "source" }
     }
 }
 
