@@ -30,6 +30,8 @@ const PAGES = [
   { name: 'not found', path: '/meetings/999999', status: 404 },
   { name: 'search', path: '/search?q=health', optional: true },
   { name: 'decisions', path: '/decisions', optional: true },
+  { name: 'decisions filtered', path: '/decisions?status=taken&from-day=1&from-month=1&from-year=2000', optional: true },
+  { name: 'item', from: 'meeting', link: 'a[href^="/items/"]' },
   { name: 'document', path: '/documents/1', optional: true },
   { name: 'scorecard', from: 'body', link: 'a[href$="/scorecard"]' },
   { name: 'indicator', from: 'scorecard', link: 'a[href^="/indicators/"]' },

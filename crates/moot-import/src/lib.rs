@@ -39,6 +39,7 @@ mod rewrap;
 
 pub use decode::{decode, DecodeError};
 pub use document::{Document, Line};
+pub use minutes::is_resolution;
 
 use moot_domain::{Diagnostic, Finding, Pack};
 

@@ -29,8 +29,10 @@ mod clerk;
 mod contradiction;
 mod exempt;
 mod feed;
+mod history;
 mod indicator_view;
 mod papers;
+mod register;
 mod scorecard;
 mod search;
 mod view;
@@ -56,11 +58,13 @@ pub use exempt::{
     Audience, DocumentParts, ExemptItems, MinutesSetLines, PublicLine,
 };
 pub use feed::{CalendarMeeting, FeedDecision, FeedEntry, FeedItem};
+pub use history::{same_business, title_similarity, Business, SameBusiness, SIMILAR_TITLE};
 pub use indicator_view::{
     natural_order, IndicatorHistory, IndicatorInfo, IndicatorScope, ThresholdEntry,
 };
 pub use moot_clerk::FieldErrors;
 pub use papers::attach_papers;
+pub use register::{decision_status, report_decision, DecisionStatus, ReportDecision};
 pub use scorecard::{
     assess, threshold_in_force, IndicatorAssessment, IndicatorId, LoadId, LoadOutcome, RatingBasis,
     StoredThreshold, StoredValue, ValueOrigin,

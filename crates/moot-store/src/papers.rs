@@ -83,7 +83,7 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
 
 /// A title's telling words: lower case, letters and digits, stop words
 /// dropped, a plural "s" cut.
-fn words(title: &str) -> Vec<String> {
+pub(crate) fn words(title: &str) -> Vec<String> {
     title
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())

@@ -63,6 +63,12 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .lines th{white-space:nowrap;color:#505a5f}
 .lines tr:target{background:#fff7bf}
 .withheld td{font-family:inherit}
+.breadcrumbs{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem;font-size:1rem}
+.breadcrumbs li+li::before{content:'›';margin-right:.25rem;color:#505a5f}
+.resolution{border-left:5px solid #00703c;padding:0 0 0 .75rem;margin:.75rem 0;font-weight:700}
+.resolution li,.resolution p{font-weight:700}
+.source{font-size:1rem}
+.status{font-weight:700}
 code,h1{overflow-wrap:anywhere}
 label,legend{display:block;font-weight:700;margin:1rem 0 .25rem}
 fieldset{border:0;margin:1rem 0 0;padding:0}
@@ -181,6 +187,30 @@ fn account_nav() -> Markup {
             }
         }
     }
+}
+
+/// The trail above a page's heading: Home, then each `(name, address)`
+/// of `trail`, then the page itself (`current`, not a link). Every record
+/// page starts with it, so a reader always knows where they are.
+pub fn breadcrumbs(trail: &[(String, String)], current: &str) -> Markup {
+    html! {
+        nav aria-label="Breadcrumb" {
+            ol class="breadcrumbs" {
+                li { a href="/" { "Home" } }
+                @for (name, href) in trail { li { a href=(href) { (name) } } }
+                li aria-current="page" { (current) }
+            }
+        }
+    }
+}
+
+/// The breadcrumb trail to a meeting: its body, where known.
+pub fn meeting_trail(meeting: &MeetingSummary) -> Vec<(String, String)> {
+    meeting
+        .body
+        .iter()
+        .map(|(id, name)| (name.clone(), format!("/bodies/{}", id.0)))
+        .collect()
 }
 
 /// A data table in a region that scrolls sideways on its own when the

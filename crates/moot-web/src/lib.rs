@@ -22,6 +22,7 @@ pub mod forms;
 pub mod hosts;
 mod html;
 mod ical;
+mod minute_text;
 pub mod page_cache;
 mod period;
 pub mod proxy;
@@ -70,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::home::router())
         .merge(routes::bodies::router())
         .merge(routes::meetings::router())
+        .merge(routes::items::router())
         .merge(routes::people::router())
         .merge(routes::openapi::router())
         .merge(routes::decisions::router())

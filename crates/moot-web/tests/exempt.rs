@@ -146,7 +146,19 @@ fn no_public_answer_holds_exempt_business_of_any_shape() {
         "/search.atom?q=westfield+depot".to_owned(),
         "/search.atom?q=negotiations".to_owned(),
         "/search?q=negotiations&sort=newest".to_owned(),
+        // The register's filters, and every item page of the meeting
+        // (exempt items and minutes included), page and JSON.
+        "/decisions?status=taken".to_owned(),
+        "/api/decisions?status=proposed&from=2000-01-01".to_owned(),
+        "/decisions.csv?status=taken".to_owned(),
     ];
+    let mut seeds = seeds.to_vec();
+    for n in 1..=20 {
+        for kind in ["a", "m"] {
+            seeds.push(format!("/items/{meeting}-{kind}{n}"));
+            seeds.push(format!("/api/items/{meeting}-{kind}{n}"));
+        }
+    }
     let seeds: Vec<&str> = seeds.iter().map(String::as_str).collect();
     // Public business of the same packs is found, so the searches look
     // where the exempt words would be if they leaked.

@@ -176,7 +176,14 @@ proptest! {
             "/api/search?q=yard+disposal",
             "/api/search?q=claim+partners",
             "/api/search?q=interest+director",
+            "/decisions?status=taken",
+            "/api/decisions?status=proposed",
         ];
+        // Every item page of every meeting, exempt ones included.
+        let items: Vec<String> = (1..=3)
+            .flat_map(|m| (1..=8).flat_map(move |n| ["a", "m"].map(|k| format!("/api/items/{m}-{k}{n}"))))
+            .collect();
+        let seeds: Vec<&str> = seeds.iter().copied().chain(items.iter().map(String::as_str)).collect();
         let answers = crawl(&site, &seeds, None, 600);
         prop_assert!(answers.len() > 10, "the crawl reached only {}", answers.len());
         let mut planted = case.secrets.clone();

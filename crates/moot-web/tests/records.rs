@@ -252,9 +252,10 @@ fn csv_downloads_parse_with_their_header_and_one_row_per_record() {
         header[..4],
         ["number", "organisation", "meeting_id", "meeting_date"]
     );
+    let register = json(&site, "/api/decisions");
     assert_eq!(
         rows.len(),
-        list(&json(&site, "/api/decisions")["decisions"]).len()
+        list(&register["decisions"]).len() + list(&register["resolutions"]).len()
     );
     let row = rows.iter().find(|r| &r[0] == "15/00068").unwrap();
     assert_eq!(&row[3], "2015-07-22");

@@ -31,7 +31,7 @@ fn a_meeting_page_shows_its_agenda_and_the_minutes_attendance() {
     let id = meeting_id(&site, "Health and Wellbeing Board", "2013-09-18");
     let (status, page) = get(&site, &format!("/meetings/{id}"));
     assert_eq!(status, 200);
-    assert!(page.contains("<h2>Agenda</h2>"));
+    assert!(page.contains("<h2 id=\"agenda\">Agenda</h2>"));
     let api = json(&site, &format!("/api/meetings/{id}"));
     let first = api["agenda"][0]["title"].as_str().unwrap();
     assert!(page.contains(&maud::html! { (first) }.into_string()));

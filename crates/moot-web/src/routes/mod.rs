@@ -11,9 +11,11 @@ pub mod documents;
 pub mod feeds;
 pub mod home;
 pub mod indicators;
+pub mod items;
 pub mod meetings;
 pub mod openapi;
 pub mod people;
+mod record;
 pub mod scorecard;
 pub mod search;
 
@@ -73,6 +75,18 @@ fn source_link(source: &Source) -> Markup {
             @if lines.first == lines.last { "line " (lines.first) }
             @else { "lines " (lines.first) "–" (lines.last) }
         }
+    }
+}
+
+/// A record's one quiet link to its source lines: "source", named for
+/// screen readers by what it is the source of ("source of minute 17";
+/// a label rather than hidden text, which inside a scrolling table would
+/// widen the page).
+fn quiet_source(source: &Source, of: &str) -> Markup {
+    let lines = source.lines;
+    html! {
+        a class="source" href=(source_url(source)) aria-label={ "source of " (of) }
+            title={ "lines " (lines.first) "–" (lines.last) } { "source" }
     }
 }
 
