@@ -186,17 +186,7 @@ impl Builder<'_> {
                 ranked += 1;
             }
         }
-        for piece in pieces {
-            match piece {
-                Piece::Phrase(words) => clauses.push((Occur::Must, self.words(words)?)),
-                Piece::Not(words) => {
-                    if let Some(query) = self.words(words) {
-                        clauses.push((Occur::MustNot, query));
-                    }
-                }
-                Piece::Word(_) => {}
-            }
-        }
+        clauses.extend(self.required_and_refused(pieces)?);
         if ranked > 1 {
             clauses.extend(self.proximity(&words).map(|q| (Occur::Should, q)));
         }
@@ -241,6 +231,17 @@ impl Builder<'_> {
                 )
             })
             .collect();
+        clauses.extend(self.required_and_refused(pieces)?);
+        if !clauses.iter().any(|(occur, _)| *occur != Occur::MustNot) {
+            return None;
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Each quoted phrase as a clause that must match and each excluded
+    /// piece as one that must not; `None` when a phrase has no words.
+    fn required_and_refused(&mut self, pieces: &[Piece]) -> Option<Vec<(Occur, Box<dyn Query>)>> {
+        let mut clauses = Vec::new();
         for piece in pieces {
             match piece {
                 Piece::Phrase(words) => clauses.push((Occur::Must, self.words(words)?)),
@@ -252,10 +253,7 @@ impl Builder<'_> {
                 Piece::Word(_) => {}
             }
         }
-        if !clauses.iter().any(|(occur, _)| *occur != Occur::MustNot) {
-            return None;
-        }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(clauses)
     }
 
     /// The searched fields with how much a match in each counts.
