@@ -572,8 +572,14 @@ pub fn table(reports: &[SizeReport]) -> String {
             })
         }),
         ("import wall s, all packs to this size", |r| {
-            let all = r.first.iter().chain(&r.middle).chain(&r.last);
-            format!("{:.0}", all.map(|b| b.wall.as_secs_f64()).sum::<f64>())
+            let all: Vec<&Batch> = r.first.iter().chain(&r.middle).chain(&r.last).collect();
+            if all.is_empty() {
+                return "-".into();
+            }
+            format!(
+                "{:.0}",
+                all.iter().map(|b| b.wall.as_secs_f64()).sum::<f64>()
+            )
         }),
         ("index segments: imported / serving", |r| {
             format!("{} / {}", r.segments.0, r.segments.1)
