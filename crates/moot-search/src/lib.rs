@@ -43,7 +43,7 @@ use moot_store::{
     BodyId, DocumentId, Revision, SearchKind, SearchRecord, SearchTarget, Store, StoreError,
 };
 use schema::{date_key, Fields, SCHEMA_VERSION};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -56,7 +56,7 @@ use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery, Term
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, DocId, DocSet, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher,
+    DocAddress, DocSet, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher,
     SegmentMeta, TantivyDocument, TantivyError, Term,
 };
 
@@ -81,7 +81,7 @@ pub const COUNT_LIMIT: usize = 10_000;
 
 /// When more than [`COUNT_LIMIT`] match, the counts by kind, body, council
 /// and year are those of this many best matches.
-pub const FACET_SAMPLE: usize = 1_000;
+pub const FACET_SAMPLE: usize = 400;
 
 /// Where the index of the database at `db` lives by default: a directory
 /// beside it, `moot.db` → `moot.db.search`.
@@ -433,7 +433,11 @@ impl SearchIndex {
             fields: &self.fields,
             analyser: self.index.tokenizer_for_field(self.fields.text)?,
         };
-        let Some(words) = builder.build(&pieces, &extra) else {
+        let Some(query::Ranked {
+            query: words,
+            leaves,
+        }) = builder.build(&pieces, &extra)
+        else {
             return Ok(SearchResults::default());
         };
         let filters = self.filters(query);
@@ -456,7 +460,7 @@ impl SearchIndex {
         let mut candidates = match query.sort {
             Sort::Relevance => {
                 let found = top_by_score(&searcher, &*recall, ranked_for.max(RERANKED))?;
-                rerank(&searcher, &*filtered, found)?
+                rerank(&searcher, &leaves, found)?
             }
             Sort::Newest => newest(&searcher, &*filtered, ranked_for)?,
         };
@@ -619,34 +623,45 @@ fn newest(
         .collect())
 }
 
-/// `found` scored again by `query`, best first; an entry `query` does not
-/// match is left out.
+/// `found` scored again as the full query scores, best first: the sum of
+/// the scores of the `leaves` each entry matches, each leaf skipping to the
+/// entries in order (so a few hundred cost a few hundred skips a leaf,
+/// where the full query would score every match around each). An entry
+/// no leaf matches is left out.
 fn rerank(
     searcher: &Searcher,
-    query: &dyn Query,
+    leaves: &[Box<dyn Query>],
     found: Vec<(f32, DocAddress)>,
 ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
-    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
-    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for (_, address) in found {
-        by_segment
-            .entry(address.segment_ord)
-            .or_default()
-            .push(address.doc_id);
-    }
-    let mut scored = Vec::new();
-    for (segment, mut docs) in by_segment {
-        docs.sort_unstable();
-        let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
-        for doc in docs {
-            if scorer.doc() < doc {
-                scorer.seek(doc);
+    let mut addresses: Vec<DocAddress> = found.into_iter().map(|(_, a)| a).collect();
+    addresses.sort_unstable();
+    let mut scores: Vec<Option<f32>> = vec![None; addresses.len()];
+    for leaf in leaves {
+        let weight = leaf.weight(EnableScoring::enabled_from_searcher(searcher))?;
+        let mut segment = None;
+        let mut scorer = None;
+        for (address, score) in addresses.iter().zip(scores.iter_mut()) {
+            if segment != Some(address.segment_ord) {
+                segment = Some(address.segment_ord);
+                let reader = searcher.segment_reader(address.segment_ord);
+                scorer = Some(weight.scorer(reader, 1.0)?);
             }
-            if scorer.doc() == doc {
-                scored.push((scorer.score(), DocAddress::new(segment, doc)));
+            let Some(scorer) = scorer.as_mut() else {
+                continue;
+            };
+            if scorer.doc() < address.doc_id {
+                scorer.seek(address.doc_id);
+            }
+            if scorer.doc() == address.doc_id {
+                *score = Some(score.unwrap_or(0.0) + scorer.score());
             }
         }
     }
+    let mut scored: Vec<(f32, DocAddress)> = addresses
+        .into_iter()
+        .zip(scores)
+        .filter_map(|(address, score)| Some((score?, address)))
+        .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     Ok(scored)
 }

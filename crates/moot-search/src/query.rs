@@ -169,32 +169,57 @@ fn abbreviated(words: &[&str]) -> BTreeSet<&'static str> {
     other
 }
 
+/// A ranked query and the clauses whose scores it sums: an entry's score
+/// is the sum of the scores of the leaves it matches, so the leaves can
+/// score a few entries one by one, each leaf skipping to them.
+pub struct Ranked {
+    /// The whole query.
+    pub query: Box<dyn Query>,
+    /// Its scoring clauses.
+    pub leaves: Vec<Box<dyn Query>>,
+}
+
 impl Builder<'_> {
     /// The query for `pieces` (with `extra` words to search as well, such
     /// as the index's nearest words to unknown ones), or `None` when it
     /// asks for nothing.
-    pub fn build(&mut self, pieces: &[Piece], extra: &[String]) -> Option<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    pub fn build(&mut self, pieces: &[Piece], extra: &[String]) -> Option<Ranked> {
         let words = typed_words(pieces, extra);
+        let mut optional: Vec<Box<dyn Query>> = Vec::new();
         let mut ranked = 0;
         for word in &words {
             if is_stop_word(word) {
                 continue;
             }
-            if let Some(query) = self.words(word) {
-                clauses.push((Occur::Should, query));
+            if let Some(leaves) = self.leaves(word) {
+                optional.extend(leaves);
                 ranked += 1;
             }
         }
-        clauses.extend(self.required_and_refused(pieces)?);
         if ranked > 1 {
-            clauses.extend(self.proximity(&words).map(|q| (Occur::Should, q)));
+            optional.extend(self.proximity(&words).into_iter().flatten());
         }
-        clauses.extend(self.abbreviations(&words).map(|q| (Occur::Should, q)));
+        for long in abbreviated(&words) {
+            optional.extend(self.leaves(long).into_iter().flatten());
+        }
+        let required = self.required_and_refused(pieces)?;
+        let mut leaves: Vec<Box<dyn Query>> = optional.iter().map(|q| q.box_clone()).collect();
+        leaves.extend(
+            required
+                .iter()
+                .filter(|(occur, _)| *occur == Occur::Must)
+                .map(|(_, q)| q.box_clone()),
+        );
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            optional.into_iter().map(|q| (Occur::Should, q)).collect();
+        clauses.extend(required);
         if !clauses.iter().any(|(occur, _)| *occur != Occur::MustNot) {
             return None;
         }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(Ranked {
+            query: Box::new(BooleanQuery::new(clauses)),
+            leaves,
+        })
     }
 
     /// The words of `pieces` and `extra` as a flat union of single terms in
@@ -277,7 +302,16 @@ impl Builder<'_> {
 
     /// `text` in the title or the text: one term, or the exact sequence.
     fn words(&mut self, text: &str) -> Option<Box<dyn Query>> {
-        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let per_field = self.leaves(text)?;
+        Some(Box::new(BooleanQuery::new(
+            per_field.into_iter().map(|q| (Occur::Should, q)).collect(),
+        )))
+    }
+
+    /// `text` in each field, boosted as the field counts: one term, or the
+    /// exact sequence; `None` when `text` has no words.
+    fn leaves(&mut self, text: &str) -> Option<Vec<Box<dyn Query>>> {
+        let mut per_field: Vec<Box<dyn Query>> = Vec::new();
         for (field, boost) in self.boosted_fields() {
             let terms = self.terms(field, text);
             let query: Box<dyn Query> = match terms.len() {
@@ -291,15 +325,16 @@ impl Builder<'_> {
                     EXACT_BOOST,
                 )),
             };
-            per_field.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+            per_field.push(Box::new(BoostQuery::new(query, boost)));
         }
-        Some(Box::new(BooleanQuery::new(per_field)))
+        Some(per_field)
     }
 
-    /// The words typed, near each other in order, in the title or text.
-    fn proximity(&mut self, words: &[&str]) -> Option<Box<dyn Query>> {
+    /// The words typed, near each other in order, in the title or the
+    /// text, each boosted.
+    fn proximity(&mut self, words: &[&str]) -> Option<Vec<Box<dyn Query>>> {
         let text = words.join(" ");
-        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut per_field: Vec<Box<dyn Query>> = Vec::new();
         for field in [self.fields.title, self.fields.text] {
             let terms: Vec<(usize, Term)> = self
                 .terms(field, &text)
@@ -310,21 +345,9 @@ impl Builder<'_> {
                 return None;
             }
             let phrase = PhraseQuery::new_with_offset_and_slop(terms, PROXIMITY_SLOP);
-            per_field.push((Occur::Should, Box::new(phrase)));
+            per_field.push(Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)));
         }
-        let either: Box<dyn Query> = Box::new(BooleanQuery::new(per_field));
-        Some(Box::new(BoostQuery::new(either, PROXIMITY_BOOST)))
-    }
-
-    /// Each abbreviation typed as its words, and each abbreviation whose
-    /// words were typed in order.
-    fn abbreviations(&mut self, words: &[&str]) -> Option<Box<dyn Query>> {
-        let other = abbreviated(words);
-        let queries: Vec<(Occur, Box<dyn Query>)> = other
-            .into_iter()
-            .filter_map(|words| self.words(words).map(|q| (Occur::Should, q)))
-            .collect();
-        (!queries.is_empty()).then(|| Box::new(BooleanQuery::new(queries)) as Box<dyn Query>)
+        Some(per_field)
     }
 }
 
